@@ -1,0 +1,72 @@
+import type { Document } from "bson";
+
+/** MongoDB error codes used by the embedded server, with their codeName. */
+export const ErrorCodes = {
+  InternalError: 1,
+  BadValue: 2,
+  NoSuchKey: 4,
+  FailedToParse: 9,
+  Unauthorized: 13,
+  TypeMismatch: 14,
+  IllegalOperation: 20,
+  NamespaceNotFound: 26,
+  IndexNotFound: 27,
+  ConflictingUpdateOperators: 40,
+  CursorNotFound: 43,
+  NamespaceExists: 48,
+  MaxTimeMSExpired: 50,
+  DollarPrefixedFieldName: 52,
+  InvalidIdField: 53,
+  CommandNotFound: 59,
+  ImmutableField: 66,
+  InvalidOptions: 72,
+  InvalidNamespace: 73,
+  IndexOptionsConflict: 85,
+  IndexKeySpecsConflict: 86,
+  NotImplemented: 238,
+  OperationNotSupportedInTransaction: 263,
+  InvalidPipelineOperator: 168,
+  Location16755: 16755,
+  BSONObjectTooLarge: 10334,
+  DuplicateKey: 11000,
+  NoSuchTransaction: 251,
+  NotWritablePrimary: 10107,
+  APIStrictError: 323,
+  ChangeStreamNotSupported: 40573,
+  InvalidBSON: 22,
+  ProtocolError: 17,
+  Location40324: 40324,
+  Location51091: 51091,
+  Location17419: 17419,
+  OperationFailed: 96,
+  PathNotViable: 28,
+  UnknownError: 8,
+  CannotCreateIndex: 67,
+} as const;
+
+export type ErrorCodeName = keyof typeof ErrorCodes;
+
+/** A command failure that becomes `{ ok: 0, errmsg, code, codeName, ...extra }` on the wire. */
+export class CommandError extends Error {
+  readonly code: number;
+  readonly codeName: string;
+
+  constructor(
+    codeName: ErrorCodeName,
+    message: string,
+    readonly extra: Document = {},
+  ) {
+    super(message);
+    this.code = ErrorCodes[codeName];
+    this.codeName = codeName;
+  }
+
+  toReply(): Document {
+    return { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName, ...this.extra };
+  }
+}
+
+/** A write error as listed in `writeErrors` (index is filled by the batch loop). */
+export function writeErrorOf(err: CommandError, index: number): Document {
+  return { index, code: err.code, errmsg: err.message, ...err.extra };
+}
