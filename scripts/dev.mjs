@@ -1,0 +1,18 @@
+// `pnpm dev`: the server with file watching, and Vite's dev server with hot reload proxying to it.
+import { checkNode, ensureInstalled, pnpmSpawn } from "./lib.mjs";
+
+checkNode();
+ensureInstalled();
+const children = [
+  pnpmSpawn(["--filter", "@greenlight/server", "--silent", "dev"]),
+  pnpmSpawn(["--filter", "@greenlight/client", "--silent", "dev"]),
+];
+const stop = (signal) => {
+  for (const child of children) child.kill(signal);
+};
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+for (const child of children) child.on("exit", (code) => {
+  stop("SIGTERM");
+  process.exitCode = code ?? 0;
+});
