@@ -1,4 +1,5 @@
 import type { Document } from "bson";
+import type { OpLogReader } from "./history.js";
 
 /**
  * The boundary between the engine (catalog, indexes, commands) and the storage layer
@@ -25,7 +26,14 @@ export interface UpdateDescription {
 export type ChangeOp =
   | { op: "insert"; db: string; coll: string; doc: Document }
   /** doc is the full post-image; updateDescription is computed by the engine from pre/post. */
-  | { op: "update"; db: string; coll: string; id: unknown; doc: Document; updateDescription: UpdateDescription }
+  | {
+      op: "update";
+      db: string;
+      coll: string;
+      id: unknown;
+      doc: Document;
+      updateDescription: UpdateDescription;
+    }
   | { op: "replace"; db: string; coll: string; id: unknown; doc: Document }
   | { op: "delete"; db: string; coll: string; id: unknown }
   | { op: "create"; db: string; coll: string; options: Document }
@@ -71,4 +79,9 @@ export interface Persistence {
   /** Give the storage layer a way to read the full catalog for compaction into a snapshot. */
   setSnapshotSource(source: () => Iterable<CollectionImage>): void;
   close(): Promise<void>;
+  /**
+   * Added by the storage/change-stream side: the retained oplog (committed ops, visible once
+   * durable) that change streams read and resume from. Set by createPersistence() in both modes.
+   */
+  readonly history?: OpLogReader;
 }

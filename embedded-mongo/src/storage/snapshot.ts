@@ -1,0 +1,179 @@
+import { readFile, rename, unlink } from "node:fs/promises";
+import { open } from "node:fs/promises";
+import { join } from "node:path";
+import { type Document, deserialize, serialize } from "bson";
+import { frame, READ_OPTS, scanFrames, splitDocs } from "./codec.js";
+import type { HistoryEntry } from "./history.js";
+import { fsyncDir } from "./journal.js";
+import type { ChangeOp, IndexSpec } from "./types.js";
+
+export const SNAPSHOT_FILE = "snapshot.bson";
+const TMP_FILE = "snapshot.bson.tmp";
+/** Docs per record: large enough to amortise framing, small enough to stream. */
+const CHUNK_BYTES = 1024 * 1024;
+
+type Ts = { t: number; i: number };
+
+export interface SnapshotColl {
+  db: string;
+  coll: string;
+  options: Document;
+  indexes: IndexSpec[];
+  /** Each document's BSON, serialised at capture time (so the image is a consistent cut). */
+  docs: Buffer[];
+}
+
+/**
+ * A consistent image of the store at `seq`: catalog, documents, and the retained oplog history.
+ * `journalGen` names the first journal whose records may follow this snapshot.
+ */
+export interface SnapshotImage {
+  seq: bigint;
+  ts: Ts;
+  journalGen: number;
+  evicted: { seq: bigint; ts: Ts };
+  colls: SnapshotColl[];
+  history: HistoryEntry[];
+}
+
+const bson = (d: Document): Buffer => Buffer.from(serialize(d));
+
+function* records(img: SnapshotImage): Generator<Buffer> {
+  yield frame([
+    bson({
+      type: "header",
+      v: 1,
+      s: img.seq,
+      t: img.ts.t,
+      i: img.ts.i,
+      gen: img.journalGen,
+      es: img.evicted.seq,
+      et: img.evicted.ts.t,
+      ei: img.evicted.ts.i,
+      at: new Date(),
+    }),
+  ]);
+  let docCount = 0;
+  for (const c of img.colls) {
+    yield frame([bson({ type: "coll", db: c.db, coll: c.coll, options: c.options, indexes: c.indexes })]);
+    let chunk: Buffer[] = [];
+    let bytes = 0;
+    const flush = () => {
+      const out = frame([bson({ type: "docs", n: chunk.length }), ...chunk]);
+      docCount += chunk.length;
+      chunk = [];
+      bytes = 0;
+      return out;
+    };
+    for (const d of c.docs) {
+      chunk.push(d);
+      bytes += d.length;
+      if (bytes >= CHUNK_BYTES) yield flush();
+    }
+    if (chunk.length > 0) yield flush();
+  }
+  for (let k = 0; k < img.history.length; k += 1000) {
+    const part = img.history.slice(k, k + 1000);
+    const meta = part.map((e) => ({
+      s: e.seq,
+      t: e.ts.t,
+      i: e.ts.i,
+      w: e.wall,
+      db: e.db,
+      c: e.coll,
+      k: e.kind,
+    }));
+    yield frame([bson({ type: "hist", n: part.length, e: meta }), ...part.map((e) => e.bytes)]);
+  }
+  yield frame([bson({ type: "end", colls: img.colls.length, docs: docCount, hist: img.history.length })]);
+}
+
+/** Write to a temp file, fsync, rename over the live snapshot, fsync the directory. */
+export async function writeSnapshot(dir: string, img: SnapshotImage): Promise<number> {
+  const tmp = join(dir, TMP_FILE);
+  const fh = await open(tmp, "w");
+  let size = 0;
+  try {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    for (const rec of records(img)) {
+      pending.push(rec);
+      pendingBytes += rec.length;
+      if (pendingBytes >= 4 * CHUNK_BYTES) {
+        await fh.write(Buffer.concat(pending));
+        size += pendingBytes;
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    if (pending.length > 0) await fh.write(Buffer.concat(pending));
+    size += pendingBytes;
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, join(dir, SNAPSHOT_FILE));
+  await fsyncDir(dir);
+  return size;
+}
+
+export interface LoadedSnapshot extends SnapshotImage {}
+
+/**
+ * Read the snapshot, or null when none exists. A snapshot is only ever installed complete (by
+ * rename), so any damage here is real corruption and is reported instead of silently skipped.
+ */
+export async function readSnapshot(dir: string): Promise<LoadedSnapshot | null> {
+  await unlink(join(dir, TMP_FILE)).catch(() => {});
+  let buf: Buffer;
+  try {
+    buf = await readFile(join(dir, SNAPSHOT_FILE));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+  let img: LoadedSnapshot | null = null;
+  let current: SnapshotColl | null = null;
+  let ended = false;
+  for (const f of scanFrames(buf)) {
+    if (f.kind !== "ok")
+      throw new Error(`snapshot ${join(dir, SNAPSHOT_FILE)} is damaged at byte ${f.start}: ${f.reason}`);
+    const [head, ...rest] = splitDocs(f.payload);
+    const h = deserialize(head!, { useBigInt64: true });
+    if (h.type === "header") {
+      img = {
+        seq: BigInt(h.s),
+        ts: { t: Number(h.t), i: Number(h.i) },
+        journalGen: Number(h.gen),
+        evicted: { seq: BigInt(h.es), ts: { t: Number(h.et), i: Number(h.ei) } },
+        colls: [],
+        history: [],
+      };
+    } else if (!img) {
+      throw new Error("snapshot: record before header");
+    } else if (h.type === "coll") {
+      const meta = deserialize(head!, READ_OPTS);
+      current = { db: meta.db, coll: meta.coll, options: meta.options, indexes: meta.indexes, docs: [] };
+      img.colls.push(current);
+    } else if (h.type === "docs") {
+      if (!current) throw new Error("snapshot: documents before collection");
+      current.docs.push(...rest);
+    } else if (h.type === "hist") {
+      (h.e as Document[]).forEach((m, k) => {
+        img!.history.push({
+          seq: BigInt(m.s),
+          ts: { t: Number(m.t), i: Number(m.i) },
+          wall: m.w as Date,
+          db: m.db,
+          coll: m.c ?? null,
+          kind: m.k as ChangeOp["op"],
+          bytes: Buffer.from(rest[k]!),
+        });
+      });
+    } else if (h.type === "end") {
+      ended = true;
+    }
+  }
+  if (img && !ended) throw new Error(`snapshot ${join(dir, SNAPSHOT_FILE)} has no end record`);
+  return img;
+}
