@@ -1,0 +1,53 @@
+import { authenticate, type TokenProblem } from "../auth/token.service.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+import { newRequestId } from "./request-scope.js";
+
+export interface Viewer {
+  userId: string;
+  /** Set when signed in with an access token (signOut ends this session). */
+  sessionId?: string;
+  /** Set when signed in with an API token. */
+  apiTokenId?: string;
+  name: string;
+  email: string;
+}
+
+export interface Context {
+  requestId: string;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  /** Why a presented token was refused (null when none was presented or it was accepted). */
+  authProblem: TokenProblem | null;
+  /** Client address for sign-in throttling; null when unknown (e.g. in-process calls). */
+  clientIp: string | null;
+}
+
+export interface CreateContextInput {
+  /** The `Authorization` header value, or WS connectionParams.authorization. */
+  authorization?: string | null;
+  requestId?: string;
+  clientIp?: string | null;
+}
+
+/**
+ * The one context factory, shared by HTTP (`http.ts`) and WebSocket (`ws.ts`). A bad token yields
+ * `viewer: null` plus `authProblem` rather than failing the request, so a stale token does not
+ * block `signIn`; guarded fields then answer UNAUTHENTICATED with the reason.
+ */
+export async function createContext(input: CreateContextInput = {}): Promise<Context> {
+  const loaders = createLoaders();
+  const base = {
+    requestId: input.requestId ?? newRequestId(),
+    loaders,
+    clientIp: input.clientIp ?? null,
+  };
+  const auth = await authenticate(input.authorization);
+  if (!auth.identity) return { ...base, viewer: null, authProblem: auth.problem };
+  const user = await loaders.userById.load(auth.identity.userId);
+  if (!user) return { ...base, viewer: null, authProblem: "revoked" };
+  return {
+    ...base,
+    viewer: { ...auth.identity, name: user.name, email: user.email },
+    authProblem: null,
+  };
+}

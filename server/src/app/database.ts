@@ -1,0 +1,76 @@
+import mongoose from "mongoose";
+import type { Config } from "../config/config.js";
+import type { Logger } from "./logger.js";
+
+export interface Database {
+  mode: "embedded" | "external";
+  uri: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Override the embedded store's files; null keeps it in memory (tests). */
+  dbPath?: string | null;
+  /** Database name; tests use a fresh one per file. */
+  dbName?: string;
+}
+
+/**
+ * Connects mongoose's default connection (one per process: models are registered on it).
+ * Without MONGODB_URI the embedded store runs in-process.
+ */
+export async function connectDatabase(
+  config: Config,
+  logger: Logger,
+  options: ConnectOptions = {},
+): Promise<Database> {
+  mongoose.set("strictQuery", true);
+  if (config.mongodbUri) {
+    await mongoose.connect(config.mongodbUri, { ...(options.dbName ? { dbName: options.dbName } : {}) });
+    return { mode: "external", uri: redact(config.mongodbUri), close: () => mongoose.disconnect() };
+  }
+  const { startEmbeddedMongo } = await loadEmbeddedStore();
+  const dbPath = options.dbPath === undefined ? config.embeddedDbPath : options.dbPath;
+  const store = await startEmbeddedMongo({ port: 0, host: "127.0.0.1", dbPath });
+  logger.info(`Embedded store at ${store.uri}${dbPath ? ` (files in ${dbPath})` : " (in memory)"}`);
+  try {
+    await mongoose.connect(store.uri, { dbName: options.dbName ?? "greenlight" });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return {
+    mode: "embedded",
+    uri: store.uri,
+    async close() {
+      await mongoose.disconnect();
+      await store.close();
+    },
+  };
+}
+
+function redact(uri: string): string {
+  return uri.replace(/\/\/([^@/]+)@/, "//***@");
+}
+
+/** The embedded store's public API (see embedded-mongo/src/index.ts). */
+export interface EmbeddedStore {
+  uri: string;
+  port: number;
+  close(): Promise<void>;
+}
+export interface EmbeddedStoreModule {
+  startEmbeddedMongo(options: {
+    port?: number;
+    host?: string;
+    dbPath?: string | null;
+    replSet?: string;
+  }): Promise<EmbeddedStore>;
+}
+
+/** Loaded lazily: deployments with MONGODB_URI never load the embedded store. */
+export async function loadEmbeddedStore(): Promise<EmbeddedStoreModule> {
+  // A variable specifier keeps the type checker from requiring the package at compile time.
+  const specifier = "@greenlight/embedded-mongo";
+  return (await import(specifier)) as EmbeddedStoreModule;
+}

@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type ApolloServer, HeaderMap } from "@apollo/server";
+import type { Config } from "../config/config.js";
+import { type Context, createContext } from "./context.js";
+import { readBody, sendGraphQLError } from "./http-util.js";
+import { newRequestId, runInRequestScope } from "./request-scope.js";
+
+const JSON_TYPES = ["application/json", "application/graphql-response+json"];
+
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const map = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) map.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return map;
+}
+
+/**
+ * GraphQL over HTTP for `/graphql`: transport checks (size, media type, JSON) here, then Apollo's
+ * `executeHTTPGraphQLRequest`, which handles GET-vs-mutation (405), Accept negotiation and CSRF.
+ */
+export function createGraphQLHandler(apollo: ApolloServer<Context>, config: Config) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const requestId = newRequestId();
+    res.setHeader("x-request-id", requestId);
+    const method = (req.method ?? "GET").toUpperCase();
+    let body: unknown;
+    if (method === "POST") {
+      const mediaType = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+      if (!JSON_TYPES.includes(mediaType)) {
+        req.resume();
+        return sendGraphQLError(
+          res,
+          415,
+          "POST /graphql needs `Content-Type: application/json`.",
+          "BAD_REQUEST",
+          {
+            accept: "application/json",
+          },
+        );
+      }
+      const read = await readBody(req, config.limits.maxBodyBytes);
+      if (read.kind === "aborted") return;
+      if (read.kind === "tooLarge") {
+        return sendGraphQLError(
+          res,
+          413,
+          `Request body is larger than ${config.limits.maxBodyBytes} bytes.`,
+          "BAD_REQUEST",
+          { connection: "close" },
+        );
+      }
+      try {
+        body = JSON.parse(read.body.toString("utf8"));
+      } catch (err) {
+        const why = err instanceof Error ? err.message : "parse error";
+        return sendGraphQLError(res, 400, `Request body is not valid JSON (${why}).`, "BAD_REQUEST");
+      }
+    } else {
+      req.resume();
+    }
+    const authorization = typeof req.headers.authorization === "string" ? req.headers.authorization : null;
+    const result = await runInRequestScope(requestId, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers: headerMapOf(req), search: url.search, body },
+        context: () =>
+          createContext({ authorization, requestId, clientIp: req.socket.remoteAddress ?? null }),
+      }),
+    );
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      res.end(method === "HEAD" ? undefined : result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

@@ -1,0 +1,48 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import type { Config } from "../config/config.js";
+import type { Context } from "./context.js";
+import { createGraphQLHandler } from "./graphql-http.js";
+import { sendGraphQLError, sendText } from "./http-util.js";
+import type { Logger } from "./logger.js";
+import { createMediaHandler } from "./media.js";
+import { runtime } from "./runtime.js";
+import { createStaticHandler } from "./static.js";
+
+export const GRAPHQL_PATH = "/graphql";
+
+/** A plain node:http server: /graphql, /healthz, /media/*, and the client (SPA) for the rest. */
+export function createHttpServer(apollo: ApolloServer<Context>, config: Config, logger: Logger): Server {
+  const graphql = createGraphQLHandler(apollo, config);
+  const media = createMediaHandler(config.mediaDir);
+  const client = createStaticHandler(config.clientDist);
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = (req.method ?? "GET").toUpperCase();
+    if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url);
+    if (method !== "GET" && method !== "HEAD") {
+      req.resume();
+      return sendText(res, 405, "Method not allowed.", { allow: "GET, HEAD" });
+    }
+    if (url.pathname === "/healthz") {
+      const body = JSON.stringify({ ok: true, version: config.version, database: runtime().database });
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(body);
+      return;
+    }
+    if (url.pathname.startsWith("/media/")) return media(req, res, url);
+    return client(req, res, url);
+  };
+
+  return createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      logger.error("HTTP handler failed", {
+        url: req.url,
+        error: err instanceof Error ? err.stack : String(err),
+      });
+      if (!res.headersSent) sendGraphQLError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
+      else res.destroy();
+    });
+  });
+}

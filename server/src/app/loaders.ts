@@ -1,0 +1,26 @@
+import { userLoaders } from "../users/user.loaders.js";
+import { assetLoaders } from "../assets/asset.loaders.js";
+import { noteLoaders } from "../notes/note.loaders.js";
+import { productionLoaders } from "../productions/production.loaders.js";
+import { reviewLoaders } from "../reviews/review.loaders.js";
+import { versionLoaders } from "../versions/version.loaders.js";
+
+/*
+ * Per-request DataLoaders. Each domain exports `<domain>Loaders()` returning an object of
+ * DataLoaders from its own folder (e.g. `productions/production.loaders.ts`) and registers it in
+ * the list inside `createLoaders` below. Loader names must be unique across domains
+ * (`productionById`, `versionsByAssetId`, ...). `Loaders` is inferred from this function.
+ */
+export function createLoaders() {
+  return {
+    ...userLoaders(),
+    // ---- Registrations: domain helpers append `...xxxLoaders(),` lines below this one. ----
+    ...productionLoaders(),
+    ...assetLoaders(),
+    ...versionLoaders(),
+    ...noteLoaders(),
+    ...reviewLoaders(),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,114 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { GraphQLSchema } from "graphql";
+import type { Config } from "../config/config.js";
+import { createFormatError } from "../errors/format-error.js";
+import type { Context } from "./context.js";
+import { createHttpServer, GRAPHQL_PATH } from "./http.js";
+import { requestLimitsPlugin, validationRules } from "./limits.js";
+import type { Logger } from "./logger.js";
+import { importOptional } from "./optional-import.js";
+import { runtime } from "./runtime.js";
+import { buildGreenlightSchema } from "./schema.js";
+
+/** What `app/ws.ts` (realtime) receives to attach graphql-ws on the same server and path. */
+export interface WsAttachOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  path: typeof GRAPHQL_PATH;
+  config: Config;
+  logger: Logger;
+}
+
+/** What `app/ws.ts` hands back: `dispose` closes sockets and waits for in-flight operations. */
+export interface WsAttachment {
+  dispose(): Promise<void>;
+}
+
+/** The contract `app/ws.ts` implements: `export function attachWebSocket(opts): WsAttachment`. */
+export interface WsModule {
+  attachWebSocket(options: WsAttachOptions): WsAttachment | Promise<WsAttachment>;
+}
+
+export interface AppServer {
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  schema: GraphQLSchema;
+  /** Starts Apollo, attaches the WebSocket server if `app/ws.ts` exists, listens. Returns the URL. */
+  start(port?: number, host?: string): Promise<string>;
+  /** Stops accepting, closes sockets, drains in-flight requests. Does not close the database. */
+  stop(): Promise<void>;
+}
+
+export interface CreateAppServerOptions {
+  config: Config;
+}
+
+/** Needs `setRuntime(...)` first (main.ts and the test harness do it). */
+export async function createAppServer({ config }: CreateAppServerOptions): Promise<AppServer> {
+  const { logger } = runtime();
+  const schema = await buildGreenlightSchema();
+  // Apollo needs the http server for its drain plugin, and the http server needs Apollo to route
+  // to; a late-bound reference breaks the cycle.
+  let apolloRef: ApolloServer<Context> | undefined;
+  const lateApollo = new Proxy({} as ApolloServer<Context>, {
+    get: (_t, prop) => {
+      const target = apolloRef as unknown as Record<string | symbol, unknown>;
+      const value = target[prop];
+      return typeof value === "function" ? value.bind(apolloRef) : value;
+    },
+  });
+  const httpServer = createHttpServer(lateApollo, config, logger);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true, // gated per request by requestLimitsPlugin (signed-in callers only)
+    csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    includeStacktraceInErrorResponses: config.isDevelopment,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: validationRules(config.limits),
+    formatError: createFormatError({ logger, includeStack: config.isDevelopment }),
+    status400ForVariableCoercionErrors: true,
+    stopOnTerminationSignals: false, // main.ts owns signals, to close the database after draining
+    logger: {
+      debug: (m) => logger.debug(String(m)),
+      info: (m) => logger.info(String(m)),
+      warn: (m) => logger.warn(String(m)),
+      error: (m) => logger.error(String(m)),
+    },
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLimitsPlugin(config.limits)],
+  });
+  apolloRef = apollo;
+  let ws: WsAttachment | null = null;
+
+  return {
+    httpServer,
+    apollo,
+    schema,
+    async start(port = config.port, host = config.host) {
+      await apollo.start();
+      const wsModule = await importOptional<WsModule>("./ws.js", import.meta.url);
+      if (wsModule)
+        ws = await wsModule.attachWebSocket({ httpServer, schema, path: GRAPHQL_PATH, config, logger });
+      else logger.warn("app/ws.ts not found: subscriptions over WebSocket are disabled.");
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
+          resolve();
+        });
+      });
+      const addr = httpServer.address() as AddressInfo;
+      const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+      return `http://${shownHost}:${addr.port}`;
+    },
+    async stop() {
+      if (ws) await ws.dispose();
+      // Apollo's drain plugin stops accepting and waits for in-flight requests.
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import mongoose from "mongoose";
+import { runtime } from "../app/runtime.js";
+import { ApiTokenModel } from "../users/api-token.model.js";
+import { SessionModel } from "./session.model.js";
+
+const ISSUER = "greenlight";
+export const API_TOKEN_PREFIX = "glt_";
+/** lastUsedAt is written at most this often per token, to keep reads cheap. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface Identity {
+  userId: string;
+  sessionId?: string;
+  apiTokenId?: string;
+}
+
+/** Why a presented token was not accepted; used in the UNAUTHENTICATED message. */
+export type TokenProblem = "malformed" | "expired" | "revoked" | "invalid";
+
+export type Authentication =
+  | { identity: Identity; problem: null }
+  | { identity: null; problem: TokenProblem | null };
+
+export interface IssuedToken {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/** Starts a session and signs an access token naming it. `ttlSeconds` may be negative in tests. */
+export async function issueAccessToken(
+  userId: string,
+  ttlSeconds = runtime().config.tokenTtlSeconds,
+): Promise<IssuedToken> {
+  const sessionId = randomUUID();
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + ttlSeconds;
+  const expiresAt = new Date(exp * 1000);
+  await SessionModel.create({ _id: sessionId, userId: new mongoose.Types.ObjectId(userId), expiresAt });
+  const token = await new SignJWT({ sid: sessionId })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(ISSUER)
+    .setSubject(userId)
+    .setIssuedAt(now)
+    .setExpirationTime(exp)
+    .sign(runtime().config.jwtSecret);
+  return { token, sessionId, expiresAt };
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  await SessionModel.deleteOne({ _id: sessionId });
+}
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function generateApiTokenSecret(): { token: string; prefix: string; hash: string } {
+  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return { token, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), hash: hashApiToken(token) };
+}
+
+/** Reads `Authorization: Bearer <token>` (or a bare token, as WS connectionParams sometimes carry). */
+export function extractToken(authorization: string | null | undefined): string | null {
+  if (!authorization) return null;
+  const m = /^\s*(?:Bearer\s+)?(\S+)\s*$/i.exec(authorization);
+  return m?.[1] ?? null;
+}
+
+export async function authenticate(authorization: string | null | undefined): Promise<Authentication> {
+  const token = extractToken(authorization);
+  if (!token) return { identity: null, problem: authorization ? "malformed" : null };
+  return token.startsWith(API_TOKEN_PREFIX) ? authenticateApiToken(token) : authenticateAccessToken(token);
+}
+
+async function authenticateAccessToken(token: string): Promise<Authentication> {
+  let sub: string | undefined;
+  let sid: unknown;
+  try {
+    const { payload } = await jwtVerify(token, runtime().config.jwtSecret, {
+      algorithms: ["HS256"],
+      issuer: ISSUER,
+    });
+    sub = payload.sub;
+    sid = payload.sid;
+  } catch (err) {
+    return { identity: null, problem: err instanceof joseErrors.JWTExpired ? "expired" : "invalid" };
+  }
+  if (!sub || typeof sid !== "string") return { identity: null, problem: "invalid" };
+  const session = await SessionModel.findOne(
+    { _id: sid, expiresAt: { $gt: new Date() } },
+    { userId: 1 },
+  ).lean();
+  if (!session || String(session.userId) !== sub) return { identity: null, problem: "revoked" };
+  return { identity: { userId: sub, sessionId: sid }, problem: null };
+}
+
+async function authenticateApiToken(token: string): Promise<Authentication> {
+  const doc = await ApiTokenModel.findOne(
+    { hash: hashApiToken(token), revokedAt: null },
+    { userId: 1, lastUsedAt: 1 },
+  ).lean();
+  if (!doc) return { identity: null, problem: "revoked" };
+  const now = Date.now();
+  if (!doc.lastUsedAt || now - doc.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await ApiTokenModel.updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now) } });
+  }
+  return { identity: { userId: String(doc.userId), apiTokenId: String(doc._id) }, problem: null };
+}
+
+export const TOKEN_PROBLEM_MESSAGES: Record<TokenProblem, string> = {
+  malformed: "The Authorization header must be `Bearer <token>`.",
+  expired: "Your session has expired; sign in again.",
+  revoked: "This token is no longer valid (signed out or revoked); sign in again.",
+  invalid: "The token is not valid; sign in again.",
+};

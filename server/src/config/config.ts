@@ -1,0 +1,238 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The one place that reads `process.env`. Everything else receives a `Config`.
+ * Parsing collects every problem before failing so a misconfigured deploy is fixed in one pass.
+ */
+
+export type NodeEnv = "development" | "production" | "test";
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+export interface Limits {
+  /** Largest accepted HTTP request body, counted while streaming. */
+  maxBodyBytes: number;
+  /** Deepest selection nesting in one operation. */
+  maxDepth: number;
+  /** Most aliased fields in one operation (alias bombs). */
+  maxAliases: number;
+  /** Highest estimated cost (list fields multiplied by their `first`). */
+  maxCost: number;
+  /** Most lexical tokens in one document (parse-time bomb guard). */
+  maxTokens: number;
+  /** Failed sign-ins per email inside `signInWindowSeconds` before refusing. */
+  signInMaxFailuresPerEmail: number;
+  /** Failed sign-ins per client IP inside `signInWindowSeconds` before refusing. */
+  signInMaxFailuresPerIp: number;
+  signInWindowSeconds: number;
+}
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  isDevelopment: boolean;
+  port: number;
+  host: string;
+  /** `null` means: start the embedded store in-process. */
+  mongodbUri: string | null;
+  dataDir: string;
+  /** Where the embedded store keeps its files (`DATA_DIR/db`). */
+  embeddedDbPath: string;
+  jwtSecret: Uint8Array;
+  tokenTtlSeconds: number;
+  logLevel: LogLevel;
+  seedDemo: boolean;
+  clientDist: string;
+  mediaDir: string;
+  repoRoot: string;
+  version: string;
+  limits: Limits;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** server/src/config -> repo root */
+export const REPO_ROOT = resolve(here, "../../..");
+const SERVER_ROOT = resolve(here, "../..");
+
+const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
+const NODE_ENVS: readonly NodeEnv[] = ["development", "production", "test"];
+
+/** Parses durations like `12h`, `30m`, `7d`, `45s` or plain seconds. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+)\s*(s|m|h|d)?$/i.exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "s").toLowerCase();
+  const factor = unit === "d" ? 86_400 : unit === "h" ? 3_600 : unit === "m" ? 60 : 1;
+  const seconds = n * factor;
+  return seconds > 0 ? seconds : null;
+}
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems.push(
+        `${name}="${v}" must be a whole number from ${min} to ${max} (default ${fallback}).`,
+      );
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.raw(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (["1", "true", "yes", "on"].includes(v)) return true;
+    if (["0", "false", "no", "off"].includes(v)) return false;
+    this.problems.push(`${name}="${v}" must be true or false (default ${fallback}).`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    this.problems.push(`${name}="${v}" must be one of ${allowed.join(", ")} (default ${fallback}).`);
+    return fallback;
+  }
+
+  path(name: string, fallback: string): string {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    return isAbsolute(v) ? v : resolve(REPO_ROOT, v);
+  }
+}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(SERVER_ROOT, "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/**
+ * Development keeps a generated secret in DATA_DIR so tokens survive restarts; tests use a
+ * throwaway one; production must be given one.
+ */
+function resolveJwtSecret(r: Reader, nodeEnv: NodeEnv, dataDir: string): Uint8Array {
+  const given = r.raw("JWT_SECRET");
+  if (given !== undefined) {
+    if (given.length < 32)
+      r.problems.push("JWT_SECRET must be at least 32 characters (try: openssl rand -hex 32).");
+    return new TextEncoder().encode(given);
+  }
+  if (nodeEnv === "production") {
+    r.problems.push("JWT_SECRET is required when NODE_ENV=production (try: openssl rand -hex 32).");
+    return new Uint8Array(32);
+  }
+  if (nodeEnv === "test") return randomBytes(32);
+  const file = join(dataDir, "jwt-secret");
+  try {
+    if (existsSync(file)) return new TextEncoder().encode(readFileSync(file, "utf8").trim());
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("hex");
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return new TextEncoder().encode(secret);
+  } catch (err) {
+    r.problems.push(
+      `Could not read or create ${file} for the development JWT secret (${String(err)}); set JWT_SECRET or fix DATA_DIR.`,
+    );
+    return randomBytes(32);
+  }
+}
+
+/** Pure parse of an environment map (tests pass their own). */
+export function parseConfig(env: Env): Config {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf("NODE_ENV", NODE_ENVS, "development");
+  const dataDir = r.path("DATA_DIR", join(REPO_ROOT, ".data"));
+  const ttlRaw = r.raw("TOKEN_TTL") ?? "12h";
+  let tokenTtlSeconds = parseDuration(ttlRaw);
+  if (tokenTtlSeconds === null) {
+    r.problems.push(`TOKEN_TTL="${ttlRaw}" must be a duration like 12h, 30m, 7d or a number of seconds.`);
+    tokenTtlSeconds = 12 * 3_600;
+  }
+  const mongodbUri = r.raw("MONGODB_URI") ?? null;
+  if (mongodbUri !== null && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+    r.problems.push(
+      `MONGODB_URI must start with mongodb:// or mongodb+srv:// (unset it to use the embedded store).`,
+    );
+  }
+  const config: Config = {
+    nodeEnv,
+    isProduction: nodeEnv === "production",
+    isDevelopment: nodeEnv === "development",
+    port: r.int("PORT", 4000, 0, 65_535),
+    host: r.raw("HOST") ?? "127.0.0.1",
+    mongodbUri,
+    dataDir,
+    embeddedDbPath: join(dataDir, "db"),
+    jwtSecret: resolveJwtSecret(r, nodeEnv, dataDir),
+    tokenTtlSeconds,
+    logLevel: r.oneOf("LOG_LEVEL", LOG_LEVELS, nodeEnv === "test" ? "warn" : "info"),
+    seedDemo: r.bool("SEED_DEMO", true),
+    clientDist: r.path("CLIENT_DIST", join(REPO_ROOT, "client", "dist")),
+    mediaDir: r.path("MEDIA_DIR", join(SERVER_ROOT, "media")),
+    repoRoot: REPO_ROOT,
+    version: readVersion(),
+    limits: {
+      maxBodyBytes: r.int("MAX_BODY_BYTES", 1_048_576, 1_024, 100 * 1_048_576),
+      maxDepth: r.int("MAX_QUERY_DEPTH", 12, 2, 100),
+      maxAliases: r.int("MAX_QUERY_ALIASES", 30, 1, 1_000),
+      maxCost: r.int("MAX_QUERY_COST", 5_000, 10, 1_000_000),
+      maxTokens: r.int("MAX_QUERY_TOKENS", 5_000, 100, 1_000_000),
+      signInMaxFailuresPerEmail: r.int("SIGNIN_MAX_FAILURES_PER_EMAIL", 10, 1, 10_000),
+      signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
+      signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),
+    },
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(o: T): Readonly<T> {
+  for (const v of Object.values(o)) {
+    if (v && typeof v === "object" && !(v instanceof Uint8Array)) deepFreeze(v as object);
+  }
+  return Object.freeze(o);
+}
+
+let loaded: Config | undefined;
+
+/** Reads `.env` (if present, without overriding real variables) and `process.env`, once. */
+export function loadConfig(): Config {
+  if (loaded) return loaded;
+  const envFile = join(REPO_ROOT, ".env");
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  loaded = parseConfig(process.env);
+  return loaded;
+}
+
+/** Builds a config for tests: isolated, in-memory friendly, overridable. */
+export function testConfig(overrides: Env = {}): Config {
+  return parseConfig({ NODE_ENV: "test", PORT: "0", SEED_DEMO: "false", ...overrides });
+}

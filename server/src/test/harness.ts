@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import { type Config, type Env, testConfig } from "../config/config.js";
+import { connectDatabase, type Database } from "../app/database.js";
+import { createLogger } from "../app/logger.js";
+import { setRuntime } from "../app/runtime.js";
+import { type AppServer, createAppServer } from "../app/server.js";
+
+export interface GqlOptions {
+  /** Sends `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: T | null;
+    errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }>;
+  };
+}
+
+export interface TestServer {
+  /** Base URL, e.g. http://127.0.0.1:54321 (GraphQL at `${url}/graphql`). */
+  url: string;
+  graphqlUrl: string;
+  /** ws:// URL of /graphql for graphql-ws clients. */
+  wsUrl: string;
+  config: Config;
+  app: AppServer;
+  /** POSTs one operation as JSON; never throws on GraphQL errors. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+// One store + one mongoose connection per process (vitest runs each file in its own fork).
+let database: Promise<Database> | undefined;
+let users = 0;
+
+export interface StartTestServerOptions {
+  /** Extra environment for this file's config, e.g. `{ SIGNIN_MAX_FAILURES_PER_EMAIL: "3" }`. */
+  env?: Env;
+}
+
+/**
+ * Starts the embedded store in memory, connects mongoose to a fresh database, and serves the app
+ * on a free port. Call once per test file (beforeAll) and `close()` in afterAll.
+ */
+export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
+  const config = testConfig(options.env);
+  const logger = createLogger(config.logLevel);
+  setRuntime(config, "embedded", logger);
+  database ??= connectDatabase(config, logger, {
+    dbPath: null,
+    dbName: `test_${randomBytes(6).toString("hex")}`,
+  });
+  const db = await database;
+  users++;
+  const app = await createAppServer({ config });
+  const url = await app.start(0, "127.0.0.1");
+  const graphqlUrl = `${url}/graphql`;
+
+  return {
+    url,
+    graphqlUrl,
+    wsUrl: graphqlUrl.replace(/^http/, "ws"),
+    config,
+    app,
+    async gql<T>(query: string, variables?: Record<string, unknown>, opts: GqlOptions = {}) {
+      const res = await fetch(graphqlUrl, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/graphql-response+json, application/json",
+          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          ...opts.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      let body: GqlResponse<T>["body"];
+      try {
+        body = JSON.parse(text) as GqlResponse<T>["body"];
+      } catch {
+        throw new Error(`Non-JSON response (${res.status}): ${text.slice(0, 200)}`);
+      }
+      return { status: res.status, headers: res.headers, body };
+    },
+    async close() {
+      await app.stop();
+      users--;
+      if (users === 0) {
+        database = undefined;
+        await db.close();
+      }
+    },
+  };
+}
+
+/** Returns `data` or throws with the errors, for steps that are not what a test is about. */
+export function expectData<T>(res: GqlResponse<T>): T {
+  if (res.body.errors?.length || !res.body.data) {
+    throw new Error(`GraphQL errors (${res.status}): ${JSON.stringify(res.body.errors ?? res.body)}`);
+  }
+  return res.body.data;
+}
+
+/** The first error's code, for `expect(errorCode(res)).toBe("NOT_FOUND")`. */
+export function errorCode(res: GqlResponse<unknown>): string | undefined {
+  return res.body.errors?.[0]?.extensions?.code as string | undefined;
+}

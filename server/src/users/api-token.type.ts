@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../app/scalars.js";
+import type { ApiTokenDoc } from "./api-token.model.js";
+
+@ObjectType({ description: "A long-lived token for tools and integrations." })
+export class ApiToken {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: "The token's first characters, to tell tokens apart." })
+  prefix!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  lastUsedAt!: Date | null;
+}
+
+@ObjectType()
+export class ApiTokenPayload {
+  @Field(() => String, { description: "The secret, shown once." })
+  token!: string;
+
+  @Field(() => ApiToken)
+  apiToken!: ApiToken;
+}
+
+export function toApiToken(
+  doc: Pick<ApiTokenDoc, "_id" | "name" | "prefix" | "createdAt" | "lastUsedAt">,
+): ApiToken {
+  const t = new ApiToken();
+  t.id = String(doc._id);
+  t.name = doc.name;
+  t.prefix = doc.prefix;
+  t.createdAt = doc.createdAt;
+  t.lastUsedAt = doc.lastUsedAt ?? null;
+  return t;
+}

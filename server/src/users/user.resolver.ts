@@ -1,0 +1,59 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../app/context.js";
+import { requireViewer } from "../auth/auth-checker.js";
+import { ApiToken, ApiTokenPayload } from "./api-token.type.js";
+import * as apiTokens from "./api-token.service.js";
+import { AuthPayload } from "./auth-payload.type.js";
+import { SignUpInput } from "./user.input.js";
+import * as users from "./user.service.js";
+import { User } from "./user.type.js";
+
+@Resolver(() => User)
+export class UserResolver {
+  /** Public: null when not signed in (or the token is no longer valid). */
+  @Query(() => User, { nullable: true, description: "The signed-in user, or null." })
+  async me(@Ctx() ctx: Context): Promise<User | null> {
+    return ctx.viewer ? ctx.loaders.userById.load(ctx.viewer.userId) : null;
+  }
+
+  @Mutation(() => AuthPayload)
+  async signUp(@Arg("input", () => SignUpInput) input: SignUpInput): Promise<AuthPayload> {
+    return users.signUp(input);
+  }
+
+  @Mutation(() => AuthPayload)
+  async signIn(
+    @Arg("email", () => String) email: string,
+    @Arg("password", () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return users.signIn(email, password, ctx.clientIp);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: "Ends the current session; its token stops working." })
+  async signOut(@Ctx() ctx: Context): Promise<boolean> {
+    return users.signOut(requireViewer(ctx));
+  }
+
+  @Authorized()
+  @Query(() => [ApiToken], { description: "Your API tokens that are not revoked, newest first." })
+  async apiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
+    return apiTokens.listApiTokens(requireViewer(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => ApiTokenPayload)
+  async createApiToken(
+    @Arg("name", () => String) name: string,
+    @Ctx() ctx: Context,
+  ): Promise<ApiTokenPayload> {
+    return apiTokens.createApiToken(requireViewer(ctx), name);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return apiTokens.revokeApiToken(requireViewer(ctx), id);
+  }
+}
