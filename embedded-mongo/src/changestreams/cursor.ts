@@ -124,8 +124,9 @@ export class ChangeStreamCursor implements ServerCursor {
             return out;
           }
         }
-        this.pos = { ts: e.ts, seq: e.seq, sub: SUB_HWM };
+        // A full batch keeps the last event's own token as its postBatchResumeToken.
         if (out.length >= limit) return out;
+        this.pos = { ts: e.ts, seq: e.seq, sub: SUB_HWM };
       }
     }
     return out;

@@ -16,10 +16,10 @@ export const FRAME_HEADER = 8;
 export const MAX_FRAME = 256 * 1024 * 1024;
 
 /**
- * How documents are read back. Int64 values stay Int64 objects (promoteLongs: false) so a document
- * that was stored with a Long is replayed with a Long, not silently turned into a double.
+ * How documents are read back: the same defaults the wire layer uses to decode client messages,
+ * so a replayed document has exactly the in-memory representation the live one had.
  */
-export const READ_OPTS = { promoteLongs: false, promoteBuffers: false } as const;
+export const READ_OPTS = {} as const;
 
 export function frame(parts: Uint8Array[]): Buffer {
   let len = 0;
