@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig, parseDuration } from "./config.js";
+
+describe("parseDuration", () => {
+  it("reads units and plain seconds", () => {
+    expect(parseDuration("12h")).toBe(43_200);
+    expect(parseDuration("30m")).toBe(1_800);
+    expect(parseDuration("7d")).toBe(604_800);
+    expect(parseDuration("45")).toBe(45);
+    expect(parseDuration("0")).toBeNull();
+    expect(parseDuration("soon")).toBeNull();
+  });
+});
+
+describe("parseConfig", () => {
+  it("applies defaults and freezes the result", () => {
+    const c = parseConfig({ NODE_ENV: "test" });
+    expect(c.port).toBe(4000);
+    expect(c.host).toBe("127.0.0.1");
+    expect(c.mongodbUri).toBeNull();
+    expect(c.embeddedDbPath).toBe(join(c.dataDir, "db"));
+    expect(c.limits.maxBodyBytes).toBe(1_048_576);
+    expect(c.seedDemo).toBe(true);
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.limits)).toBe(true);
+  });
+
+  it("names every invalid variable at once, with how to fix it", () => {
+    let error: unknown;
+    try {
+      parseConfig({
+        NODE_ENV: "production",
+        PORT: "http",
+        TOKEN_TTL: "forever",
+        SEED_DEMO: "maybe",
+        MONGODB_URI: "postgres://x",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    for (const name of ["PORT", "TOKEN_TTL", "SEED_DEMO", "MONGODB_URI", "JWT_SECRET"])
+      expect(problems).toContain(name);
+    expect(problems).toContain("openssl rand -hex 32");
+  });
+
+  it("requires a long enough JWT_SECRET in production", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", JWT_SECRET: "short" })).toThrow(/at least 32/);
+    const c = parseConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(40) });
+    expect(c.isProduction).toBe(true);
+  });
+
+  it("persists a generated development secret in DATA_DIR so tokens survive restarts", () => {
+    const dir = mkdtempSync(join(tmpdir(), "greenlight-config-"));
+    const a = parseConfig({ NODE_ENV: "development", DATA_DIR: dir });
+    const b = parseConfig({ NODE_ENV: "development", DATA_DIR: dir });
+    expect(Buffer.from(a.jwtSecret).equals(Buffer.from(b.jwtSecret))).toBe(true);
+    expect(readFileSync(join(dir, "jwt-secret"), "utf8").trim()).toHaveLength(64);
+  });
+});
