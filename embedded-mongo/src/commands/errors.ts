@@ -42,6 +42,10 @@ export const ErrorCodes = {
   PathNotViable: 28,
   UnknownError: 8,
   CannotCreateIndex: 67,
+  Location40571: 40571,
+  InvalidResumeToken: 260,
+  ChangeStreamFatalError: 280,
+  ChangeStreamHistoryLost: 286,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -1,0 +1,111 @@
+import type { Document } from "bson";
+import { Aggregator } from "mingo";
+import { cloneValue, isPlainObject } from "../engine/bson-order.js";
+import { findDocs } from "../engine/query.js";
+import { firstBatchReply } from "../cursors/query-cursor.js";
+import { optArray, optDoc } from "./args.js";
+import { openChangeStream } from "./change-stream.js";
+import type { CommandContext, Handler } from "./context.js";
+import { CommandError } from "./errors.js";
+
+const REFUSED = new Set(["$out", "$merge"]);
+
+/** Translate mingo's messages to the MongoDB error a driver would see. */
+function mapMingoError(e: unknown): CommandError {
+  if (e instanceof CommandError) return e;
+  const msg = (e as Error).message ?? String(e);
+  const stage = /unregistered pipeline operator (\$\w+)/.exec(msg);
+  if (stage) return new CommandError("Location40324", `Unrecognized pipeline stage name: '${stage[1]}'`);
+  const op = /(?:unknown|unregistered) \w* ?operator:? '?(\$\w+)'?/i.exec(msg);
+  if (op) return new CommandError("InvalidPipelineOperator", `Unrecognized expression '${op[1]}'`);
+  return new CommandError("BadValue", msg);
+}
+
+/** Copies of a collection's documents, since mingo stages may modify their inputs in place. */
+function collectionSource(ctx: CommandContext, name: string): Document[] {
+  const coll = ctx.engine.collection(ctx.db, name);
+  return coll ? [...coll.docs.values()].map(cloneValue) : [];
+}
+
+export function runPipeline(ctx: CommandContext, collName: string | null, pipeline: Document[]): Document[] {
+  let stages = pipeline;
+  let input: Document[] = [];
+  if (collName !== null) {
+    // A leading $match can use an index; the rest runs in mingo over copies.
+    const first = stages[0];
+    if (first && isPlainObject(first.$match)) {
+      input = findDocs(ctx.engine.collection(ctx.db, collName), { filter: first.$match }).docs.map(
+        cloneValue,
+      );
+      stages = stages.slice(1);
+    } else {
+      input = collectionSource(ctx, collName);
+    }
+  } else if (stages[0] && "$documents" in stages[0]) {
+    input = cloneValue(stages[0].$documents as Document[]);
+    stages = stages.slice(1);
+  } else {
+    throw new CommandError(
+      "InvalidNamespace",
+      "{aggregate: 1} is not valid for '$match'; a collection is required.",
+    );
+  }
+  try {
+    return new Aggregator(stages, {
+      collectionResolver: (name: string) => collectionSource(ctx, name),
+      ...(isPlainObject(ctx.cmd.let) ? { variables: ctx.cmd.let } : {}),
+    }).run(input) as Document[];
+  } catch (e) {
+    throw mapMingoError(e);
+  }
+}
+
+const aggregate: Handler = async (ctx) => {
+  const target = ctx.cmd.aggregate;
+  const collName = typeof target === "string" ? target : null;
+  if (collName === null && target !== 1) {
+    throw new CommandError("FailedToParse", "Invalid {aggregate: ...} value; must be a collection name or 1");
+  }
+  const pipeline = (optArray(ctx.cmd, "pipeline") ?? []) as Document[];
+  for (const [i, stage] of pipeline.entries()) {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) {
+      throw new CommandError(
+        "Location40324",
+        "A pipeline stage specification object must contain exactly one field.",
+      );
+    }
+    const name = Object.keys(stage)[0] as string;
+    if (name === "$changeStream" && i !== 0) {
+      throw new CommandError(
+        "Location40324",
+        "$changeStream is only valid as the first stage in a pipeline.",
+      );
+    }
+    if (REFUSED.has(name)) {
+      throw new CommandError(
+        "NotImplemented",
+        `${name} is not supported by the embedded store; write the results with insert/update instead`,
+      );
+    }
+  }
+  const cursorOpt = optDoc(ctx.cmd, "cursor");
+  if (!cursorOpt && ctx.cmd.explain !== true) {
+    throw new CommandError(
+      "FailedToParse",
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
+  }
+  const batchSize = cursorOpt?.batchSize === undefined ? undefined : Number(cursorOpt.batchSize);
+  if (pipeline[0] && "$changeStream" in pipeline[0])
+    return openChangeStream(ctx, collName, pipeline, batchSize);
+  const docs = runPipeline(ctx, collName, pipeline);
+  return firstBatchReply({
+    registry: ctx.cursors,
+    owner: { connectionId: ctx.conn.id, session: ctx.session },
+    ns: `${ctx.db}.${collName ?? "$cmd.aggregate"}`,
+    docs,
+    ...(batchSize === undefined ? {} : { batchSize }),
+  });
+};
+
+export const aggregateCommands: Record<string, Handler> = { aggregate };

@@ -1,0 +1,88 @@
+import { type Document, Long, Binary } from "bson";
+import { RetryCache } from "../sessions/retry-cache.js";
+import { aggregateCommands } from "./aggregate.js";
+import { catalogCommands } from "./catalog.js";
+import type { CommandContext, Handler } from "./context.js";
+import { CommandError } from "./errors.js";
+import { explainCommands } from "./explain.js";
+import { findAndModify } from "./find-and-modify.js";
+import { clusterTimestamp, handshakeCommands, sessionHex } from "./handshake.js";
+import { indexCommands } from "./indexes.js";
+import { readCommands } from "./read.js";
+import { writeCommands } from "./write.js";
+
+const TXN_UNSUPPORTED = "Multi-document transactions are not supported by the embedded store";
+
+const transactionRefusal: Handler = () => {
+  throw new CommandError("IllegalOperation", TXN_UNSUPPORTED);
+};
+
+export const COMMANDS: Record<string, Handler> = {
+  ...handshakeCommands,
+  ...catalogCommands,
+  ...indexCommands,
+  ...readCommands,
+  ...writeCommands,
+  ...aggregateCommands,
+  ...explainCommands,
+  findAndModify,
+  findandmodify: findAndModify,
+  commitTransaction: transactionRefusal,
+  abortTransaction: transactionRefusal,
+};
+
+/** Commands whose (lsid, txnNumber) make them retryable writes. */
+const RETRYABLE = new Set(["insert", "update", "delete", "findAndModify", "findandmodify"]);
+
+/** Commands that never carry session/cluster-time gossip in their reply. */
+const NO_GOSSIP = new Set(["hello", "isMaster", "ismaster"]);
+
+const ZERO_HASH = new Binary(Buffer.alloc(20), 0);
+
+export type DispatchContext = Omit<CommandContext, "name" | "db" | "session">;
+
+/**
+ * Run one command document and produce its reply document. Never throws: every failure
+ * becomes an `{ ok: 0 }` reply.
+ */
+export async function dispatch(base: DispatchContext, retry: RetryCache): Promise<Document> {
+  const cmd = base.cmd;
+  const name = Object.keys(cmd)[0] ?? "";
+  let reply: Document;
+  try {
+    const db = cmd.$db;
+    if (typeof db !== "string" || db.length === 0) {
+      throw new CommandError("Location40571", "OP_MSG requests require a $db argument");
+    }
+    const handler = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!handler) throw new CommandError("CommandNotFound", `no such command: '${name}'`);
+    if (cmd.startTransaction === true || cmd.autocommit === false)
+      throw new CommandError("IllegalOperation", TXN_UNSUPPORTED);
+    const session = sessionHex(cmd.lsid);
+    const ctx: CommandContext = { ...base, name, db, session };
+    if (session && cmd.txnNumber !== undefined && RETRYABLE.has(name)) {
+      const key = RetryCache.key(session, cmd.txnNumber);
+      const prior = retry.get(key);
+      reply = prior ? await prior : await retry.run(key, async () => handler(ctx));
+    } else {
+      reply = await handler(ctx);
+    }
+  } catch (e) {
+    if (e instanceof CommandError) reply = e.toReply();
+    else {
+      base.server.log("error", `command ${name} failed`, { error: (e as Error).stack ?? String(e) });
+      reply = {
+        ok: 0,
+        errmsg: `internal error: ${(e as Error).message}`,
+        code: 1,
+        codeName: "InternalError",
+      };
+    }
+  }
+  if (base.server.replSet && !NO_GOSSIP.has(name)) {
+    const ts = clusterTimestamp({ ...base, name, db: "admin", session: undefined });
+    reply.$clusterTime = { clusterTime: ts, signature: { hash: ZERO_HASH, keyId: Long.fromNumber(0) } };
+    reply.operationTime = ts;
+  }
+  return reply;
+}

@@ -1,0 +1,90 @@
+import { type Document, ObjectId } from "bson";
+import type { Collection } from "../engine/collection.js";
+import { ridOf } from "../engine/collection.js";
+import { findDocs } from "../engine/query.js";
+import { applyUpdate, changed, describeUpdate, upsertSeed, updateKind } from "../engine/update.js";
+import type { ChangeOp } from "../storage/types.js";
+import { CommandError } from "./errors.js";
+
+export interface UpdateStatement {
+  q: Document;
+  u: Document | Document[];
+  multi?: boolean;
+  upsert?: boolean;
+  arrayFilters?: Document[];
+  sort?: Document;
+}
+
+export interface UpdateOutcome {
+  matched: number;
+  modified: number;
+  upsertedId?: unknown;
+  /** Pre/post images of the first affected document (for findAndModify). */
+  pre?: Document;
+  post?: Document;
+}
+
+/** Give a new document an `_id` (first, like the server does) and validate it. */
+export function withId(doc: Document): Document {
+  // MongoDB stores _id as the first field; drivers append it last.
+  let first: string | undefined;
+  for (const k in doc) {
+    first = k;
+    break;
+  }
+  const out = first === "_id" ? doc : { _id: "_id" in doc ? doc._id : new ObjectId(), ...doc };
+  if (Array.isArray(out._id))
+    throw new CommandError("InvalidIdField", "The '_id' value cannot be of type array");
+  if (out._id instanceof RegExp)
+    throw new CommandError("InvalidIdField", "The '_id' value cannot be of type regex");
+  return out;
+}
+
+/**
+ * Run one update statement against `coll`, applying changes in memory and appending the
+ * matching ChangeOps to `ops`. A duplicate key on any document throws after earlier documents
+ * of a multi-update were applied, as in MongoDB.
+ */
+export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]): UpdateOutcome {
+  const kind = updateKind(s.u);
+  if (s.multi && kind === "replacement") {
+    throw new CommandError("FailedToParse", "multi update is not supported for replacement-style update");
+  }
+  const opts = { filter: s.q, inserting: false, ...(s.arrayFilters ? { arrayFilters: s.arrayFilters } : {}) };
+  const matches = findDocs(coll, {
+    filter: s.q,
+    limit: s.multi ? 0 : 1,
+    ...(s.sort ? { sort: s.sort } : {}),
+  }).docs;
+  const out: UpdateOutcome = { matched: matches.length, modified: 0 };
+  for (const doc of matches) {
+    const next = applyUpdate(doc, s.u, kind, opts);
+    if (out.pre === undefined) {
+      out.pre = doc;
+      out.post = next;
+    }
+    if (!changed(doc, next)) continue;
+    coll.replace(ridOf(doc._id), next);
+    out.modified++;
+    const base = { db: coll.db, coll: coll.name, id: doc._id, doc: next };
+    ops.push(
+      kind === "replacement"
+        ? { op: "replace", ...base }
+        : { op: "update", ...base, updateDescription: describeUpdate(doc, next) },
+    );
+  }
+  if (matches.length === 0 && s.upsert) {
+    const seed =
+      kind === "replacement"
+        ? "_id" in upsertSeed(s.q)
+          ? { _id: upsertSeed(s.q)._id }
+          : {}
+        : upsertSeed(s.q);
+    const doc = withId(applyUpdate(seed, s.u, kind, { ...opts, inserting: true }));
+    coll.insert(doc);
+    ops.push({ op: "insert", db: coll.db, coll: coll.name, doc });
+    out.upsertedId = doc._id;
+    out.post = doc;
+  }
+  return out;
+}

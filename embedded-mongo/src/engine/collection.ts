@@ -1,0 +1,129 @@
+import type { Document } from "bson";
+import { CommandError } from "../commands/errors.js";
+import type { IndexSpec } from "../storage/types.js";
+import { canonicalKey } from "./bson-order.js";
+import { BTreeIndex } from "./btree-index.js";
+import { formatDoc } from "./format.js";
+
+export const ID_INDEX: IndexSpec = { name: "_id_", key: { _id: 1 } };
+
+/** Record id: the canonical form of `_id`, so equal ids of different numeric types collide. */
+export function ridOf(id: unknown): string {
+  return canonicalKey(id);
+}
+
+/**
+ * One collection: documents in insertion order keyed by record id, plus its secondary
+ * indexes. Documents stored here are never handed out for mutation; writers replace them.
+ */
+export class Collection {
+  readonly docs = new Map<string, Document>();
+  /** Secondary indexes; `_id` is served by the `docs` map itself. */
+  readonly indexes = new Map<string, BTreeIndex>();
+  /** Documents looked at by queries (an explain-like counter for tests and stats). */
+  docsExamined = 0;
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document = {},
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get(rid: string): Document | undefined {
+    return this.docs.get(rid);
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
+  }
+
+  private dupKey(index: { name: string; fields: [string, number][] }, key: unknown[]): CommandError {
+    const keyPattern: Document = {};
+    const keyValue: Document = {};
+    index.fields.forEach(([f, d], i) => {
+      keyPattern[f] = d;
+      keyValue[f] = key[i] ?? null;
+    });
+    return new CommandError(
+      "DuplicateKey",
+      `E11000 duplicate key error collection: ${this.ns} index: ${index.name} dup key: ${formatDoc(keyValue)}`,
+      { keyPattern, keyValue },
+    );
+  }
+
+  private idDup(id: unknown): CommandError {
+    return this.dupKey({ name: "_id_", fields: [["_id", 1]] }, [id]);
+  }
+
+  /** Keys of `doc` for each index, after checking unique constraints (excluding `rid` itself). */
+  private keysChecked(doc: Document, rid: string): Map<BTreeIndex, unknown[][]> {
+    const all = new Map<BTreeIndex, unknown[][]>();
+    for (const idx of this.indexes.values()) {
+      const keys = idx.keysFor(doc);
+      if (!keys) continue;
+      if (idx.unique) {
+        const clash = idx.findConflict(keys, rid);
+        if (clash) throw this.dupKey(idx, clash);
+      }
+      all.set(idx, keys);
+    }
+    return all;
+  }
+
+  insert(doc: Document): void {
+    const rid = ridOf(doc._id);
+    if (this.docs.has(rid)) throw this.idDup(doc._id);
+    const keys = this.keysChecked(doc, rid);
+    for (const [idx, k] of keys) idx.add(rid, k);
+    this.docs.set(rid, doc);
+  }
+
+  /** Replace the document stored under `rid` (its _id is unchanged). */
+  replace(rid: string, next: Document): void {
+    const prev = this.docs.get(rid);
+    if (!prev) return;
+    const keys = this.keysChecked(next, rid);
+    for (const idx of this.indexes.values()) {
+      const old = idx.keysFor(prev);
+      if (old) idx.remove(rid, old);
+      const k = keys.get(idx);
+      if (k) idx.add(rid, k);
+    }
+    this.docs.set(rid, next);
+  }
+
+  delete(rid: string): Document | undefined {
+    const prev = this.docs.get(rid);
+    if (!prev) return undefined;
+    for (const idx of this.indexes.values()) {
+      const old = idx.keysFor(prev);
+      if (old) idx.remove(rid, old);
+    }
+    this.docs.delete(rid);
+    return prev;
+  }
+
+  /** Build an index over existing documents; fails (and leaves nothing behind) on duplicates. */
+  createIndex(spec: IndexSpec): void {
+    if (spec.name === "_id_") return;
+    const idx = new BTreeIndex(spec);
+    for (const [rid, doc] of this.docs) {
+      const keys = idx.keysFor(doc);
+      if (!keys) continue;
+      if (idx.unique) {
+        const clash = idx.findConflict(keys, rid);
+        if (clash) throw this.dupKey(idx, clash);
+      }
+      idx.add(rid, keys);
+    }
+    this.indexes.set(spec.name, idx);
+  }
+
+  dropIndex(name: string): boolean {
+    return this.indexes.delete(name);
+  }
+}

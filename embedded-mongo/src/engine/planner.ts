@@ -1,0 +1,165 @@
+import type { Document } from "bson";
+import { isPlainObject, typeRank } from "./bson-order.js";
+import type { Bounds, BTreeIndex, FieldRange } from "./btree-index.js";
+import { type Collection, ridOf } from "./collection.js";
+
+/** Value kinds we trust index order for; anything else (arrays, sub-documents, regexes) scans. */
+const INDEXABLE_RANKS = new Set([2, 3, 4, 8, 9, 10]);
+const MAX_POINTS = 500;
+
+type Cond = { kind: "points"; values: unknown[] } | { kind: "range"; range: FieldRange };
+
+export interface Plan {
+  kind: "IDHACK" | "IXSCAN" | "COLLSCAN";
+  index?: string;
+  /** True when documents come out in the requested sort order already. */
+  sorted: boolean;
+  docs: Iterable<Document>;
+}
+
+function scalar(v: unknown): boolean {
+  return INDEXABLE_RANKS.has(typeRank(v)) && !Array.isArray(v);
+}
+
+/** What the filter says about one top-level field, if it is something an index can answer. */
+function condOf(v: unknown): Cond | null {
+  if (!isPlainObject(v) || !Object.keys(v).some((k) => k.startsWith("$"))) {
+    return scalar(v) ? { kind: "points", values: [v] } : null;
+  }
+  if ("$eq" in v && scalar(v.$eq)) return { kind: "points", values: [v.$eq] };
+  if ("$in" in v && Array.isArray(v.$in) && v.$in.length <= MAX_POINTS && v.$in.every(scalar)) {
+    return { kind: "points", values: v.$in };
+  }
+  let range: FieldRange | null = null;
+  for (const [op, inc, side] of [
+    ["$gt", false, "lo"],
+    ["$gte", true, "lo"],
+    ["$lt", false, "hi"],
+    ["$lte", true, "hi"],
+  ] as const) {
+    if (!(op in v)) continue;
+    const bound = v[op];
+    if (!scalar(bound) || typeRank(bound) === 2) continue;
+    range ??= { rank: typeRank(bound), loInc: true, hiInc: true };
+    if (typeRank(bound) !== range.rank) continue;
+    if (side === "lo") Object.assign(range, { lo: bound, loInc: inc });
+    else Object.assign(range, { hi: bound, hiInc: inc });
+  }
+  return range ? { kind: "range", range } : null;
+}
+
+/** Top-level field conditions, including those inside a top-level `$and`. */
+function fieldConds(filter: Document): Map<string, Cond> {
+  const out = new Map<string, Cond>();
+  const visit = (f: Document) => {
+    for (const [k, v] of Object.entries(f)) {
+      if (k === "$and" && Array.isArray(v)) for (const sub of v) if (isPlainObject(sub)) visit(sub);
+      if (k.startsWith("$") || out.has(k)) continue;
+      const c = condOf(v);
+      if (c) out.set(k, c);
+    }
+  };
+  visit(filter);
+  return out;
+}
+
+function boundsFor(idx: BTreeIndex, conds: Map<string, Cond>): { score: number; bounds: Bounds[] } | null {
+  let bounds: Bounds[] = [{ eq: [] }];
+  let score = 0;
+  for (const [field] of idx.fields) {
+    const c = conds.get(field);
+    if (!c) break;
+    if (c.kind === "range") {
+      bounds = bounds.map((b) => ({ eq: b.eq, range: c.range }));
+      score += 1;
+      break;
+    }
+    if (bounds.length * c.values.length > MAX_POINTS) break;
+    bounds = bounds.flatMap((b) => c.values.map((v) => ({ eq: [...b.eq, v] })));
+    score += 2;
+  }
+  return score > 0 ? { score, bounds } : null;
+}
+
+function* fromRids(coll: Collection, rids: Iterable<string>, dedupe: boolean): Generator<Document> {
+  const seen = dedupe ? new Set<string>() : null;
+  for (const rid of rids) {
+    if (seen) {
+      if (seen.has(rid)) continue;
+      seen.add(rid);
+    }
+    const d = coll.get(rid);
+    if (d) {
+      coll.docsExamined++;
+      yield d;
+    }
+  }
+}
+
+function* scanAll(coll: Collection): Generator<Document> {
+  for (const d of coll.docs.values()) {
+    coll.docsExamined++;
+    yield d;
+  }
+}
+
+function* scanBounds(idx: BTreeIndex, bounds: Bounds[]): Generator<string> {
+  for (const b of bounds) yield* idx.scan(b);
+}
+
+/** Index whose key order equals the sort spec (or its reverse), if any. */
+function sortIndex(
+  coll: Collection,
+  sort: Document | undefined,
+): { idx: BTreeIndex; reverse: boolean } | null {
+  const spec = Object.entries(sort ?? {});
+  if (spec.length === 0) return null;
+  for (const idx of coll.indexes.values()) {
+    if (!idx.complete || idx.multikey || idx.fields.length !== spec.length) continue;
+    const same = idx.fields.every(([f, d], i) => spec[i]?.[0] === f && Number(spec[i]?.[1]) === d);
+    const rev = idx.fields.every(([f, d], i) => spec[i]?.[0] === f && Number(spec[i]?.[1]) === -d);
+    if (same || rev) return { idx, reverse: rev };
+  }
+  return null;
+}
+
+/**
+ * Choose how to read candidate documents for `filter`. Candidates are a superset of the
+ * matches; the caller still applies the full filter.
+ */
+export function plan(coll: Collection, filter: Document, sort?: Document): Plan {
+  const id = filter._id;
+  const idCond = id === undefined ? null : condOf(id);
+  if (idCond?.kind === "points") {
+    const rids = idCond.values.map(ridOf);
+    return { kind: "IDHACK", sorted: rids.length <= 1, docs: fromRids(coll, rids, rids.length > 1) };
+  }
+  const conds = fieldConds(filter);
+  let best: { idx: BTreeIndex; score: number; bounds: Bounds[] } | null = null;
+  if (conds.size > 0) {
+    for (const idx of coll.indexes.values()) {
+      if (!idx.complete) continue;
+      const b = boundsFor(idx, conds);
+      if (b && (!best || b.score > best.score)) best = { idx, ...b };
+    }
+  }
+  if (best) {
+    const multi = best.idx.multikey || best.bounds.length > 1;
+    return {
+      kind: "IXSCAN",
+      index: best.idx.name,
+      sorted: false,
+      docs: fromRids(coll, scanBounds(best.idx, best.bounds), multi),
+    };
+  }
+  const s = sortIndex(coll, sort);
+  if (s) {
+    return {
+      kind: "IXSCAN",
+      index: s.idx.name,
+      sorted: true,
+      docs: fromRids(coll, s.idx.walk(s.reverse), false),
+    };
+  }
+  return { kind: "COLLSCAN", sorted: false, docs: scanAll(coll) };
+}

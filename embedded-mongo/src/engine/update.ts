@@ -1,0 +1,275 @@
+import type { Document } from "bson";
+import { Aggregator, update as mingoUpdate } from "mingo";
+import { CommandError } from "../commands/errors.js";
+import type { UpdateDescription } from "../storage/types.js";
+import { cloneValue, compareValues, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
+import { formatValue } from "./format.js";
+import { getPath, sortDocs } from "./paths.js";
+
+const OPERATORS = new Set([
+  "$set",
+  "$unset",
+  "$inc",
+  "$mul",
+  "$rename",
+  "$min",
+  "$max",
+  "$currentDate",
+  "$push",
+  "$addToSet",
+  "$pull",
+  "$pullAll",
+  "$pop",
+  "$bit",
+  "$setOnInsert",
+]);
+const PIPELINE_STAGES = new Set(["$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith"]);
+
+export type UpdateKind = "operators" | "replacement" | "pipeline";
+
+/** Classify and validate an update argument (operators, replacement document, or pipeline). */
+export function updateKind(u: unknown): UpdateKind {
+  if (Array.isArray(u)) {
+    for (const stage of u) {
+      const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
+      if (!name || !PIPELINE_STAGES.has(name)) {
+        throw new CommandError(
+          "InvalidOptions",
+          `${name ?? "stage"} is not allowed to be used within an update`,
+        );
+      }
+    }
+    return "pipeline";
+  }
+  if (!isPlainObject(u))
+    throw new CommandError("FailedToParse", "Update argument must be either an object or an array");
+  const keys = Object.keys(u);
+  const ops = keys.filter((k) => k.startsWith("$"));
+  if (ops.length === 0) return "replacement";
+  for (const k of keys) {
+    if (!OPERATORS.has(k)) {
+      throw new CommandError(
+        "FailedToParse",
+        `Unknown modifier: ${k}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
+    }
+    if (!isPlainObject(u[k])) {
+      throw new CommandError(
+        "FailedToParse",
+        `Modifiers operate on fields but we found type ${typeof u[k]} instead. For example: {$mod: {<field>: ...}} not {${k}: ${formatValue(u[k])}}`,
+      );
+    }
+  }
+  checkConflicts(u);
+  return "operators";
+}
+
+function checkConflicts(u: Document): void {
+  const seen: string[] = [];
+  for (const [op, spec] of Object.entries(u)) {
+    const paths = Object.keys(spec as Document);
+    if (op === "$rename") paths.push(...Object.values(spec as Document).map(String));
+    for (const p of paths) {
+      const clash = seen.find((s) => s === p || s.startsWith(`${p}.`) || p.startsWith(`${s}.`));
+      if (clash !== undefined) {
+        throw new CommandError(
+          "ConflictingUpdateOperators",
+          `Updating the path '${p}' would create a conflict at '${clash.length < p.length ? clash : p}'`,
+        );
+      }
+      seen.push(p);
+    }
+  }
+}
+
+export interface UpdateOptions {
+  arrayFilters?: Document[];
+  /** The query, for the positional `$` operator. */
+  filter: Document;
+  /** Applying to a freshly seeded upsert document ($setOnInsert applies). */
+  inserting: boolean;
+}
+
+/** Apply an update to a copy of `doc`; returns the new document (the input is untouched). */
+export function applyUpdate(
+  doc: Document,
+  u: Document | Document[],
+  kind: UpdateKind,
+  o: UpdateOptions,
+): Document {
+  let next: Document;
+  if (kind === "replacement") {
+    const repl = u as Document;
+    if ("_id" in repl && !valuesEqual(repl._id, doc._id) && !o.inserting) {
+      throw new CommandError(
+        "ImmutableField",
+        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatValue(repl._id)}`,
+      );
+    }
+    next = "_id" in doc ? { _id: doc._id } : {};
+    for (const [k, v] of Object.entries(repl)) if (k !== "_id" || !("_id" in next)) next[k] = v;
+    return next;
+  }
+  if (kind === "pipeline") {
+    const out = new Aggregator(u as Document[]).run([cloneValue(doc)]);
+    next = (out[0] as Document | undefined) ?? {};
+  } else {
+    next = cloneValue(doc);
+    const ops = { ...(u as Document) };
+    if (ops.$setOnInsert) {
+      if (o.inserting)
+        ops.$set = { ...(ops.$set as Document | undefined), ...(ops.$setOnInsert as Document) };
+      delete ops.$setOnInsert;
+    }
+    checkNumeric(next, ops);
+    const push = ops.$push as Document | undefined;
+    delete ops.$push;
+    try {
+      if (Object.keys(ops).length) mingoUpdate(next, ops, o.arrayFilters, o.filter, { cloneMode: "none" });
+      if (push) applyPush(next, push, o);
+    } catch (e) {
+      if (e instanceof CommandError) throw e;
+      throw new CommandError("BadValue", (e as Error).message);
+    }
+  }
+  if ("_id" in doc && !valuesEqual(next._id, doc._id)) {
+    throw new CommandError(
+      "ImmutableField",
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
+  }
+  // Keep _id first, as MongoDB stores it.
+  if ("_id" in doc && Object.keys(next)[0] !== "_id") next = { _id: next._id, ...next };
+  return next;
+}
+
+function checkNumeric(doc: Document, ops: Document): void {
+  for (const op of ["$inc", "$mul"] as const) {
+    const spec = ops[op] as Document | undefined;
+    if (!spec) continue;
+    for (const [path, by] of Object.entries(spec)) {
+      if (typeRank(by) !== 3) {
+        throw new CommandError(
+          "TypeMismatch",
+          `Cannot ${op === "$inc" ? "increment" : "multiply"} with non-numeric argument: {${path}: ${formatValue(by)}}`,
+        );
+      }
+      if (path.includes("$")) continue;
+      const cur = getPath(doc, path);
+      if (cur !== undefined && typeRank(cur) !== 3) {
+        throw new CommandError(
+          "TypeMismatch",
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${formatValue(doc._id)}} has the field '${path.split(".").pop()}' of non-numeric type ${bsonTypeName(cur)}`,
+        );
+      }
+    }
+  }
+}
+
+function bsonTypeName(v: unknown): string {
+  const names: Record<number, string> = {
+    2: "null",
+    4: "string",
+    5: "object",
+    6: "array",
+    7: "binData",
+    8: "objectId",
+    9: "bool",
+    10: "date",
+  };
+  return names[typeRank(v)] ?? "unknown";
+}
+
+/** $push with $each/$position/$sort/$slice (mingo lacks $sort), for plain dotted paths. */
+function applyPush(doc: Document, spec: Document, o: UpdateOptions): void {
+  for (const [path, arg] of Object.entries(spec)) {
+    if (path.includes("$")) {
+      mingoUpdate(doc, { $push: { [path]: arg } }, o.arrayFilters, o.filter, { cloneMode: "none" });
+      continue;
+    }
+    const mods = isPlainObject(arg) && "$each" in arg ? arg : null;
+    const items = mods ? (mods.$each as unknown[]) : [arg];
+    if (!Array.isArray(items))
+      throw new CommandError("BadValue", "The argument to $each in $push must be an array");
+    const parts = path.split(".");
+    let parent: Document = doc;
+    for (const p of parts.slice(0, -1)) {
+      if (parent[p] === undefined) parent[p] = {};
+      if (!isPlainObject(parent[p])) throw new CommandError("PathNotViable", `Cannot create field '${p}'`);
+      parent = parent[p] as Document;
+    }
+    const last = parts[parts.length - 1] as string;
+    const cur = parent[last];
+    if (cur !== undefined && !Array.isArray(cur)) {
+      throw new CommandError(
+        "BadValue",
+        `The field '${path}' must be an array but is of type ${bsonTypeName(cur)} in document {_id: ${formatValue(doc._id)}}`,
+      );
+    }
+    let arr = [...((cur as unknown[] | undefined) ?? [])];
+    const pos = mods?.$position === undefined ? arr.length : Number(mods.$position);
+    arr.splice(pos < 0 ? Math.max(0, arr.length + pos) : pos, 0, ...items.map(cloneValue));
+    if (mods?.$sort !== undefined) {
+      const s = mods.$sort;
+      arr = isPlainObject(s)
+        ? sortDocs(arr as Document[], s)
+        : arr.sort((a, b) => compareValues(a, b) * (Number(s) < 0 ? -1 : 1));
+    }
+    if (mods?.$slice !== undefined) {
+      const n = Number(mods.$slice);
+      arr = n >= 0 ? arr.slice(0, n) : arr.slice(n);
+    }
+    parent[last] = arr;
+  }
+}
+
+/** The document an upsert starts from: equality fields of the query (incl. inside $and). */
+export function upsertSeed(filter: Document): Document {
+  const seed: Document = {};
+  const visit = (f: Document) => {
+    for (const [k, v] of Object.entries(f)) {
+      if (k === "$and" && Array.isArray(v)) for (const sub of v) if (isPlainObject(sub)) visit(sub);
+      if (k.startsWith("$")) continue;
+      let val: unknown = v;
+      if (isPlainObject(v) && Object.keys(v).some((x) => x.startsWith("$"))) {
+        if (!("$eq" in v)) continue;
+        val = v.$eq;
+      }
+      setPath(seed, k, cloneValue(val));
+    }
+  };
+  visit(filter);
+  return seed;
+}
+
+function setPath(doc: Document, path: string, v: unknown): void {
+  const parts = path.split(".");
+  let cur = doc;
+  for (const p of parts.slice(0, -1)) {
+    if (!isPlainObject(cur[p])) cur[p] = {};
+    cur = cur[p] as Document;
+  }
+  cur[parts[parts.length - 1] as string] = v;
+}
+
+/** Change-stream style description of what changed between two versions of a document. */
+export function describeUpdate(pre: Document, post: Document): UpdateDescription {
+  const updatedFields: Document = {};
+  const removedFields: string[] = [];
+  const walk = (a: Document, b: Document, prefix: string) => {
+    for (const [k, v] of Object.entries(b)) {
+      const path = prefix + k;
+      if (!(k in a)) updatedFields[path] = v;
+      else if (isPlainObject(a[k]) && isPlainObject(v)) walk(a[k] as Document, v, `${path}.`);
+      else if (compareValues(a[k], v) !== 0 || typeRank(a[k]) !== typeRank(v)) updatedFields[path] = v;
+    }
+    for (const k of Object.keys(a)) if (!(k in b)) removedFields.push(prefix + k);
+  };
+  walk(pre, post, "");
+  return { updatedFields, removedFields, truncatedArrays: [] };
+}
+
+/** Whether an update changed anything (field order counts, as in MongoDB). */
+export function changed(pre: Document, post: Document): boolean {
+  return compareValues(pre, post) !== 0;
+}

@@ -1,0 +1,67 @@
+import { Engine } from "./engine/engine.js";
+import { WireServer } from "./server/server.js";
+import { createPersistence } from "./storage/index.js";
+
+export interface EmbeddedMongoOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default "127.0.0.1". Non-loopback needs `allowPublicBind`. */
+  host?: string;
+  /** Allow binding a non-loopback interface (there is no authentication). */
+  allowPublicBind?: boolean;
+  /** null/undefined = in-memory; a directory = durable (journal + snapshots). */
+  dbPath?: string | null;
+  /** Replica-set name to answer as (default "rs0", so drivers allow change streams); null = standalone. */
+  replSet?: string | null;
+  logger?: (level: "info" | "warn" | "error", msg: string, meta?: object) => void;
+}
+
+export interface EmbeddedMongo {
+  /** Connection string usable by `mongoose.connect` and `new MongoClient`. */
+  uri: string;
+  host: string;
+  port: number;
+  /** Close all sockets, cursors and the persistence. */
+  close(): Promise<void>;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+  const host = opts.host ?? "127.0.0.1";
+  if (!LOOPBACK.test(host) && !opts.allowPublicBind) {
+    throw new Error(
+      `refusing to bind ${host}: the embedded store has no authentication; use 127.0.0.1 or pass allowPublicBind`,
+    );
+  }
+  const log = opts.logger ?? (() => {});
+  const replSet = opts.replSet === undefined ? "rs0" : opts.replSet;
+  const persistence = createPersistence({
+    dbPath: opts.dbPath ?? undefined,
+    logger: (msg: string) => log("info", msg),
+  });
+  const engine = new Engine(persistence);
+  await engine.open();
+  const server = new WireServer(engine, { host, replSet, log });
+  let port: number;
+  try {
+    port = await server.listen(opts.port ?? 0, host);
+  } catch (e) {
+    await persistence.close();
+    throw e;
+  }
+  const hostPart = host.includes(":") ? `[${host}]` : host;
+  const query = replSet ? `replicaSet=${encodeURIComponent(replSet)}` : "directConnection=true";
+  const uri = `mongodb://${hostPart}:${port}/?${query}`;
+  log("info", "embedded mongo listening", { uri, dbPath: opts.dbPath ?? null });
+  let closing: Promise<void> | undefined;
+  return {
+    uri,
+    host,
+    port,
+    close: () => {
+      closing ??= server.close().then(() => persistence.close());
+      return closing;
+    },
+  };
+}
