@@ -1,6 +1,23 @@
 import type { buildSchema } from "type-graphql";
 import { HealthResolver } from "./health.resolver.js";
 import { UserResolver } from "../users/user.resolver.js";
+import { AssetResolver } from "../assets/asset.resolver.js";
+import { ProductionEventResolver } from "../events/event.resolver.js";
+import {
+  MentionFieldsResolver,
+  NoteFieldsResolver,
+  ReplyFieldsResolver,
+} from "../notes/note-fields.resolver.js";
+import { NoteResolver } from "../notes/note.resolver.js";
+import {
+  EpisodeFieldsResolver,
+  MemberFieldsResolver,
+  ProductionFieldsResolver,
+} from "../productions/production-fields.resolver.js";
+import { ProductionResolver } from "../productions/production.resolver.js";
+import { ReviewResolver } from "../reviews/review.resolver.js";
+import { VersionFieldsResolver } from "../versions/version-fields.resolver.js";
+import { VersionResolver } from "../versions/version.resolver.js";
 
 /*
  * Every resolver class in the schema. Domain helpers import theirs above and append them to the
@@ -11,4 +28,17 @@ export const resolvers: Parameters<typeof buildSchema>[0]["resolvers"] = [
   HealthResolver,
   UserResolver,
   // ---- Registrations: domain helpers append resolver classes below this line. ----
+  ProductionResolver,
+  ProductionFieldsResolver,
+  MemberFieldsResolver,
+  EpisodeFieldsResolver,
+  AssetResolver,
+  VersionResolver,
+  VersionFieldsResolver,
+  NoteResolver,
+  NoteFieldsResolver,
+  MentionFieldsResolver,
+  ReplyFieldsResolver,
+  ReviewResolver,
+  ProductionEventResolver,
 ];

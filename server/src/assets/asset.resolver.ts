@@ -1,0 +1,52 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../app/context.js";
+import { notFound } from "../errors/app-errors.js";
+import { Episode, toEpisode } from "../productions/episode.type.js";
+import { Production, toProduction } from "../productions/production.type.js";
+import { latestVersion, listVersions } from "../versions/version.service.js";
+import { Version } from "../versions/version.type.js";
+import { CreateAssetInput } from "./asset.input.js";
+import { createAsset, findAsset } from "./asset.service.js";
+import { Asset } from "./asset.type.js";
+
+@Resolver(() => Asset)
+export class AssetResolver {
+  @Authorized()
+  @Query(() => Asset, { nullable: true })
+  asset(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Asset | null> {
+    return findAsset(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Asset)
+  createAsset(
+    @Arg("input", () => CreateAssetInput) input: CreateAssetInput,
+    @Ctx() ctx: Context,
+  ): Promise<Asset> {
+    return createAsset(ctx, input);
+  }
+
+  @FieldResolver(() => Production)
+  async production(@Root() a: Asset, @Ctx() ctx: Context): Promise<Production> {
+    const doc = await ctx.loaders.productionById.load(a.productionId);
+    if (!doc) throw notFound("Production");
+    return toProduction(doc);
+  }
+
+  @FieldResolver(() => [Version], { description: "Oldest (number 1) first." })
+  versions(@Root() a: Asset, @Ctx() ctx: Context): Promise<Version[]> {
+    return listVersions(ctx, a.id);
+  }
+
+  @FieldResolver(() => Version, { nullable: true })
+  latestVersion(@Root() a: Asset, @Ctx() ctx: Context): Promise<Version | null> {
+    return latestVersion(ctx, a.id);
+  }
+
+  @FieldResolver(() => Episode, { nullable: true })
+  async episode(@Root() a: Asset, @Ctx() ctx: Context): Promise<Episode | null> {
+    if (!a.episodeId) return null;
+    const doc = await ctx.loaders.episodeById.load(a.episodeId);
+    return doc ? toEpisode(doc) : null;
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { ProductionStage } from "../productions/production.enums.js";
+import { encodeEventCursor } from "./event.cursor.js";
+import { EventType } from "./event.enums.js";
+import type { EventLean } from "./event.service.js";
+
+/**
+ * One entry of a production's event log. Payload fields (actor, note, reply, version, review,
+ * asset, member, episode) are resolved by ProductionEventResolver through the same loaders and
+ * mappers as queries, so clients normalise them like any other object.
+ */
+@ObjectType()
+export class ProductionEvent {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: "Opaque, totally ordered; resume with `after`." }) cursor!: string;
+  @Field(() => EventType) type!: EventType;
+  @Field(() => Date) at!: Date;
+  @Field(() => ID) productionId!: string;
+  @Field(() => ProductionStage, { nullable: true }) stage!: ProductionStage | null;
+
+  seq!: number;
+  actorId!: string | null;
+  versionId!: string | null;
+  noteId!: string | null;
+  replyId!: string | null;
+  reviewId!: string | null;
+  assetId!: string | null;
+  episodeId!: string | null;
+  memberUserId!: string | null;
+  memberRole!: string | null;
+}
+
+const s = (v: unknown) => (v ? String(v) : null);
+
+export function toProductionEvent(e: EventLean): ProductionEvent {
+  const productionId = String(e.productionId);
+  return Object.assign(new ProductionEvent(), {
+    id: String(e._id),
+    cursor: encodeEventCursor(productionId, e.seq),
+    type: e.type,
+    at: e.at,
+    productionId,
+    stage: (e.stage as ProductionStage | null) ?? null,
+    seq: e.seq,
+    actorId: s(e.actorId),
+    versionId: s(e.versionId),
+    noteId: s(e.noteId),
+    replyId: s(e.replyId),
+    reviewId: s(e.reviewId),
+    assetId: s(e.assetId),
+    episodeId: s(e.episodeId),
+    memberUserId: s(e.memberUserId),
+    memberRole: e.memberRole ?? null,
+  });
+}

@@ -1,0 +1,42 @@
+import { Types } from "mongoose";
+import type { Context } from "../app/context.js";
+import { forbidden } from "../errors/app-errors.js";
+import { EventType } from "../events/event.enums.js";
+import { recordEvents } from "../events/event.service.js";
+import { assertNotDeleted, assertNotLocked, requireNote } from "./note.access.js";
+import type { NoteStatus } from "./note.enums.js";
+import { NoteModel } from "./note.model.js";
+import { canSetNoteStatus } from "./note.policy.js";
+import { type Note, toNote } from "./note.type.js";
+
+/**
+ * Records who changed the status and when. Setting the status a note already has changes nothing
+ * and records no event; the conditional update makes that hold under concurrency too.
+ */
+export async function setNoteStatus(ctx: Context, noteId: string, status: NoteStatus): Promise<Note> {
+  const { note, version, member } = await requireNote(ctx, noteId);
+  if (!canSetNoteStatus(member, { authorId: String(note.authorId) }, version.kind)) {
+    throw forbidden(
+      "Only the author, the showrunner, a producer or the kind's maker can change a note's status.",
+    );
+  }
+  assertNotDeleted(note);
+  assertNotLocked(version);
+  if (note.status === status) return toNote(note);
+  const now = new Date();
+  const by = new Types.ObjectId(member.userId);
+  const updated = await NoteModel.findOneAndUpdate(
+    { _id: note._id, status: { $ne: status }, deletedAt: null },
+    { $set: { status, statusChangedBy: by, statusChangedAt: now, updatedAt: now } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) {
+    const current = await NoteModel.findById(note._id).lean();
+    return toNote(current ?? note);
+  }
+  ctx.loaders.noteById.clear(noteId).prime(noteId, updated);
+  await recordEvents(note.productionId, by, [
+    { type: EventType.NOTE_STATUS_CHANGED, noteId: note._id, versionId: note.versionId },
+  ]);
+  return toNote(updated);
+}

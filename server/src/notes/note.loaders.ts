@@ -1,0 +1,13 @@
+import { leanByIdLoader, leanGroupLoader } from "../productions/loader-utils.js";
+import { NoteModel, type NoteDoc } from "./note.model.js";
+import { MAX_REPLIES_PER_NOTE, ReplyModel, type ReplyDoc } from "./reply.model.js";
+
+/** Per-request loaders of the notes domain; registered in app/loaders.ts. */
+export function noteLoaders() {
+  return {
+    noteById: leanByIdLoader<NoteDoc>(NoteModel),
+    replyById: leanByIdLoader<ReplyDoc>(ReplyModel),
+    /** A page of notes' threads in one query, oldest reply first. */
+    repliesByNoteId: leanGroupLoader<ReplyDoc>(ReplyModel, "noteId", MAX_REPLIES_PER_NOTE),
+  };
+}

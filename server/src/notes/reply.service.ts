@@ -1,0 +1,36 @@
+import { Types } from "mongoose";
+import type { Context } from "../app/context.js";
+import { forbidden } from "../errors/app-errors.js";
+import { EventType } from "../events/event.enums.js";
+import { recordEvents } from "../events/event.service.js";
+import { assertNotDeleted, assertNotLocked, requireNote, validBody } from "./note.access.js";
+import { NoteModel } from "./note.model.js";
+import { canReply } from "./note.policy.js";
+import { ReplyModel } from "./reply.model.js";
+import { type Reply, toReply } from "./reply.type.js";
+
+export async function replyToNote(ctx: Context, noteId: string, bodyInput: string): Promise<Reply> {
+  const { note, version, member } = await requireNote(ctx, noteId);
+  if (!canReply(member)) throw forbidden("Viewers cannot reply to notes.");
+  const body = validBody(bodyInput);
+  assertNotDeleted(note);
+  assertNotLocked(version);
+  const authorId = new Types.ObjectId(member.userId);
+  const now = new Date();
+  const created = await ReplyModel.create({
+    noteId: note._id,
+    versionId: note.versionId,
+    productionId: note.productionId,
+    authorId,
+    authorRole: member.role,
+    body,
+    createdAt: now,
+  });
+  await NoteModel.updateOne({ _id: note._id }, { $inc: { replyCount: 1 }, $set: { updatedAt: now } });
+  ctx.loaders.noteById.clear(noteId);
+  ctx.loaders.repliesByNoteId.clear(noteId);
+  await recordEvents(note.productionId, authorId, [
+    { type: EventType.REPLY_ADDED, noteId: note._id, replyId: created._id, versionId: note.versionId },
+  ]);
+  return toReply(created.toObject());
+}

@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { Context } from "../app/context.js";
+import { AssetKind } from "../assets/asset.enums.js";
+import { canCreateAsset } from "../assets/asset.policy.js";
+import { listAssets } from "../assets/asset.service.js";
+import { Asset } from "../assets/asset.type.js";
+import { listProductionEvents } from "../events/event.query.js";
+import { ProductionEvent } from "../events/event.type.js";
+import { User } from "../users/user.type.js";
+import { listEpisodes } from "./episode.service.js";
+import { Episode } from "./episode.type.js";
+import { listMembers } from "./membership.service.js";
+import { Role } from "./production.enums.js";
+import { viewerMembership } from "./production.access.js";
+import { canAddEpisode, canManageMembers, canSetStage } from "./production.policy.js";
+import { Member, Production, ProductionPermissions } from "./production.type.js";
+
+/** Fields of a Production the viewer already may read (the parent was authorised). */
+@Resolver(() => Production)
+export class ProductionFieldsResolver {
+  @FieldResolver(() => [Member])
+  members(@Root() p: Production, @Ctx() ctx: Context): Promise<Member[]> {
+    return listMembers(ctx, p.id);
+  }
+
+  @FieldResolver(() => Role, { nullable: true })
+  async myRole(@Root() p: Production, @Ctx() ctx: Context): Promise<Role | null> {
+    return (await viewerMembership(ctx, p.id))?.role ?? null;
+  }
+
+  @FieldResolver(() => [Asset])
+  assets(
+    @Root() p: Production,
+    @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
+  ): Promise<Asset[]> {
+    return listAssets(p.id, { kind });
+  }
+
+  @FieldResolver(() => [Episode])
+  episodes(@Root() p: Production, @Ctx() ctx: Context): Promise<Episode[]> {
+    return listEpisodes(ctx, p.id);
+  }
+
+  @FieldResolver(() => [ProductionEvent], { description: "Oldest first, strictly after `after`." })
+  events(
+    @Root() p: Production,
+    @Ctx() ctx: Context,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+  ): Promise<ProductionEvent[]> {
+    return listProductionEvents(ctx, p, after, first);
+  }
+
+  @FieldResolver(() => ProductionPermissions)
+  async viewerCan(@Root() p: Production, @Ctx() ctx: Context): Promise<ProductionPermissions> {
+    const m = await viewerMembership(ctx, p.id);
+    return Object.assign(new ProductionPermissions(), {
+      addMember: !!m && canManageMembers(m),
+      setStage: !!m && canSetStage(m),
+      createScript: !!m && canCreateAsset(m, AssetKind.SCRIPT),
+      createCut: !!m && canCreateAsset(m, AssetKind.CUT),
+      createMix: !!m && canCreateAsset(m, AssetKind.MIX),
+      addEpisode: !!m && canAddEpisode(m),
+    });
+  }
+}
+
+@Resolver(() => Member)
+export class MemberFieldsResolver {
+  @FieldResolver(() => User)
+  async user(@Root() m: Member, @Ctx() ctx: Context): Promise<User> {
+    const user = await ctx.loaders.userById.load(m.userId);
+    return (
+      user ?? Object.assign(new User(), { id: m.userId, name: "Deleted user", email: "", initials: "?" })
+    );
+  }
+}
+
+@Resolver(() => Episode)
+export class EpisodeFieldsResolver {
+  @FieldResolver(() => [Asset])
+  assets(
+    @Root() e: Episode,
+    @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
+  ): Promise<Asset[]> {
+    return listAssets(e.productionId, { kind, episodeId: e.id });
+  }
+}

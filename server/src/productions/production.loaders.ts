@@ -1,0 +1,33 @@
+import DataLoader from "dataloader";
+import type { Types } from "mongoose";
+import { EpisodeModel, MAX_EPISODES, type EpisodeDoc } from "./episode.model.js";
+import { leanByIdLoader, leanGroupLoader } from "./loader-utils.js";
+import { MAX_MEMBERS, MembershipModel, type MembershipDoc } from "./membership.model.js";
+import { parseId } from "./object-id.js";
+import { ProductionModel, type ProductionDoc } from "./production.model.js";
+
+export const membershipKey = (productionId: string, userId: string) => `${productionId}:${userId}`;
+
+/** Per-request loaders of the productions domain; registered in app/loaders.ts. */
+export function productionLoaders() {
+  return {
+    productionById: leanByIdLoader<ProductionDoc>(ProductionModel),
+    /** Key `productionId:userId` -> the membership or null. One indexed query per batch. */
+    membershipByKey: new DataLoader<string, MembershipDoc | null>(async (keys) => {
+      const pairs = keys
+        .map((k) => k.split(":").map(parseId))
+        .filter(
+          (p): p is [Types.ObjectId, Types.ObjectId] => p.length === 2 && p[0] !== null && p[1] !== null,
+        );
+      if (pairs.length === 0) return keys.map(() => null);
+      const docs = await MembershipModel.find({
+        $or: pairs.map(([productionId, userId]) => ({ productionId, userId })),
+      }).lean();
+      const found = new Map(docs.map((d) => [membershipKey(String(d.productionId), String(d.userId)), d]));
+      return keys.map((k) => found.get(k) ?? null);
+    }),
+    membersByProductionId: leanGroupLoader<MembershipDoc>(MembershipModel, "productionId", MAX_MEMBERS),
+    episodeById: leanByIdLoader<EpisodeDoc>(EpisodeModel),
+    episodesByProductionId: leanGroupLoader<EpisodeDoc>(EpisodeModel, "productionId", MAX_EPISODES),
+  };
+}

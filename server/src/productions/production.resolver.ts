@@ -1,0 +1,80 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../app/context.js";
+import { addEpisode } from "./episode.service.js";
+import { Episode } from "./episode.type.js";
+import { addMember, removeMember } from "./membership.service.js";
+import { ProductionStage, Role } from "./production.enums.js";
+import { CreateProductionInput } from "./production.input.js";
+import {
+  createProduction,
+  findProduction,
+  listMyProductions,
+  setProductionStage,
+} from "./production.service.js";
+import { Member, Production } from "./production.type.js";
+
+@Resolver()
+export class ProductionResolver {
+  @Authorized()
+  @Query(() => [Production], { description: "The productions the viewer is a member of." })
+  productions(@Ctx() ctx: Context): Promise<Production[]> {
+    return listMyProductions(ctx);
+  }
+
+  @Authorized()
+  @Query(() => Production, { nullable: true })
+  production(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Production | null> {
+    return findProduction(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Production)
+  createProduction(
+    @Arg("input", () => CreateProductionInput) input: CreateProductionInput,
+    @Ctx() ctx: Context,
+  ): Promise<Production> {
+    return createProduction(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Member)
+  addMember(
+    @Arg("productionId", () => ID) productionId: string,
+    @Arg("email", () => String) email: string,
+    @Arg("role", () => Role) role: Role,
+    @Ctx() ctx: Context,
+  ): Promise<Member> {
+    return addMember(ctx, productionId, email, role);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: "SHOWRUNNER, PRODUCER. The last showrunner cannot be removed." })
+  removeMember(
+    @Arg("productionId", () => ID) productionId: string,
+    @Arg("userId", () => ID) userId: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return removeMember(ctx, productionId, userId);
+  }
+
+  @Authorized()
+  @Mutation(() => Production)
+  setProductionStage(
+    @Arg("productionId", () => ID) productionId: string,
+    @Arg("stage", () => ProductionStage) stage: ProductionStage,
+    @Ctx() ctx: Context,
+  ): Promise<Production> {
+    return setProductionStage(ctx, productionId, stage);
+  }
+
+  @Authorized()
+  @Mutation(() => Episode, { description: "SHOWRUNNER, PRODUCER; number unique per production." })
+  addEpisode(
+    @Arg("productionId", () => ID) productionId: string,
+    @Arg("number", () => Int) number: number,
+    @Arg("title", () => String) title: string,
+    @Ctx() ctx: Context,
+  ): Promise<Episode> {
+    return addEpisode(ctx, productionId, number, title);
+  }
+}

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { Context } from "../app/context.js";
+import { User } from "../users/user.type.js";
+import { deletedUser } from "../versions/version.resolver.js";
+import { Version } from "../versions/version.type.js";
+import { ReviewDecision } from "./review.enums.js";
+import { lockVersion, reviewVersion, submitForReview } from "./review.service.js";
+import { Review } from "./review.type.js";
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @Authorized()
+  @Mutation(() => Version, { description: "DRAFT or CHANGES_REQUESTED -> IN_REVIEW." })
+  submitForReview(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
+    return submitForReview(ctx, versionId);
+  }
+
+  @Authorized()
+  @Mutation(() => Version, { description: "Only while IN_REVIEW; comment at most 2,000 characters." })
+  reviewVersion(
+    @Arg("versionId", () => ID) versionId: string,
+    @Arg("decision", () => ReviewDecision) decision: ReviewDecision,
+    @Arg("comment", () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Version> {
+    return reviewVersion(ctx, versionId, decision, comment);
+  }
+
+  @Authorized()
+  @Mutation(() => Version, { description: "APPROVED -> LOCKED, by the showrunner." })
+  lockVersion(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
+    return lockVersion(ctx, versionId);
+  }
+
+  @FieldResolver(() => User)
+  async reviewer(@Root() r: Review, @Ctx() ctx: Context): Promise<User> {
+    return (await ctx.loaders.userById.load(r.reviewerId)) ?? deletedUser(r.reviewerId);
+  }
+}

@@ -1,0 +1,11 @@
+import { leanByIdLoader, leanGroupLoader } from "../productions/loader-utils.js";
+import { MAX_VERSIONS_PER_ASSET, VersionModel, type VersionDoc } from "./version.model.js";
+
+/** Per-request loaders of the versions domain; registered in app/loaders.ts. */
+export function versionLoaders() {
+  return {
+    versionById: leanByIdLoader<VersionDoc>(VersionModel),
+    /** An asset's versions in number order (creation order is number order). */
+    versionsByAssetId: leanGroupLoader<VersionDoc>(VersionModel, "assetId", MAX_VERSIONS_PER_ASSET),
+  };
+}
