@@ -70,7 +70,6 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: validationRules(config.limits),
     formatError: createFormatError({ logger, includeStack: config.isDevelopment }),
-    status400ForVariableCoercionErrors: true,
     stopOnTerminationSignals: false, // main.ts owns signals, to close the database after draining
     logger: {
       debug: (m) => logger.debug(String(m)),
@@ -92,7 +91,7 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
       const wsModule = await importOptional<WsModule>("./ws.js", import.meta.url);
       if (wsModule)
         ws = await wsModule.attachWebSocket({ httpServer, schema, path: GRAPHQL_PATH, config, logger });
-      else logger.warn("app/ws.ts not found: subscriptions over WebSocket are disabled.");
+      else logger.info("app/ws.ts not found: subscriptions over WebSocket are disabled.");
       await new Promise<void>((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {

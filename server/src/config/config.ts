@@ -49,7 +49,37 @@ export interface Config {
   repoRoot: string;
   version: string;
   limits: Limits;
+  /** Realtime (GraphQL over WebSocket); see docs/realtime.md. Owned by the realtime helper. */
+  realtime: RealtimeConfig;
 }
+
+// ---- Realtime (issue 4): appended by the realtime helper. ----
+export interface RealtimeConfig {
+  /** "multiplexed": one execution per event per group; "naive": graphql-ws default (benchmark baseline). */
+  mode: "multiplexed" | "naive";
+  connectionInitTimeoutMs: number;
+  keepAliveMs: number;
+  maxPayloadBytes: number;
+  maxSubscriptionsPerConnection: number;
+  maxConnectionsPerUser: number;
+  /** A socket whose unsent bytes exceed this is a slow consumer and is closed with 1013. */
+  maxBufferedBytes: number;
+  presenceTtlSeconds: number;
+}
+
+function parseRealtimeConfig(r: Reader): RealtimeConfig {
+  return {
+    mode: r.oneOf("REALTIME_MODE", ["multiplexed", "naive"] as const, "multiplexed"),
+    connectionInitTimeoutMs: r.int("WS_CONNECTION_INIT_TIMEOUT_MS", 3_000, 100, 60_000),
+    keepAliveMs: r.int("WS_KEEPALIVE_MS", 12_000, 0, 300_000),
+    maxPayloadBytes: r.int("WS_MAX_PAYLOAD_BYTES", 1_048_576, 1_024, 16 * 1_048_576),
+    maxSubscriptionsPerConnection: r.int("WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, 1, 10_000),
+    maxConnectionsPerUser: r.int("WS_MAX_CONNECTIONS_PER_USER", 20, 1, 10_000),
+    maxBufferedBytes: r.int("WS_MAX_BUFFERED_BYTES", 4 * 1_048_576, 1_024, 256 * 1_048_576),
+    presenceTtlSeconds: r.int("PRESENCE_TTL_SECONDS", 30, 2, 3_600),
+  };
+}
+// ---- End realtime. ----
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -209,6 +239,7 @@ export function parseConfig(env: Env): Config {
       signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
       signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),
     },
+    realtime: parseRealtimeConfig(r), // realtime helper
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return deepFreeze(config);

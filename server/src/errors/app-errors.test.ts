@@ -1,3 +1,5 @@
+import { GraphQLError } from "graphql";
+import mongoose from "mongoose";
 import { describe, expect, it } from "vitest";
 import {
   AppError,
@@ -32,19 +34,22 @@ describe("app errors", () => {
     expect(classifyDomainError(dup)).toBe("duplicateKey");
     expect(toAppError(dup)?.code).toBe("CONFLICT");
     expect(toAppError(dup)?.message).toContain("email");
-    const validation = Object.assign(new Error("v"), {
-      name: "ValidationError",
-      errors: { name: { message: "required" } },
-    });
+    const Model = mongoose.model(
+      "ErrorsTestThing",
+      new mongoose.Schema({ name: { type: String, required: true } }),
+    );
+    const validation = new Model({}).validateSync();
     expect(toAppError(validation)?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
-      fields: { name: "required" },
+      fields: { name: expect.stringContaining("required") },
     });
-    expect(toAppError(Object.assign(new Error("c"), { name: "CastError" }))?.code).toBe("NOT_FOUND");
+    expect(toAppError(new mongoose.Error.CastError("ObjectId", "nope", "_id"))?.code).toBe("NOT_FOUND");
   });
 
   it("leaves unknown errors unmapped (they get masked)", () => {
     expect(toAppError(new TypeError("boom"))).toBeNull();
     expect(toAppError("string")).toBeNull();
+    // Apollo's validation errors are named "ValidationError" too; they must not be mistaken for mongoose's.
+    expect(toAppError(Object.assign(new GraphQLError("x"), { name: "ValidationError" }))).toBeNull();
   });
 });

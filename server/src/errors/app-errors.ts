@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import mongoose from "mongoose";
 
 /** The closed error vocabulary of the contract; nothing else leaves the server unmasked. */
 export const ERROR_CODES = [
@@ -98,12 +99,14 @@ function asErrorLike(e: unknown): ErrorLike | null {
 }
 
 export function classifyDomainError(e: unknown): DomainErrorKind | null {
+  // GraphQL's own errors (Apollo's ValidationError included) are not domain errors.
+  if (e instanceof GraphQLError) return null;
+  if (e instanceof mongoose.Error.ValidationError) return "validation";
+  if (e instanceof mongoose.Error.CastError) return "cast";
+  if (e instanceof mongoose.Error.VersionError) return "versionConflict";
   const err = asErrorLike(e);
-  if (!err) return null;
-  if (err.code === 11000 || err.code === 11001) return "duplicateKey";
-  if (err.name === "ValidationError") return "validation";
-  if (err.name === "CastError") return "cast";
-  if (err.name === "VersionError") return "versionConflict";
+  // Driver errors (MongoServerError, MongoBulkWriteError) carry the server's numeric code.
+  if (err && (err.code === 11000 || err.code === 11001)) return "duplicateKey";
   return null;
 }
 
