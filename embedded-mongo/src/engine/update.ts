@@ -121,6 +121,7 @@ export function applyUpdate(
         ops.$set = { ...(ops.$set as Document | undefined), ...(ops.$setOnInsert as Document) };
       delete ops.$setOnInsert;
     }
+    guardId(doc, ops);
     checkNumeric(next, ops);
     const push = ops.$push as Document | undefined;
     delete ops.$push;
@@ -141,6 +142,24 @@ export function applyUpdate(
   // Keep _id first, as MongoDB stores it.
   if ("_id" in doc && Object.keys(next)[0] !== "_id") next = { _id: next._id, ...next };
   return next;
+}
+
+const IMMUTABLE_ID = "Performing an update on the path '_id' would modify the immutable field '_id'";
+
+/** Operators touching _id: a $set to the same value is a no-op (dropped), anything else fails. */
+function guardId(doc: Document, ops: Document): void {
+  for (const [op, spec] of Object.entries(ops)) {
+    for (const path of Object.keys(spec as Document)) {
+      if (path !== "_id" && !path.startsWith("_id.")) continue;
+      const same = op === "$set" && path === "_id" && valuesEqual((spec as Document)[path], doc._id);
+      if (!same && "_id" in doc) throw new CommandError("ImmutableField", IMMUTABLE_ID);
+      if (same) {
+        const rest = { ...(spec as Document) };
+        delete rest[path];
+        ops[op] = rest;
+      }
+    }
+  }
 }
 
 function checkNumeric(doc: Document, ops: Document): void {

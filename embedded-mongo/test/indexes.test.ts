@@ -1,0 +1,191 @@
+import type { Db, Document, MongoServerError } from "mongodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, rejection } from "./support/target.js";
+
+let ctx: Awaited<ReturnType<typeof connect>>;
+let db: Db;
+
+beforeAll(async () => {
+  ctx = await connect("indexes");
+  db = ctx.db;
+});
+afterAll(() => ctx.close());
+
+describe("unique indexes", () => {
+  it("rejects duplicates with E11000, keyPattern and keyValue", async () => {
+    const c = db.collection("users");
+    await c.createIndex({ email: 1 }, { unique: true });
+    await c.insertOne({ email: "a@x" });
+    const e = (await rejection(c.insertOne({ email: "a@x" }))) as unknown as MongoServerError;
+    expect(e.code).toBe(11000);
+    expect(e.message).toContain(
+      `E11000 duplicate key error collection: ${db.databaseName}.users index: email_1 dup key: { email: "a@x" }`,
+    );
+    expect(e.keyPattern).toEqual({ email: 1 });
+    expect(e.keyValue).toEqual({ email: "a@x" });
+  });
+
+  it("enforces _id uniqueness", async () => {
+    const c = db.collection("ids");
+    await c.insertOne({ _id: 5 as never });
+    const e = await rejection(c.insertOne({ _id: 5 as never }));
+    expect(e.code).toBe(11000);
+    expect(e.message).toContain("index: _id_ dup key: { _id: 5 }");
+  });
+
+  it("enforces compound and nested unique keys", async () => {
+    const c = db.collection("compound");
+    await c.createIndex({ "owner.id": 1, slug: 1 }, { unique: true });
+    await c.insertMany([
+      { owner: { id: 1 }, slug: "a" },
+      { owner: { id: 1 }, slug: "b" },
+      { owner: { id: 2 }, slug: "a" },
+    ]);
+    const e = await rejection(c.insertOne({ owner: { id: 1 }, slug: "a" }));
+    expect(e.code).toBe(11000);
+    expect(e.keyValue).toEqual({ "owner.id": 1, slug: "a" });
+  });
+
+  it("sparse unique ignores documents without the field; non-sparse treats missing as null", async () => {
+    const s = db.collection("sparse");
+    await s.createIndex({ nick: 1 }, { unique: true, sparse: true });
+    await s.insertMany([{ a: 1 }, { a: 2 }, { nick: "x" }]);
+    expect((await rejection(s.insertOne({ nick: "x" }))).code).toBe(11000);
+    const d = db.collection("dense");
+    await d.createIndex({ nick: 1 }, { unique: true });
+    await d.insertOne({ a: 1 });
+    const e = await rejection(d.insertOne({ a: 2 }));
+    expect(e.code).toBe(11000);
+    expect(e.keyValue).toEqual({ nick: null });
+  });
+
+  it("partial unique only constrains matching documents", async () => {
+    const c = db.collection("partial");
+    await c.createIndex({ email: 1 }, { unique: true, partialFilterExpression: { active: true } });
+    await c.insertMany([
+      { email: "p", active: false },
+      { email: "p", active: false },
+      { email: "p", active: true },
+    ]);
+    expect((await rejection(c.insertOne({ email: "p", active: true }))).code).toBe(11000);
+  });
+
+  it("checks updates against unique indexes and leaves the document unchanged", async () => {
+    const c = db.collection("upd_unique");
+    await c.createIndex({ k: 1 }, { unique: true });
+    await c.insertMany([{ k: 1 }, { k: 2 }]);
+    expect((await rejection(c.updateOne({ k: 2 }, { $set: { k: 1 } }))).code).toBe(11000);
+    expect(await c.countDocuments({ k: 2 })).toBe(1);
+  });
+
+  it("fails to build a unique index over existing duplicates", async () => {
+    const c = db.collection("build_dup");
+    await c.insertMany([{ k: 1 }, { k: 1 }]);
+    expect((await rejection(c.createIndex({ k: 1 }, { unique: true }))).code).toBe(11000);
+    expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(["_id_"]);
+  });
+});
+
+describe("index management", () => {
+  it("creates, lists and drops indexes with MongoDB's reply shapes", async () => {
+    const c = db.collection("mgmt");
+    const r = await db.command({
+      createIndexes: "mgmt",
+      indexes: [
+        { key: { a: 1 }, name: "a_1" },
+        { key: { b: -1, c: 1 }, name: "bc", unique: true },
+      ],
+    });
+    expect(r).toMatchObject({
+      numIndexesBefore: 1,
+      numIndexesAfter: 3,
+      createdCollectionAutomatically: true,
+      ok: 1,
+    });
+    const again = await db.command({ createIndexes: "mgmt", indexes: [{ key: { a: 1 }, name: "a_1" }] });
+    expect(again).toMatchObject({ numIndexesBefore: 3, numIndexesAfter: 3, ok: 1 });
+    const list = await c.listIndexes().toArray();
+    expect(list.map((i: Document) => [i.name, i.key, i.unique ?? false])).toEqual([
+      ["_id_", { _id: 1 }, false],
+      ["a_1", { a: 1 }, false],
+      ["bc", { b: -1, c: 1 }, true],
+    ]);
+    const conflict = await rejection(
+      db.command({ createIndexes: "mgmt", indexes: [{ key: { z: 1 }, name: "a_1" }] }),
+    );
+    expect(conflict.code).toBe(86);
+    const dupName = await rejection(
+      db.command({ createIndexes: "mgmt", indexes: [{ key: { a: 1 }, name: "other" }] }),
+    );
+    expect(dupName.code).toBe(85);
+    await c.dropIndex("a_1");
+    expect((await rejection(c.dropIndex("a_1"))).code).toBe(27);
+    expect((await rejection(c.dropIndex("_id_"))).code).toBe(72);
+    await c.dropIndexes();
+    expect((await c.listIndexes().toArray()).length).toBe(1);
+    expect((await rejection(db.collection("nope").listIndexes().toArray())).code).toBe(26);
+  });
+});
+
+describe("index use", () => {
+  const N = 100_000;
+
+  beforeAll(async () => {
+    const c = db.collection("big");
+    const docs = Array.from({ length: N }, (_, i) => ({
+      n: i,
+      k: `key${i}`,
+      bucket: i % 100,
+      at: new Date(i * 1000),
+    }));
+    for (let i = 0; i < N; i += 10_000) await c.insertMany(docs.slice(i, i + 10_000));
+    await c.createIndex({ k: 1 });
+    await c.createIndex({ bucket: 1, n: -1 });
+    await c.createIndex({ at: 1 });
+  }, 120_000);
+
+  async function examined(
+    filter: Document,
+    sort?: Document,
+    limit?: number,
+  ): Promise<{ docs: number; returned: number }> {
+    const find: Document = { find: "big", filter };
+    if (sort) find.sort = sort;
+    if (limit) find.limit = limit;
+    const r = await db.command({ explain: find, verbosity: "executionStats" });
+    return { docs: r.executionStats.totalDocsExamined, returned: r.executionStats.nReturned };
+  }
+
+  it("equality on an indexed field examines only the matches", async () => {
+    expect(await examined({ k: "key4242" })).toEqual({ docs: 1, returned: 1 });
+    expect(await examined({ k: { $in: ["key1", "key2", "nope"] } })).toEqual({ docs: 2, returned: 2 });
+  });
+
+  it("ranges and compound prefixes use the index", async () => {
+    expect(await examined({ at: { $gte: new Date(10_000), $lt: new Date(20_000) } })).toEqual({
+      docs: 10,
+      returned: 10,
+    });
+    expect(await examined({ bucket: 7, n: { $gt: 99_000 } })).toEqual({ docs: 10, returned: 10 });
+    expect((await examined({ bucket: 7 })).docs).toBe(1000);
+  });
+
+  it("a sort on an indexed field with a limit stops early", async () => {
+    const r = await examined({}, { k: 1 }, 5);
+    expect(r.returned).toBe(5);
+    expect(r.docs).toBeLessThanOrEqual(5);
+  });
+
+  it("an indexed find is much faster than a scan", async () => {
+    const c = db.collection("big");
+    const time = async (filter: Document, rounds: number) => {
+      const t0 = performance.now();
+      for (let i = 0; i < rounds; i++) await c.findOne(filter);
+      return (performance.now() - t0) / rounds;
+    };
+    await time({ k: "key1" }, 20);
+    const indexed = await time({ k: "key99999" }, 200);
+    const scan = await time({ n2: 1 }, 5);
+    expect(scan / indexed).toBeGreaterThan(10);
+  });
+});
