@@ -18,6 +18,8 @@ import { ProductionResolver } from "../productions/production.resolver.js";
 import { ReviewResolver } from "../reviews/review.resolver.js";
 import { VersionFieldsResolver } from "../versions/version-fields.resolver.js";
 import { VersionResolver } from "../versions/version.resolver.js";
+import { PresenceResolver, PresenceViewerResolver } from "../realtime/presence.resolver.js"; // realtime
+import { RealtimeResolver } from "../realtime/realtime.resolver.js"; // realtime
 
 /*
  * Every resolver class in the schema. Domain helpers import theirs above and append them to the
@@ -41,4 +43,7 @@ export const resolvers: Parameters<typeof buildSchema>[0]["resolvers"] = [
   ReplyFieldsResolver,
   ReviewResolver,
   ProductionEventResolver,
+  RealtimeResolver, // realtime
+  PresenceResolver, // realtime
+  PresenceViewerResolver, // realtime
 ];

@@ -1,0 +1,352 @@
+import type { Viewer } from "../app/context.js";
+import type { Logger } from "../app/logger.js";
+import type { EventLean } from "../events/event.service.js";
+import { EventType } from "../events/event.enums.js";
+import type { Role } from "../productions/production.enums.js";
+import type { EventLogPort, GroupSpec, PresenceSnapshot } from "./ports.js";
+import { Sequencer } from "./sequencer.js";
+import type { FrameSink, QueueSink, Sink } from "./sinks.js";
+
+/** Events read per replay page; also the tail read when a channel starts. */
+const PAGE = 200;
+
+/** Subscribers sharing one execution per event (see ports.ts GroupSpec). */
+class Group {
+  readonly sinks = new Set<FrameSink>();
+  /** The channel's membership version this group was last re-authorised against. */
+  authVersion = -1;
+  constructor(readonly spec: GroupSpec) {}
+
+  /** Any current subscriber: they all hold the same role, so any one may execute for all. */
+  viewer(): Viewer | null {
+    for (const s of this.sinks) return s.viewer;
+    return null;
+  }
+}
+
+interface NaiveEntry {
+  sink: QueueSink<unknown>;
+  kind: GroupSpec["kind"];
+  versionId: string | null;
+  role: Role;
+}
+
+export interface ChannelDeps {
+  productionId: string;
+  log: EventLogPort;
+  logger: Logger;
+  /** Current presence of a version, for the first message of a presence subscription. */
+  presenceSnapshot(versionId: string): Promise<PresenceSnapshot>;
+  /** Called when the last subscriber left, so the hub can drop the channel. */
+  onIdle(channel: Channel): void;
+  settleMs?: number;
+}
+
+const MEMBER_EVENTS: ReadonlySet<string> = new Set([EventType.MEMBER_ADDED, EventType.MEMBER_REMOVED]);
+
+/**
+ * Everything live about one production in this process: the sequencer that turns change-stream
+ * arrivals into seq order, the roles of local subscribers (re-checked before every delivery), and
+ * the subscriber groups. Events are dispatched one at a time, in seq order.
+ */
+export class Channel {
+  readonly ready: Promise<void>;
+  private readonly seq: Sequencer<EventLean>;
+  private initialized = false;
+  private early: EventLean[] = [];
+  private readonly roles = new Map<string, Role | null>();
+  private membershipVersion = 0;
+  private readonly groups = new Map<string, Group>();
+  private readonly naive = new Set<NaiveEntry>();
+  private readonly pending: EventLean[] = [];
+  private draining = false;
+  /** Subscriptions between `attach*` and joining (replaying): the channel is not idle. */
+  private attaching = 0;
+  disposed = false;
+
+  constructor(private readonly deps: ChannelDeps) {
+    this.seq = new Sequencer<EventLean>(0, {
+      deliver: (e) => this.enqueue(e),
+      confirmGap: (after, before) => deps.log.range(deps.productionId, after, before - 1, PAGE),
+      settleMs: deps.settleMs,
+      onError: (err) => deps.logger.warn("realtime: could not confirm an event gap", { error: String(err) }),
+    });
+    this.ready = this.init();
+  }
+
+  get productionId(): string {
+    return this.deps.productionId;
+  }
+
+  /** Seq of the last event released to subscribers. */
+  get lastSeq(): number {
+    return this.seq.lastSeq;
+  }
+
+  get subscriberCount(): number {
+    let n = this.naive.size;
+    for (const g of this.groups.values()) n += g.sinks.size;
+    return n;
+  }
+
+  /** A change-stream (or sweep) arrival; any order, duplicates tolerated. */
+  push(events: readonly EventLean[]): void {
+    if (!this.initialized) {
+      this.early.push(...events);
+      return;
+    }
+    this.seq.push(events);
+  }
+
+  /** After the change stream (re)opened: read what it may have missed from the log. */
+  async sweep(): Promise<void> {
+    await this.ready;
+    for (;;) {
+      const page = await this.deps.log.range(
+        this.productionId,
+        this.seq.lastSeq,
+        Number.MAX_SAFE_INTEGER,
+        PAGE,
+      );
+      this.seq.push(page);
+      if (page.length < PAGE) return;
+    }
+  }
+
+  /** Starts a multiplexed subscription; with `afterSeq` it replays the log first. */
+  async attachFrame(sink: FrameSink, spec: GroupSpec, afterSeq: number | null): Promise<void> {
+    this.roles.set(sink.userId, spec.role);
+    this.attaching++;
+    sink.onEnd = () => this.checkIdle();
+    try {
+      await this.ready;
+      if (spec.kind === "presence") {
+        const snapshot = await this.deps.presenceSnapshot(spec.versionId as string);
+        if (sink.ended) return;
+        const payload = await spec.execute(snapshot, sink.viewer);
+        this.join(sink, spec);
+        sink.send(payload);
+        return;
+      }
+      await this.catchUp(sink, spec.role, spec.versionId, afterSeq, async (e) =>
+        sink.send(await spec.execute(e, sink.viewer)),
+      );
+      if (!sink.ended) this.join(sink, spec);
+    } finally {
+      this.attaching--;
+      this.checkIdle();
+    }
+  }
+
+  /** Starts a naive subscription (REALTIME_MODE=naive): root values go to graphql-js per subscriber. */
+  async attachNaive(
+    sink: QueueSink<unknown>,
+    kind: GroupSpec["kind"],
+    versionId: string | null,
+    role: Role,
+    afterSeq: number | null,
+  ): Promise<void> {
+    this.roles.set(sink.userId, role);
+    this.attaching++;
+    sink.onEnd = () => this.checkIdle();
+    try {
+      await this.ready;
+      const entry: NaiveEntry = { sink, kind, versionId, role };
+      if (kind === "presence") {
+        const snapshot = await this.deps.presenceSnapshot(versionId as string);
+        if (sink.ended) return;
+        sink.push(snapshot);
+      } else {
+        await this.catchUp(sink, role, versionId, afterSeq, async (e) => sink.push(e));
+        if (sink.ended) return;
+      }
+      this.naive.add(entry);
+      sink.onEnd = () => {
+        this.naive.delete(entry);
+        this.checkIdle();
+      };
+    } finally {
+      this.attaching--;
+      this.checkIdle();
+    }
+  }
+
+  /** Joins the live group, synchronously after catching up (the seam). */
+  private join(sink: FrameSink, spec: GroupSpec): void {
+    let g = this.groups.get(spec.key);
+    if (!g) {
+      g = new Group(spec);
+      g.authVersion = this.membershipVersion;
+      this.groups.set(spec.key, g);
+    }
+    const group = g;
+    group.sinks.add(sink);
+    sink.onEnd = () => this.removeFrame(group, sink);
+  }
+
+  /** Presence of one version changed: one execution per group, then fan-out. */
+  async publishPresence(snapshot: PresenceSnapshot): Promise<void> {
+    await this.ready;
+    const jobs: Promise<void>[] = [];
+    for (const g of this.groups.values()) {
+      if (g.spec.kind !== "presence" || g.spec.versionId !== snapshot.versionId) continue;
+      jobs.push(this.runGroup(g, snapshot, 0));
+    }
+    for (const n of this.naive) {
+      if (n.kind === "presence" && n.versionId === snapshot.versionId && this.authorized(n.sink, n.role))
+        n.sink.push(snapshot);
+    }
+    await Promise.all(jobs);
+  }
+
+  /** Ends every subscription (shutdown). */
+  dispose(): void {
+    this.disposed = true;
+    this.seq.dispose();
+    for (const g of this.groups.values()) for (const s of g.sinks) s.end();
+    for (const n of this.naive) n.sink.end();
+  }
+
+  private async init(): Promise<void> {
+    const tail = await this.deps.log.tail(this.productionId, PAGE);
+    // Start just before the tail: the sequencer releases it silently (nobody is attached yet) up
+    // to the first gap that may still fill, and holds the rest, so the live position is exactly
+    // where Production.events would stop.
+    const start = tail.length > 0 ? (tail[0] as EventLean).seq - 1 : 0;
+    this.seq.startAfter(start);
+    this.seq.push(tail);
+    this.initialized = true;
+    const early = this.early;
+    this.early = [];
+    this.seq.push(early);
+  }
+
+  /**
+   * The seam. Replays (afterSeq, lastSeq] from the log, re-reading `lastSeq` after every page since
+   * live events keep being released meanwhile, and joins the live group in the same tick as it
+   * catches up. Live dispatch skips seqs at or below the sink's `lastSeq`, so an event both
+   * replayed and still in the dispatch queue is sent once.
+   */
+  private async catchUp(
+    sink: Sink,
+    role: Role,
+    versionId: string | null,
+    afterSeq: number | null,
+    replay: (e: EventLean) => Promise<void>,
+  ): Promise<void> {
+    if (afterSeq === null) {
+      sink.lastSeq = this.seq.lastSeq;
+      return;
+    }
+    sink.lastSeq = afterSeq;
+    while (!sink.ended && sink.lastSeq < this.seq.lastSeq) {
+      const upto = this.seq.lastSeq;
+      const page = await this.deps.log.range(this.productionId, sink.lastSeq, upto, PAGE, versionId);
+      for (const e of page) {
+        if (sink.ended || !this.authorized(sink, role)) return;
+        await replay(e);
+        sink.lastSeq = e.seq;
+      }
+      // A version's events are a subsequence: a short page means (lastSeq, upto] is done.
+      if (page.length < PAGE) sink.lastSeq = Math.max(sink.lastSeq, upto);
+    }
+  }
+
+  private enqueue(e: EventLean): void {
+    if (!this.initialized) return; // the tail at start-up: nobody is attached yet
+    this.pending.push(e);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      for (let e = this.pending.shift(); e; e = this.pending.shift()) {
+        try {
+          if (MEMBER_EVENTS.has(e.type)) await this.refreshRoles(e);
+          await this.dispatch(e);
+        } catch (err) {
+          this.deps.logger.error("realtime: dispatch failed", {
+            productionId: this.productionId,
+            seq: e.seq,
+            error: String(err),
+          });
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async dispatch(e: EventLean): Promise<void> {
+    const versionId = e.versionId ? String(e.versionId) : null;
+    const jobs: Promise<void>[] = [];
+    for (const g of this.groups.values()) {
+      if (g.spec.kind !== "events" || (g.spec.versionId !== null && g.spec.versionId !== versionId)) continue;
+      jobs.push(this.runGroup(g, e, e.seq));
+    }
+    for (const n of this.naive) {
+      if (n.kind !== "events" || (n.versionId !== null && n.versionId !== versionId)) continue;
+      if (e.seq <= n.sink.lastSeq || !this.authorized(n.sink, n.role)) continue;
+      n.sink.lastSeq = e.seq;
+      n.sink.push(e);
+    }
+    await Promise.all(jobs);
+  }
+
+  /** One execution, one serialisation, then the envelope per subscriber. seq 0: not an event. */
+  private async runGroup(g: Group, root: unknown, seq: number): Promise<void> {
+    this.reauthorize(g);
+    const viewer = g.viewer();
+    if (!viewer) return;
+    const payload = await g.spec.execute(root, viewer);
+    for (const s of g.sinks) {
+      if (seq > 0) {
+        if (seq <= s.lastSeq) continue;
+        s.lastSeq = seq;
+      }
+      s.send(payload);
+    }
+  }
+
+  /**
+   * Per-event re-authorisation at the cost of one integer compare per group: roles only change
+   * through MEMBER_* events, which refresh `roles` in event order before being dispatched.
+   */
+  private reauthorize(g: Group): void {
+    if (g.authVersion === this.membershipVersion) return;
+    g.authVersion = this.membershipVersion;
+    for (const s of g.sinks) if (this.roles.get(s.userId) !== g.spec.role) s.end();
+  }
+
+  private authorized(sink: Sink, role: Role): boolean {
+    if (this.roles.get(sink.userId) === role) return true;
+    sink.end();
+    return false;
+  }
+
+  private async refreshRoles(e: EventLean): Promise<void> {
+    const users = e.memberUserId ? [String(e.memberUserId)] : [...this.roles.keys()];
+    for (const userId of users) {
+      if (!this.roles.has(userId)) continue;
+      const role = await this.deps.log.roleOf(this.productionId, userId);
+      if (role !== this.roles.get(userId)) {
+        this.roles.set(userId, role);
+        this.membershipVersion++;
+      }
+    }
+  }
+
+  private removeFrame(g: Group, sink: FrameSink): void {
+    g.sinks.delete(sink);
+    if (g.sinks.size === 0 && this.groups.get(g.spec.key) === g) this.groups.delete(g.spec.key);
+    this.checkIdle();
+  }
+
+  private checkIdle(): void {
+    if (this.disposed || this.attaching > 0 || this.groups.size > 0 || this.naive.size > 0) return;
+    this.disposed = true;
+    this.seq.dispose();
+    this.deps.onIdle(this);
+  }
+}

@@ -1,0 +1,117 @@
+import type { mongo } from "mongoose";
+import type { Logger } from "../app/logger.js";
+import type { EventLean } from "../events/event.service.js";
+import { ChangeFeed, type ChangeDoc } from "./change-feed.js";
+import { Channel } from "./channel.js";
+import type { EventLogPort, PresenceSnapshot } from "./ports.js";
+import { PRESENCE_COLLECTION, type PresenceDoc } from "./presence.model.js";
+import { PresenceTracker } from "./presence.tracker.js";
+
+export const EVENTS_COLLECTION = "events";
+
+export interface HubDeps {
+  log: EventLogPort;
+  logger: Logger;
+  db: () => mongo.Db | undefined;
+  loadPresence(versionId: string): Promise<PresenceDoc[]>;
+  presenceTtlMs: number;
+  settleMs?: number;
+}
+
+/**
+ * The process's realtime core: one change stream (events + presence) dispatched in memory to
+ * per-production channels that exist only while someone here subscribes.
+ */
+export class RealtimeHub {
+  private readonly channels = new Map<string, Channel>();
+  readonly feed: ChangeFeed;
+  readonly presence: PresenceTracker;
+
+  constructor(private readonly deps: HubDeps) {
+    this.feed = new ChangeFeed({
+      db: deps.db,
+      collections: [EVENTS_COLLECTION, PRESENCE_COLLECTION],
+      logger: deps.logger,
+      handlers: { onChange: (coll, change) => this.onChange(coll, change), onOpen: () => this.onOpen() },
+    });
+    this.presence = new PresenceTracker({
+      load: deps.loadPresence,
+      ttlMs: deps.presenceTtlMs,
+      publish: (productionId, snapshot) => {
+        const ch = this.channels.get(productionId);
+        if (ch) void ch.publishPresence(snapshot);
+      },
+    });
+  }
+
+  start(): void {
+    this.feed.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.feed.stop();
+    this.presence.dispose();
+    for (const ch of this.channels.values()) ch.dispose();
+    this.channels.clear();
+  }
+
+  get channelCount(): number {
+    return this.channels.size;
+  }
+
+  /** The live channel of a production, created on first use. */
+  channel(productionId: string): Channel {
+    const existing = this.channels.get(productionId);
+    if (existing && !existing.disposed) return existing;
+    const ch = new Channel({
+      productionId,
+      log: this.deps.log,
+      logger: this.deps.logger,
+      settleMs: this.deps.settleMs,
+      presenceSnapshot: (versionId) => this.presence.snapshot(productionId, versionId),
+      onIdle: (c) => {
+        if (this.channels.get(productionId) === c) this.channels.delete(productionId);
+      },
+    });
+    ch.ready.catch((err: unknown) =>
+      this.deps.logger.error("realtime: channel start failed", { productionId, error: String(err) }),
+    );
+    this.channels.set(productionId, ch);
+    return ch;
+  }
+
+  private onChange(coll: string, change: ChangeDoc): void {
+    if (coll === PRESENCE_COLLECTION) {
+      this.presence.onChange(change);
+      return;
+    }
+    if (coll !== EVENTS_COLLECTION || change.operationType !== "insert") return;
+    const doc = change.fullDocument as EventLean;
+    this.channels.get(String(doc.productionId))?.push([doc]);
+  }
+
+  private onOpen(): void {
+    for (const ch of this.channels.values()) {
+      ch.sweep().catch((err: unknown) =>
+        this.deps.logger.warn("realtime: sweep failed", { error: String(err) }),
+      );
+    }
+  }
+
+  /** For tests: presence snapshots are normally published by the tracker's tick. */
+  publishPresence(productionId: string, snapshot: PresenceSnapshot): void {
+    const ch = this.channels.get(productionId);
+    if (ch) void ch.publishPresence(snapshot);
+  }
+}
+
+let current: RealtimeHub | null = null;
+
+export function setHub(hub: RealtimeHub | null): void {
+  current = hub;
+}
+
+/** The process's hub (set by app/ws.ts); null when the WebSocket server is not attached. */
+export function currentHub(): RealtimeHub | null {
+  return current;
+}

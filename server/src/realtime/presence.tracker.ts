@@ -1,0 +1,135 @@
+import type { Role } from "../productions/production.enums.js";
+import type { ChangeDoc } from "./change-feed.js";
+import type { PresenceDoc } from "./presence.model.js";
+import type { PresenceEntry, PresenceSnapshot } from "./ports.js";
+
+export interface PresenceTrackerDeps {
+  /** Live viewers of a version from the store (first subscriber of a version in this process). */
+  load(versionId: string): Promise<PresenceDoc[]>;
+  /** A version's viewers changed: broadcast to the production's presence subscribers. */
+  publish(productionId: string, snapshot: PresenceSnapshot): void;
+  ttlMs: number;
+  /** Broadcast coalescing: at most one snapshot per version per tick (throttles playheads). */
+  tickMs?: number;
+  now?: () => number;
+}
+
+interface Tracked {
+  productionId: string;
+  viewers: Map<string, PresenceEntry>;
+  loaded: Promise<void>;
+}
+
+/**
+ * Presence of the versions that local subscribers watch, kept current from the change stream.
+ * Expiry (no heartbeat within the TTL) is decided by each process from `updatedAt`, so every
+ * process agrees without waiting for the TTL monitor. One process-wide timer at most.
+ */
+export class PresenceTracker {
+  private readonly versions = new Map<string, Tracked>();
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: PresenceTrackerDeps) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Current viewers of a version; starts tracking it. */
+  async snapshot(productionId: string, versionId: string): Promise<PresenceSnapshot> {
+    let t = this.versions.get(versionId);
+    if (!t) {
+      const viewers = new Map<string, PresenceEntry>();
+      const tracked: Tracked = { productionId, viewers, loaded: Promise.resolve() };
+      tracked.loaded = this.deps.load(versionId).then((docs) => {
+        for (const d of docs) if (!viewers.has(String(d.userId))) viewers.set(String(d.userId), toEntry(d));
+      });
+      this.versions.set(versionId, tracked);
+      t = tracked;
+      this.arm();
+    }
+    await t.loaded;
+    return this.build(versionId, t);
+  }
+
+  /** Stops tracking a version nobody here watches any more. */
+  forget(versionId: string): void {
+    this.versions.delete(versionId);
+    this.dirty.delete(versionId);
+  }
+
+  onChange(change: ChangeDoc): void {
+    const id = "documentKey" in change ? String((change.documentKey as { _id: unknown })._id) : "";
+    const [versionId, userId] = id.split(":");
+    if (!versionId || !userId) return;
+    const t = this.versions.get(versionId);
+    if (!t) return;
+    if (change.operationType === "delete") {
+      if (t.viewers.delete(userId)) this.markDirty(versionId);
+      return;
+    }
+    const doc = "fullDocument" in change ? (change.fullDocument as PresenceDoc | null | undefined) : null;
+    if (!doc) return;
+    t.viewers.set(userId, toEntry(doc));
+    this.markDirty(versionId);
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.versions.clear();
+  }
+
+  private markDirty(versionId: string): void {
+    this.dirty.add(versionId);
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.timer || this.versions.size === 0) return;
+    this.timer = setInterval(() => this.tick(), this.deps.tickMs ?? 100);
+    this.timer.unref();
+  }
+
+  /** Expires silent viewers and flushes changed versions: one snapshot per version per tick. */
+  tick(): void {
+    const cutoff = this.now() - this.deps.ttlMs;
+    for (const [versionId, t] of this.versions) {
+      for (const [userId, v] of t.viewers) {
+        if (v.updatedAt.getTime() < cutoff) {
+          t.viewers.delete(userId);
+          this.dirty.add(versionId);
+        }
+      }
+    }
+    for (const versionId of this.dirty) {
+      const t = this.versions.get(versionId);
+      if (t) this.deps.publish(t.productionId, this.build(versionId, t));
+    }
+    this.dirty.clear();
+    if (this.versions.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private build(versionId: string, t: Tracked): PresenceSnapshot {
+    const cutoff = this.now() - this.deps.ttlMs;
+    const viewers = [...t.viewers.values()]
+      .filter((v) => v.updatedAt.getTime() >= cutoff)
+      .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+    return { versionId, viewers };
+  }
+}
+
+function toEntry(d: PresenceDoc): PresenceEntry {
+  return {
+    userId: String(d.userId),
+    role: (d.role as Role | null) ?? null,
+    frame: d.frame ?? null,
+    line: d.line ?? null,
+    playing: Boolean(d.playing),
+    updatedAt: new Date(d.updatedAt),
+  };
+}

@@ -1,0 +1,178 @@
+import type { Viewer } from "../app/context.js";
+import { buildFrame, frameHead } from "./frames.js";
+import { Close, CloseReason } from "./close-codes.js";
+
+/** The part of a `ws` WebSocket the realtime layer writes to. */
+export interface FrameSocket {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: Buffer, options: { binary: boolean; compress: boolean }): void;
+  close(code?: number, reason?: string): void;
+}
+
+const OPEN = 1;
+// Text frames (graphql-ws clients parse strings), never compressed (perMessageDeflate is off).
+const SEND_OPTIONS = { binary: false, compress: false } as const;
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/** What a channel needs of any subscriber, multiplexed or naive. */
+export interface Sink {
+  readonly userId: string;
+  /** Highest seq this subscriber has been sent (replay and live): the seam's duplicate guard. */
+  lastSeq: number;
+  readonly ended: boolean;
+  /** Ends the subscription: graphql-ws then sends `complete` (removed member, shutdown). */
+  end(): void;
+  /** Set by the channel: unregisters the sink when the client completes or disconnects. */
+  onEnd: (() => void) | null;
+}
+
+/**
+ * Closes a socket whose client stopped reading. Pending frames stay queued until `ws` gives up on
+ * the close handshake, but nothing more is queued, so memory stays bounded.
+ */
+export function closeSlowConsumer(socket: FrameSocket): void {
+  socket.close(Close.SlowConsumer, CloseReason.SlowConsumer);
+}
+
+/**
+ * A multiplexed subscription. To graphql-ws it is an async generator that never yields and
+ * finishes when the subscription ends, so graphql-ws keeps owning ids, `complete` and cleanup;
+ * events are written straight to the socket as pre-serialised frames (`send`).
+ */
+export class FrameSink implements Sink, AsyncGenerator<never, undefined, unknown> {
+  lastSeq = 0;
+  ended = false;
+  onEnd: (() => void) | null = null;
+  private readonly head: Buffer;
+  private wake: ((r: IteratorReturnResult<undefined>) => void) | null = null;
+
+  readonly userId: string;
+
+  constructor(
+    id: string,
+    readonly socket: FrameSocket,
+    /** Shared with the connection's other subscriptions; the group executes as one of its viewers. */
+    readonly viewer: Viewer,
+    private readonly maxBufferedBytes: number,
+  ) {
+    this.head = frameHead(id);
+    this.userId = viewer.userId;
+  }
+
+  /** Hot path: one bounds check, one buffer concat, one write. */
+  send(payload: Buffer): void {
+    const socket = this.socket;
+    if (this.ended || socket.readyState !== OPEN) return;
+    if (socket.bufferedAmount > this.maxBufferedBytes) {
+      closeSlowConsumer(socket);
+      return;
+    }
+    socket.send(buildFrame(this.head, payload), SEND_OPTIONS);
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnd?.();
+    this.onEnd = null;
+    this.wake?.(DONE);
+    this.wake = null;
+  }
+
+  next(): Promise<IteratorResult<never, undefined>> {
+    if (this.ended) return Promise.resolve(DONE);
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  return(): Promise<IteratorResult<never, undefined>> {
+    this.end();
+    return Promise.resolve(DONE);
+  }
+
+  throw(): Promise<IteratorResult<never, undefined>> {
+    this.end();
+    return Promise.resolve(DONE);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.end();
+  }
+}
+
+/**
+ * A naive-mode subscription (REALTIME_MODE=naive): graphql-js executes every root value for this
+ * subscriber alone and graphql-ws serialises it. The benchmark baseline, and a bounded queue so
+ * that a stalled client cannot grow memory without limit.
+ */
+export class QueueSink<T> implements Sink, AsyncGenerator<T, undefined, unknown> {
+  lastSeq = 0;
+  ended = false;
+  onEnd: (() => void) | null = null;
+  private queue: T[] = [];
+  private wake: ((r: IteratorResult<T, undefined>) => void) | null = null;
+
+  constructor(
+    readonly userId: string,
+    private readonly maxQueued: number,
+    private readonly onOverflow: () => void,
+  ) {}
+
+  push(value: T): void {
+    if (this.ended) return;
+    if (this.wake) {
+      const wake = this.wake;
+      this.wake = null;
+      wake({ done: false, value });
+      return;
+    }
+    this.queue.push(value);
+    if (this.queue.length > this.maxQueued) {
+      this.onOverflow();
+      this.end();
+    }
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.queue = [];
+    this.onEnd?.();
+    this.onEnd = null;
+    this.wake?.(DONE);
+    this.wake = null;
+  }
+
+  next(): Promise<IteratorResult<T, undefined>> {
+    const value = this.queue.shift();
+    if (value !== undefined) return Promise.resolve({ done: false, value });
+    if (this.ended) return Promise.resolve(DONE);
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  return(): Promise<IteratorResult<T, undefined>> {
+    this.end();
+    return Promise.resolve(DONE);
+  }
+
+  throw(): Promise<IteratorResult<T, undefined>> {
+    this.end();
+    return Promise.resolve(DONE);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.end();
+  }
+}
