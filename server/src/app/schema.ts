@@ -5,9 +5,21 @@ import { resolvers } from "./resolvers.js";
 import { DateTimeScalar } from "./scalars.js";
 
 export interface BuildSchemaOptions {
-  /** Only needed by `@Subscription({ topics })` resolvers; `subscribe:`-style ones do without. */
+  /** Only for `@Subscription({ topics })` resolvers; ours pass `subscribe:` (the realtime hub). */
   pubSub?: PubSub;
 }
+
+/**
+ * type-graphql refuses @Subscription fields without a pubSub even when each brings its own
+ * `subscribe` (realtime does: its hub is the bus). This inert one satisfies it and fails loudly
+ * if a topics-based subscription is ever added.
+ */
+const inertPubSub: PubSub = {
+  publish: () => {},
+  subscribe: () => {
+    throw new Error("Subscriptions use their own `subscribe` (realtime hub), not type-graphql topics.");
+  },
+};
 
 /**
  * The served schema. Validation is done by services (typed AppErrors), not class-validator.
@@ -21,7 +33,7 @@ export function buildGreenlightSchema(options: BuildSchemaOptions = {}): Promise
     authChecker,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    ...(options.pubSub ? { pubSub: options.pubSub } : {}),
+    pubSub: options.pubSub ?? inertPubSub,
   });
   return cached;
 }
