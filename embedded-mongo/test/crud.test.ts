@@ -2,6 +2,12 @@ import { type Db, ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, rejection } from "./support/target.js";
 
+interface Grade {
+  g: number;
+  top?: boolean;
+  low?: boolean;
+}
+
 let ctx: Awaited<ReturnType<typeof connect>>;
 let db: Db;
 
@@ -52,11 +58,11 @@ describe("insert and find", () => {
 
   it("matches ObjectIds, Dates and $in / regex / $exists / $elemMatch", async () => {
     const c = db.collection("match");
-    const ids = [new ObjectId(), new ObjectId(), new ObjectId()];
+    const ids: ObjectId[] = [new ObjectId(), new ObjectId(), new ObjectId()];
     await c.insertMany(
       ids.map((_id, i) => ({ _id, at: new Date(1000 * i), tags: [`t${i}`, "all"], r: [{ k: i }] })),
     );
-    expect(await c.countDocuments({ _id: { $in: [ids[0], ids[2]] } })).toBe(2);
+    expect(await c.countDocuments({ _id: { $in: [ids[0] as ObjectId, ids[2] as ObjectId] } })).toBe(2);
     expect(await c.countDocuments({ at: { $gt: new Date(500) } })).toBe(2);
     expect(await c.countDocuments({ tags: "all" })).toBe(3);
     expect(await c.countDocuments({ tags: { $regex: "^t[01]$" } })).toBe(2);
@@ -67,7 +73,7 @@ describe("insert and find", () => {
 
 describe("update", () => {
   it("updates one / many with operators and reports n / nModified", async () => {
-    const c = db.collection("upd");
+    const c = db.collection<{ k: number; v: number; log?: string[] }>("upd");
     await c.insertMany([
       { k: 1, v: 0 },
       { k: 1, v: 0 },
@@ -104,19 +110,19 @@ describe("update", () => {
   });
 
   it("supports arrayFilters, positional $, $push modifiers and $addToSet", async () => {
-    const c = db.collection("arr");
-    await c.insertOne({ _id: 1 as never, grades: [{ g: 80 }, { g: 95 }, { g: 60 }], tags: ["a"] });
+    const c = db.collection<{ _id: number; grades: Grade[]; tags: string[]; nums?: number[] }>("arr");
+    await c.insertOne({ _id: 1, grades: [{ g: 80 }, { g: 95 }, { g: 60 }], tags: ["a"] });
     await c.updateOne(
-      { _id: 1 as never },
+      { _id: 1 },
       { $set: { "grades.$[hi].top": true } },
       { arrayFilters: [{ "hi.g": { $gte: 90 } }] },
     );
-    await c.updateOne({ _id: 1 as never, "grades.g": 60 }, { $set: { "grades.$.low": true } });
+    await c.updateOne({ _id: 1, "grades.g": 60 }, { $set: { "grades.$.low": true } });
     await c.updateOne(
-      { _id: 1 as never },
+      { _id: 1 },
       { $push: { nums: { $each: [3, 1, 2], $sort: 1, $slice: 2 } }, $addToSet: { tags: "a" } },
     );
-    const d = await c.findOne({ _id: 1 as never });
+    const d = await c.findOne({ _id: 1 });
     expect(d?.grades).toEqual([{ g: 80 }, { g: 95, top: true }, { g: 60, low: true }]);
     expect(d?.nums).toEqual([1, 2]);
     expect(d?.tags).toEqual(["a"]);

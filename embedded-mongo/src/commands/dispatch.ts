@@ -13,9 +13,14 @@ import { writeCommands } from "./write.js";
 
 const TXN_UNSUPPORTED = "Multi-document transactions are not supported by the embedded store";
 
-const transactionRefusal: Handler = () => {
-  throw new CommandError("IllegalOperation", TXN_UNSUPPORTED);
+/**
+ * Not IllegalOperation (20): the driver rewrites code 20 on a write into a misleading
+ * "does not support retryable writes" message.
+ */
+const refuseTransaction = (): never => {
+  throw new CommandError("OperationNotSupportedInTransaction", TXN_UNSUPPORTED);
 };
+const transactionRefusal: Handler = refuseTransaction;
 
 export const COMMANDS: Record<string, Handler> = {
   ...handshakeCommands,
@@ -56,8 +61,7 @@ export async function dispatch(base: DispatchContext, retry: RetryCache): Promis
     }
     const handler = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!handler) throw new CommandError("CommandNotFound", `no such command: '${name}'`);
-    if (cmd.startTransaction === true || cmd.autocommit === false)
-      throw new CommandError("IllegalOperation", TXN_UNSUPPORTED);
+    if (cmd.startTransaction === true || cmd.autocommit === false) refuseTransaction();
     const session = sessionHex(cmd.lsid);
     const ctx: CommandContext = { ...base, name, db, session };
     if (session && cmd.txnNumber !== undefined && RETRYABLE.has(name)) {

@@ -1,0 +1,110 @@
+import type { Db } from "mongodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, REAL, rejection } from "./support/target.js";
+
+let ctx: Awaited<ReturnType<typeof connect>>;
+let db: Db;
+
+beforeAll(async () => {
+  ctx = await connect("agg");
+  db = ctx.db;
+  await db.collection("orders").insertMany([
+    { _id: 1 as never, cust: "a", items: ["x", "y"], total: 10 },
+    { _id: 2 as never, cust: "b", items: ["x"], total: 5 },
+    { _id: 3 as never, cust: "a", items: [], total: 7 },
+  ]);
+  await db.collection("customers").insertMany([
+    { _id: "a" as never, name: "Ann" },
+    { _id: "b" as never, name: "Bob" },
+  ]);
+});
+afterAll(() => ctx.close());
+
+describe("aggregate", () => {
+  it("$match + $group + $sort", async () => {
+    const r = await db
+      .collection("orders")
+      .aggregate([
+        { $match: { total: { $gt: 1 } } },
+        { $group: { _id: "$cust", sum: { $sum: "$total" }, n: { $sum: 1 } } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(r).toEqual([
+      { _id: "a", sum: 17, n: 2 },
+      { _id: "b", sum: 5, n: 1 },
+    ]);
+  });
+
+  it("$unwind, $count and $project", async () => {
+    const unwound = await db
+      .collection("orders")
+      .aggregate([{ $unwind: "$items" }, { $project: { _id: 0, items: 1 } }])
+      .toArray();
+    expect(unwound).toEqual([{ items: "x" }, { items: "y" }, { items: "x" }]);
+    const [count] = await db
+      .collection("orders")
+      .aggregate([{ $match: { cust: "a" } }, { $count: "n" }])
+      .toArray();
+    expect(count).toEqual({ n: 2 });
+  });
+
+  it("$lookup joins another collection of the same database", async () => {
+    const r = await db
+      .collection("orders")
+      .aggregate([
+        { $match: { _id: 2 } },
+        { $lookup: { from: "customers", localField: "cust", foreignField: "_id", as: "who" } },
+        { $project: { _id: 0, name: { $first: "$who.name" } } },
+      ])
+      .toArray();
+    expect(r).toEqual([{ name: "Bob" }]);
+  });
+
+  it("$facet runs sub-pipelines", async () => {
+    const [r] = await db
+      .collection("orders")
+      .aggregate([
+        { $facet: { big: [{ $match: { total: { $gte: 7 } } }, { $count: "n" }], all: [{ $count: "n" }] } },
+      ])
+      .toArray();
+    expect(r).toEqual({ big: [{ n: 2 }], all: [{ n: 3 }] });
+  });
+
+  it("pages large results through getMore", async () => {
+    await db.collection("many").insertMany(Array.from({ length: 300 }, (_, i) => ({ i })));
+    const r = await db
+      .collection("many")
+      .aggregate([{ $sort: { i: -1 } }], { batchSize: 50 })
+      .toArray();
+    expect(r).toHaveLength(300);
+    expect(r[0]?.i).toBe(299);
+  });
+
+  it.skipIf(REAL)("refuses $out and $merge with a clear error", async () => {
+    const e = await rejection(
+      db
+        .collection("orders")
+        .aggregate([{ $out: "copy" }])
+        .toArray(),
+    );
+    expect(e.message).toContain("$out is not supported");
+    const e2 = await rejection(
+      db
+        .collection("orders")
+        .aggregate([{ $merge: { into: "copy" } }])
+        .toArray(),
+    );
+    expect(e2.message).toContain("$merge is not supported");
+  });
+
+  it("rejects unknown stages with 40324", async () => {
+    const e = await rejection(
+      db
+        .collection("orders")
+        .aggregate([{ $bogus: {} }])
+        .toArray(),
+    );
+    expect(e.code).toBe(40324);
+  });
+});
