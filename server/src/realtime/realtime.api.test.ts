@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssetKind } from "../assets/asset.enums.js";
+import { buildUser } from "../test/factories.js";
+import {
+  ALL_ROLES_ONCE,
+  type BuiltProduction,
+  buildNote,
+  buildProduction,
+  buildVersion,
+  gqlAs,
+} from "../test/domain-factories.js";
+import { expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { realtimeStats } from "./realtime-request.js";
+import { connectAs, eventOf, nextsOf, openRaw, type RawClient } from "./ws-test-client.js";
+
+let server: TestServer;
+let prod: BuiltProduction;
+let versionId: string;
+const clients: RawClient[] = [];
+
+const EVENTS = `subscription($p: ID!, $after: String) {
+  productionEvents(productionId: $p, after: $after) { cursor type note { id body } }
+}`;
+
+async function client(token: string | null): Promise<RawClient> {
+  const c = await connectAs(server.wsUrl, token);
+  clients.push(c);
+  return c;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { PRESENCE_TTL_SECONDS: "2" } });
+  prod = await buildProduction(server, { members: ALL_ROLES_ONCE });
+  versionId = (await buildVersion(server, prod, AssetKind.CUT)).versionId;
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await server?.close();
+});
+
+/** Subscribes and proves the subscription is live (a fresh event arrives), returning its cursor. */
+async function subscribeLive(
+  c: RawClient,
+  id: string,
+  query = EVENTS,
+  variables: Record<string, unknown> = { p: prod.id },
+) {
+  c.subscribe(id, query, variables);
+  // Live-only subscriptions start at the channel's position: wait until attached by writing until
+  // one arrives (a subscription attaches within one store round trip).
+  for (let i = 0; ; i++) {
+    await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, `probe ${id} ${i}`);
+    try {
+      return eventOf(await c.waitFor(nextsOf(id), 1_000));
+    } catch (err) {
+      if (i > 5) throw err;
+    }
+  }
+}
+
+describe("connection auth", () => {
+  it("closes with 4403 without a token or with a bad one", async () => {
+    for (const payload of [{}, { authorization: "Bearer nope" }]) {
+      const c = await openRaw(server.wsUrl);
+      c.send({ type: "connection_init", payload });
+      expect((await c.closed).code).toBe(4403);
+    }
+  });
+
+  it("accepts a user token and an API token", async () => {
+    const c = await client(prod.showrunner.token);
+    expect(c.messages[0]?.type).toBe("connection_ack");
+    const api = expectData(
+      await gqlAs<{ createApiToken: { token: string } }>(
+        server,
+        prod.showrunner,
+        `mutation { createApiToken(name: "ws") { token } }`,
+      ),
+    ).createApiToken.token;
+    const c2 = await client(api);
+    expect(c2.messages[0]?.type).toBe("connection_ack");
+  });
+});
+
+describe("subscription authorisation", () => {
+  it("answers a non-member with NOT_FOUND, sends no events, and keeps the socket open", async () => {
+    const outsider = await buildUser(server);
+    const c = await client(outsider.token);
+    c.subscribe("x", EVENTS, { p: prod.id });
+    const err = await c.waitFor((m) => m.type === "error" && m.id === "x");
+    expect((err.payload as Array<{ extensions: { code: string } }>)[0]?.extensions.code).toBe("NOT_FOUND");
+    c.send({ type: "ping" });
+    await c.waitFor((m) => m.type === "pong");
+    await buildNote(server, prod.showrunner, versionId);
+    c.send({ type: "ping" });
+    await c.waitForCount((m) => m.type === "pong", 2);
+    expect(c.messages.filter((m) => m.type === "next")).toHaveLength(0);
+  });
+
+  it("answers an unknown cursor with BAD_USER_INPUT", async () => {
+    const c = await client(prod.as("VIEWER").token);
+    c.subscribe("bad", EVENTS, { p: prod.id, after: "bm90LWEtY3Vyc29y" });
+    const err = await c.waitFor((m) => m.type === "error" && m.id === "bad");
+    expect((err.payload as Array<{ extensions: { code: string } }>)[0]?.extensions.code).toBe(
+      "BAD_USER_INPUT",
+    );
+  });
+});
+
+describe("delivery", () => {
+  it("delivers 20 notes in order, with cursors in Production.events order", async () => {
+    const c = await client(prod.as("EDITOR").token);
+    const first = await subscribeLive(c, "s");
+    for (let i = 0; i < 20; i++)
+      await buildNote(server, prod.as("DIRECTOR"), versionId, { time: { startFrame: i } }, `note ${i}`);
+    const msgs = await c.waitForCount(nextsOf("s"), 21);
+    const events = msgs.slice(1).map(eventOf);
+    expect(events.map((e) => e.note?.body)).toEqual(Array.from({ length: 20 }, (_, i) => `note ${i}`));
+    const listed = expectData(
+      await gqlAs<{ production: { events: Array<{ cursor: string }> } }>(
+        server,
+        prod.showrunner,
+        `query($p: ID!, $a: String) { production(id: $p) { events(after: $a, first: 50) { cursor } } }`,
+        { p: prod.id, a: first.cursor },
+      ),
+    ).production.events.map((e) => e.cursor);
+    expect(events.map((e) => e.cursor)).toEqual(listed.slice(0, 20));
+  });
+
+  it("resumes after a disconnect with exactly the missed events, then goes on live", async () => {
+    const c = await client(prod.as("WRITER").token);
+    const last = await subscribeLive(c, "r");
+    await c.close();
+    for (let i = 0; i < 5; i++)
+      await buildNote(server, prod.showrunner, versionId, { time: { startFrame: i } }, `missed ${i}`);
+    const c2 = await client(prod.as("WRITER").token);
+    c2.subscribe("r2", EVENTS, { p: prod.id, after: last.cursor });
+    const replayed = (await c2.waitForCount(nextsOf("r2"), 5)).map(eventOf);
+    expect(replayed.map((e) => e.note?.body)).toEqual([0, 1, 2, 3, 4].map((i) => `missed ${i}`));
+    await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "after resume");
+    const all = (await c2.waitForCount(nextsOf("r2"), 6)).map(eventOf);
+    expect(all[5]?.note?.body).toBe("after resume");
+    expect(new Set(all.map((e) => e.cursor)).size).toBe(6);
+  });
+
+  it("stops delivering to a removed member at once (their subscription completes)", async () => {
+    const temp = await buildUser(server);
+    expectData(
+      await gqlAs(
+        server,
+        prod.showrunner,
+        `mutation($p: ID!, $e: String!) { addMember(productionId: $p, email: $e, role: VIEWER) { role } }`,
+        {
+          p: prod.id,
+          e: temp.email,
+        },
+      ),
+    );
+    const c = await client(temp.token);
+    await subscribeLive(c, "gone");
+    expectData(
+      await gqlAs(
+        server,
+        prod.showrunner,
+        `mutation($p: ID!, $u: ID!) { removeMember(productionId: $p, userId: $u) }`,
+        {
+          p: prod.id,
+          u: temp.user.id,
+        },
+      ),
+    );
+    await c.waitFor((m) => m.type === "complete" && m.id === "gone");
+    const before = c.messages.filter(nextsOf("gone")).length;
+    await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "secret");
+    // A member subscribed on another socket sees the note: by then the removed one would have too.
+    const w = await client(prod.as("PRODUCER").token);
+    w.subscribe("w", EVENTS, { p: prod.id });
+    await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "later");
+    await w.waitFor(nextsOf("w"), 5_000);
+    expect(c.messages.filter(nextsOf("gone")).length).toBe(before);
+  });
+});
+
+describe("multiplexing", () => {
+  it("executes the resolvers once per event for 1,000 identical subscribers", async () => {
+    // A production of its own: other tests' groups would execute too (once each).
+    prod = await buildProduction(server, { members: { EDITOR: 1 } });
+    versionId = (await buildVersion(server, prod, AssetKind.CUT)).versionId;
+    const editor = prod.as("EDITOR");
+    const sockets: RawClient[] = [];
+    for (let s = 0; s < 10; s++) sockets.push(await client(editor.token));
+    // First subscription proves the group is live; the other 999 join the same group.
+    await subscribeLive(sockets[0] as RawClient, "m0");
+    for (let i = 1; i < 1_000; i++) (sockets[i % 10] as RawClient).subscribe(`m${i}`, EVENTS, { p: prod.id });
+    // Everyone attached once each socket answers a ping sent after its subscriptions.
+    for (const s of sockets) s.send({ type: "ping" });
+    await Promise.all(sockets.map((s) => s.waitFor((m) => m.type === "pong")));
+    await new Promise((r) => setImmediate(r));
+    const before = realtimeStats.resolverCalls;
+    const execBefore = realtimeStats.executions;
+    await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 1 } }, "to everyone");
+    const isFanout = (m: { type: string; id?: string; payload?: unknown }) =>
+      m.type === "next" &&
+      m.id !== undefined &&
+      m.id.startsWith("m") &&
+      JSON.stringify(m.payload).includes("to everyone");
+    const counts = await Promise.all(sockets.map((s) => s.waitForCount(isFanout, 100, 15_000)));
+    expect(counts.flat()).toHaveLength(1_000);
+    expect(realtimeStats.resolverCalls - before).toBe(1);
+    expect(realtimeStats.executions - execBefore).toBe(1);
+  }, 60_000);
+});
