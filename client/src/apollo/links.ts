@@ -1,0 +1,68 @@
+import { ApolloLink, CombinedGraphQLErrors } from "@apollo/client";
+import { ErrorLink } from "@apollo/client/link/error";
+import { HttpLink } from "@apollo/client/link/http";
+import { SetContextLink } from "@apollo/client/link/context";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { Kind, OperationTypeNode } from "graphql";
+import { type Client, createClient } from "graphql-ws";
+import { env } from "../env";
+import { expireSession, getToken } from "../features/auth/session";
+import { connection } from "../realtime/connection";
+
+/** graphql-ws close code the server uses for a missing or bad token (contract: Transport). */
+export const CLOSE_FORBIDDEN = 4403;
+/** The code graphql-ws's lazy client uses when it closes an idle socket on purpose. */
+const CLOSE_NORMAL = 1000;
+
+function authHeader(): string | undefined {
+  const token = getToken();
+  return token ? `Bearer ${token}` : undefined;
+}
+
+export function createWsClient(): Client {
+  const client = createClient({
+    url: env.graphqlWsUrl,
+    connectionParams: () => {
+      const authorization = authHeader();
+      return authorization ? { authorization } : {};
+    },
+    // Review rooms must come back by themselves after a network blip; only a rejected token is final.
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: (event) => !(event instanceof CloseEvent && event.code === CLOSE_FORBIDDEN),
+    retryWait: async (retries) => {
+      const ms = Math.min(5000, 250 * 2 ** retries) + Math.random() * 250;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    },
+  });
+  client.on("connecting", () => connection.connecting());
+  client.on("connected", () => connection.connected());
+  client.on("closed", (event) => {
+    const code = event instanceof CloseEvent ? event.code : undefined;
+    if (code === CLOSE_FORBIDDEN) expireSession();
+    if (code !== CLOSE_NORMAL) connection.closed();
+  });
+  return client;
+}
+
+function isSubscription(op: ApolloLink.Operation): boolean {
+  return op.query.definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION,
+  );
+}
+
+export function createLink(ws: Client): ApolloLink {
+  const auth = new SetContextLink((prev) => {
+    const authorization = authHeader();
+    return authorization ? { headers: { ...prev.headers, authorization } } : {};
+  });
+  const errors = new ErrorLink(({ error }) => {
+    if (!CombinedGraphQLErrors.is(error)) return;
+    // Only a token that used to work expires; a wrong password on sign-in is handled by its form.
+    if (error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED") && getToken()) {
+      expireSession();
+    }
+  });
+  const http = new HttpLink({ uri: env.graphqlHttpUrl });
+  const wsLink = new GraphQLWsLink(ws);
+  return ApolloLink.from([errors, ApolloLink.split(isSubscription, wsLink, ApolloLink.from([auth, http]))]);
+}

@@ -1,0 +1,69 @@
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import { useState } from "react";
+import { Link, Outlet, useLocation } from "react-router";
+import { MeDocument, SignOutDocument } from "../features/auth/graphql";
+import { setToken } from "../features/auth/session";
+import { useKeydown } from "../lib/hotkeys";
+import { ConnectionBanner } from "./ConnectionBanner";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { ShortcutsOverlay } from "./ShortcutsOverlay";
+
+export function Shell() {
+  const location = useLocation();
+  const [help, setHelp] = useState(false);
+  const { data } = useQuery(MeDocument, { fetchPolicy: "cache-first" });
+  const [signOut] = useMutation(SignOutDocument);
+  const client = useApolloClient();
+
+  useKeydown((e) => {
+    if (e.key === "?") {
+      e.preventDefault();
+      setHelp((h) => !h);
+    }
+  });
+
+  const doSignOut = async () => {
+    // Revoke server-side when possible, but leave locally even if the network is down.
+    await signOut().catch(() => undefined);
+    await client.clearStore().catch(() => undefined);
+    setToken(null);
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to="/" className="brand" aria-label="Greenlight home">
+          <span className="brand-dot" aria-hidden="true" /> Greenlight
+        </Link>
+        <nav className="crumbs" aria-label="Breadcrumb" id="crumbs" />
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn ghost sm"
+          onClick={() => setHelp(true)}
+          aria-label="Keyboard shortcuts"
+        >
+          <kbd>?</kbd>
+        </button>
+        {data?.me ? (
+          <span className="row small" data-testid="current-user">
+            <span className="avatar" style={{ background: "var(--accent)" }} aria-hidden="true">
+              {data.me.initials}
+            </span>
+            {data.me.name}
+          </span>
+        ) : null}
+        <button type="button" className="btn sm" onClick={doSignOut}>
+          Sign out
+        </button>
+      </header>
+      <ConnectionBanner />
+      <main className="main">
+        <ErrorBoundary resetKey={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
+    </div>
+  );
+}

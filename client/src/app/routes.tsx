@@ -1,0 +1,72 @@
+import { lazy, Suspense, type ReactNode, useSyncExternalStore } from "react";
+import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { getToken, subscribeSession } from "../features/auth/session";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { Loading } from "./ErrorState";
+import { Shell } from "./Shell";
+
+// Each screen is its own chunk; the initial bundle is the shell, Apollo and sign-in.
+const SignInPage = lazy(() =>
+  import("../features/auth/components/SignInPage").then((m) => ({ default: m.SignInPage })),
+);
+const ProductionsPage = lazy(() =>
+  import("../features/productions/components/ProductionsPage").then((m) => ({ default: m.ProductionsPage })),
+);
+const ProductionPage = lazy(() =>
+  import("../features/productions/components/ProductionPage").then((m) => ({ default: m.ProductionPage })),
+);
+const ScriptReviewPage = lazy(() =>
+  import("../features/script/components/ScriptReviewPage").then((m) => ({ default: m.ScriptReviewPage })),
+);
+const CutReviewPage = lazy(() =>
+  import("../features/cut/components/CutReviewPage").then((m) => ({ default: m.CutReviewPage })),
+);
+const MixReviewPage = lazy(() =>
+  import("../features/mix/components/MixReviewPage").then((m) => ({ default: m.MixReviewPage })),
+);
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const token = useSyncExternalStore(subscribeSession, getToken);
+  const location = useLocation();
+  if (!token) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  return children;
+}
+
+const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+function NotFoundPage() {
+  return (
+    <div className="page">
+      <div className="card stack">
+        <h2>Nothing here</h2>
+        <a href="/">Back to productions</a>
+      </div>
+    </div>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    path: "/sign-in",
+    element: <ErrorBoundary>{page(<SignInPage />)}</ErrorBoundary>,
+  },
+  {
+    path: "/",
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: page(<ProductionsPage />) },
+      { path: "productions/:productionId", element: page(<ProductionPage />) },
+      { path: "script/:versionId", element: page(<ScriptReviewPage />) },
+      { path: "cut/:versionId", element: page(<CutReviewPage />) },
+      { path: "mix/:versionId", element: page(<MixReviewPage />) },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from "react";
+import WaveSurfer from "wavesurfer.js";
+import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.esm.js";
+import type { NoteItemFragment } from "../../../gql/graphql";
+import { type FrameRate, framesToSeconds } from "../../../lib/timecode";
+
+/** Marker colours by note status, read from the design tokens so the waveform matches badges. */
+function statusColor(status: string, alpha: number): string {
+  const name = `--status-${status.toLowerCase().replace(/_/g, "-")}`;
+  const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#60a5fa";
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+interface Props {
+  url: string;
+  rate: FrameRate;
+  notes: readonly NoteItemFragment[];
+  selectedNoteId: string | null;
+  onMedia: (media: HTMLMediaElement | null) => void;
+  onNoteClick: (note: NoteItemFragment) => void;
+  onError: () => void;
+}
+
+/**
+ * wavesurfer.js 7 waveform with one region per note (points as one-frame regions). Switching stems
+ * loads the new file and keeps the playhead where it was.
+ */
+export function Waveform({ url, rate, notes, selectedNoteId, onMedia, onNoteClick, onError }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const ws = useRef<WaveSurfer | null>(null);
+  const regions = useRef<RegionsPlugin | null>(null);
+  const [ready, setReady] = useState(false);
+  const clickRef = useRef(onNoteClick);
+  clickRef.current = onNoteClick;
+  const notesRef = useRef(notes);
+  notesRef.current = notes;
+
+  // Created once; url changes go through load() below so the element (and the clock) stays the same.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mount-only by design
+  useEffect(() => {
+    if (!container.current) return;
+    const plugin = RegionsPlugin.create();
+    const instance = WaveSurfer.create({
+      container: container.current,
+      height: 160,
+      waveColor: "#4b5563",
+      progressColor: "#4ade80",
+      cursorColor: "#e9edf2",
+      cursorWidth: 2,
+      normalize: true,
+      dragToSeek: true,
+      plugins: [plugin],
+    });
+    ws.current = instance;
+    regions.current = plugin;
+    plugin.on("region-clicked", (region, e) => {
+      e.stopPropagation();
+      const note = notesRef.current.find((n) => n.id === region.id);
+      if (note) clickRef.current(note);
+    });
+    instance.on("ready", () => setReady(true));
+    instance.on("error", () => onError());
+    onMedia(instance.getMediaElement());
+    return () => {
+      onMedia(null);
+      instance.destroy();
+      ws.current = null;
+      regions.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = ws.current;
+    if (!instance) return;
+    const at = instance.getCurrentTime();
+    const wasPlaying = instance.isPlaying();
+    setReady(false);
+    instance
+      .load(url)
+      .then(() => {
+        instance.setTime(at);
+        if (wasPlaying) void instance.play();
+      })
+      .catch(() => onError());
+  }, [url, onError]);
+
+  useEffect(() => {
+    const plugin = regions.current;
+    if (!plugin || !ready) return;
+    plugin.clearRegions();
+    const oneFrame = framesToSeconds(1, rate);
+    for (const n of notes) {
+      if (n.anchor.__typename !== "TimeAnchor") continue;
+      const start = framesToSeconds(n.anchor.startFrame, rate);
+      const end = Math.max(start + oneFrame, framesToSeconds(n.anchor.endFrame + 1, rate));
+      const selected = n.id === selectedNoteId;
+      plugin.addRegion({
+        id: n.id,
+        start,
+        end,
+        color: statusColor(n.status, selected ? 0.55 : 0.3),
+        content: n.author.initials,
+        drag: false,
+        resize: false,
+      });
+    }
+  }, [notes, ready, rate, selectedNoteId]);
+
+  return (
+    <div className="waveform" data-testid="waveform" data-ready={ready}>
+      <div ref={container} />
+      {!ready ? <p className="spinner small">Drawing waveform…</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { type FormEvent, useRef, useState } from "react";
+import type { NoteCategory } from "../../../gql/graphql";
+import { describeError } from "../../../lib/errors";
+import type { MentionMember } from "../lib/mentions";
+import { MentionTextarea } from "./MentionTextarea";
+
+export const CATEGORIES: readonly NoteCategory[] = [
+  "PACING",
+  "PERFORMANCE",
+  "DIALOGUE",
+  "MUSIC",
+  "EFFECTS",
+  "VFX",
+  "COLOR",
+  "CONTINUITY",
+  "LEGAL",
+  "STORY",
+  "OTHER",
+];
+
+export const categoryLabel = (c: NoteCategory) => c.charAt(0) + c.slice(1).toLowerCase().replace(/_/g, " ");
+
+interface Props {
+  /** Where the note will be anchored, e.g. "01:00:04:12" or "Lines 12–14"; null when nothing is selected. */
+  anchorLabel: string | null;
+  members: readonly MentionMember[];
+  /** Why notes can't be added (locked, viewer); hides the form. */
+  disabledReason?: string | null;
+  onSubmit: (body: string, category: NoteCategory | null) => Promise<unknown>;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}
+
+export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, onCancel }: Props) {
+  const [body, setBody] = useState("");
+  const [category, setCategory] = useState<NoteCategory | "">("");
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  if (disabledReason) {
+    return (
+      <p className="composer muted small" data-testid="composer-disabled">
+        {disabledReason}
+      </p>
+    );
+  }
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!body.trim() || !anchorLabel) return;
+    const text = body.trim();
+    setError(null);
+    // Clear at once: the optimistic note already shows in the list; restore the text if it fails.
+    setBody("");
+    onSubmit(text, category || null).catch((err: unknown) => {
+      setBody(text);
+      setError(describeError(err).message);
+    });
+    ref.current?.focus();
+  };
+
+  return (
+    <form className="composer stack" onSubmit={submit} aria-label="New note" data-testid="note-composer">
+      <div className="row small">
+        <span className="muted">Note at</span>
+        <strong className="mono" data-testid="composer-anchor">
+          {anchorLabel ?? "— select lines or a moment first"}
+        </strong>
+      </div>
+      <MentionTextarea
+        ref={ref}
+        label="Note"
+        placeholder="Write a note… Markdown and @mentions work. Ctrl+Enter to send."
+        value={body}
+        onChange={setBody}
+        members={members}
+        onSubmit={() => submit()}
+        onCancel={onCancel}
+      />
+      {error ? (
+        <p className="alert small" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="row">
+        <label className="visually-hidden" htmlFor="note-category">
+          Category
+        </label>
+        <select
+          id="note-category"
+          className="select"
+          value={category}
+          onChange={(e) => setCategory(e.target.value as NoteCategory | "")}
+        >
+          <option value="">No category</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c)}
+            </option>
+          ))}
+        </select>
+        <span className="spacer" />
+        {onCancel ? (
+          <button type="button" className="btn ghost sm" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" className="btn primary sm" disabled={!body.trim() || !anchorLabel}>
+          Add note
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { graphql } from "../../../gql";
+
+/** A person as notes show them: avatar initials and name. */
+export const NoteUserFragment = graphql(`
+  fragment NoteUser on User {
+    id
+    name
+    initials
+  }
+`);
+
+export const ReplyItemFragment = graphql(`
+  fragment ReplyItem on Reply {
+    id
+    body
+    createdAt
+    authorRole
+    author { ...NoteUser }
+  }
+`);
+
+/** Everything a note card, the margin and the timeline markers render. */
+export const NoteItemFragment = graphql(`
+  fragment NoteItem on Note {
+    id
+    body
+    status
+    category
+    createdAt
+    updatedAt
+    editedAt
+    deletedAt
+    authorRole
+    replyCount
+    author { ...NoteUser }
+    assignee { ...NoteUser }
+    anchor {
+      __typename
+      ... on ScriptAnchor { lineStart lineEnd quote }
+      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }
+    }
+    mentions { kind label role user { id } }
+    viewerCan { edit delete setStatus reply }
+    replies { ...ReplyItem }
+  }
+`);
+
+export const NoteCountsFragment = graphql(`
+  fragment NoteCountsItem on NoteCounts {
+    total
+    open
+    inProgress
+    resolved
+    wontFix
+  }
+`);

@@ -1,0 +1,54 @@
+import { graphql } from "../../../gql";
+
+/** Pages of 200 (the API's maximum) until the whole version is loaded; the panel filters locally. */
+export const VersionNotesDocument = graphql(`
+  query VersionNotes($versionId: ID!, $after: String) {
+    version(id: $versionId) {
+      id
+      notes(first: 200, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { cursor node { ...NoteItem } }
+      }
+    }
+  }
+`);
+
+export const AddNoteDocument = graphql(`
+  mutation AddNote($input: AddNoteInput!) {
+    addNote(input: $input) {
+      ...NoteItem
+      version { id noteCounts { ...NoteCountsItem } }
+    }
+  }
+`);
+
+export const ReplyToNoteDocument = graphql(`
+  mutation ReplyToNote($noteId: ID!, $body: String!) {
+    replyToNote(noteId: $noteId, body: $body) {
+      ...ReplyItem
+    }
+  }
+`);
+
+export const SetNoteStatusDocument = graphql(`
+  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {
+    setNoteStatus(noteId: $noteId, status: $status) {
+      id
+      status
+      statusChangedAt
+      statusChangedBy { ...NoteUser }
+      version { id noteCounts { ...NoteCountsItem } }
+    }
+  }
+`);
+
+export const DeleteNoteDocument = graphql(`
+  mutation DeleteNote($noteId: ID!) {
+    deleteNote(noteId: $noteId) {
+      id
+      deletedAt
+      version { id noteCounts { ...NoteCountsItem } }
+    }
+  }
+`);

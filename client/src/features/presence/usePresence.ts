@@ -1,0 +1,61 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useEffect, useMemo, useRef } from "react";
+import { useConnection } from "../../app/ConnectionBanner";
+import { env } from "../../env";
+import { throttle } from "../../lib/throttle";
+import {
+  JoinVersionDocument,
+  LeaveVersionDocument,
+  PresenceDocument,
+  UpdatePresenceDocument,
+} from "./graphql/operations";
+
+export interface PresencePosition {
+  readonly frame?: number | null;
+  readonly line?: number | null;
+  readonly playing: boolean;
+}
+
+/**
+ * Joins the version's room while mounted (and again after a reconnect, since the server forgets a
+ * dropped socket), and tells the others where my playhead or cursor is, at most 10 times a second.
+ */
+export function usePresenceBroadcast(versionId: string, position: PresencePosition, enabled = true): void {
+  const { epoch } = useConnection();
+  const [join] = useMutation(JoinVersionDocument);
+  const [leave] = useMutation(LeaveVersionDocument);
+  const [update] = useMutation(UpdatePresenceDocument);
+  const updateRef = useRef(update);
+  updateRef.current = update;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is the reason to join again
+  useEffect(() => {
+    if (!enabled) return;
+    void join({ variables: { versionId } }).catch(() => undefined);
+    return () => {
+      void leave({ variables: { versionId } }).catch(() => undefined);
+    };
+  }, [versionId, enabled, epoch, join, leave]);
+
+  const sender = useMemo(
+    () =>
+      throttle((p: PresencePosition) => {
+        void updateRef
+          .current({
+            variables: { versionId, frame: p.frame ?? null, line: p.line ?? null, playing: p.playing },
+          })
+          .catch(() => undefined);
+      }, 1000 / env.presenceMaxPerSecond),
+    [versionId],
+  );
+  useEffect(() => () => sender.cancel(), [sender]);
+
+  useEffect(() => {
+    if (enabled) sender.call(position);
+  }, [sender, enabled, position.frame, position.line, position.playing, position]);
+}
+
+export function usePresenceViewers(versionId: string, meId: string | undefined) {
+  const { data } = useQuery(PresenceDocument, { variables: { versionId }, fetchPolicy: "cache-and-network" });
+  return useMemo(() => (data?.presence ?? []).filter((v) => v.user.id !== meId), [data, meId]);
+}

@@ -1,0 +1,17 @@
+import type { VersionStatus } from "../../../gql/graphql";
+
+const LABEL: Record<VersionStatus, string> = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  CHANGES_REQUESTED: "Changes requested",
+  APPROVED: "Approved",
+  LOCKED: "Locked",
+};
+
+export function VersionStatusBadge({ status }: { status: VersionStatus }) {
+  return (
+    <span className="badge" data-status={status} data-testid="version-status">
+      {LABEL[status]}
+    </span>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useMemo, useState } from "react";
+import { useParams } from "react-router";
+import type { NoteItemFragment } from "../../../gql/graphql";
+import { useKeydown } from "../../../lib/hotkeys";
+import { NoteComposer } from "../../notes/components/NoteComposer";
+import { NotesPanel } from "../../notes/components/NotesPanel";
+import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
+import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
+import { RoomGate } from "../../versions/components/RoomGate";
+import { type ReviewRoom, useReviewRoom } from "../../versions/hooks/useReviewRoom";
+import type { RoomVersion } from "../../versions/hooks/useVersionRoom";
+import { parseFountain, splitLines } from "../fountain/parse";
+import { type LineSelection, revisionTint, ScreenplayView } from "./ScreenplayView";
+
+export function ScriptReviewPage() {
+  const { versionId = "" } = useParams();
+  const room = useReviewRoom(versionId);
+  return (
+    <RoomGate room={room} kind="SCRIPT">
+      {(r) => <ScriptRoom key={r.version.id} room={r} />}
+    </RoomGate>
+  );
+}
+
+const linesLabel = (s: LineSelection) =>
+  s.start === s.end ? `Line ${s.start}` : `Lines ${s.start}–${s.end}`;
+
+function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
+  const { version } = room;
+  const text = version.text ?? "";
+  const script = useMemo(() => parseFountain(text), [text]);
+  const sourceLines = useMemo(() => splitLines(text), [text]);
+  const [selection, setSelection] = useState<LineSelection | null>(null);
+  const [selectedNoteId, setSelectedNoteId] = useState<string | null>(null);
+  const [visible, setVisible] = useState<readonly NoteItemFragment[]>([]);
+
+  usePresenceBroadcast(version.id, { line: selection?.start ?? null, playing: false });
+  const viewers = usePresenceViewers(version.id, room.me?.id);
+  const others = useMemo(() => {
+    const m = new Map<number, { id: string; initials: string; name: string }[]>();
+    for (const v of viewers) {
+      if (v.line == null) continue;
+      const list = m.get(v.line) ?? [];
+      list.push({ id: v.user.id, initials: v.user.initials, name: v.user.name });
+      m.set(v.line, list);
+    }
+    return m;
+  }, [viewers]);
+
+  useKeydown((e) => {
+    if (e.key === "Escape") setSelection(null);
+    if (e.key === "n" || e.key === "N") {
+      e.preventDefault();
+      document.querySelector<HTMLTextAreaElement>("[data-testid=note-composer] textarea")?.focus();
+    }
+  });
+
+  const onNoteClick = useCallback((note: NoteItemFragment) => {
+    setSelectedNoteId(note.id);
+    if (note.anchor.__typename !== "ScriptAnchor") return;
+    document
+      .querySelector(`.screenplay [data-line="${note.anchor.lineStart}"]`)
+      ?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, []);
+
+  const submit = (body: string, category: NoteItemFragment["category"]) => {
+    if (!selection) return Promise.resolve();
+    const quote = sourceLines.slice(selection.start - 1, selection.end).join("\n");
+    const done = room.addNote(
+      { body, category, script: { lineStart: selection.start, lineEnd: selection.end } },
+      { __typename: "ScriptAnchor", lineStart: selection.start, lineEnd: selection.end, quote },
+    );
+    setSelection(null);
+    return done;
+  };
+
+  const revision = version.revision;
+  return (
+    <ReviewRoomLayout
+      room={room}
+      headerExtra={
+        revision ? (
+          <span className="row small revision-chip" data-testid="revision">
+            <span
+              className="swatch"
+              style={{ background: revisionTint(revision.color) }}
+              aria-hidden="true"
+            />
+            {revision.label}
+          </span>
+        ) : null
+      }
+      stage={
+        <div className="script-stage">
+          {text ? (
+            <ScreenplayView
+              script={script}
+              revisionColor={revision?.color ?? null}
+              notes={visible}
+              selection={selection}
+              onSelect={setSelection}
+              selectedNoteId={selectedNoteId}
+              onNoteClick={onNoteClick}
+              others={others}
+            />
+          ) : (
+            <p className="empty">This version has no text.</p>
+          )}
+        </div>
+      }
+      notes={
+        <NotesPanel
+          notes={room.notes.notes}
+          loading={room.notes.loading}
+          viewer={room.viewer}
+          members={room.members}
+          writable={room.writable}
+          selectedNoteId={selectedNoteId}
+          anchorLabel={(n) =>
+            n.anchor.__typename === "ScriptAnchor"
+              ? linesLabel({ start: n.anchor.lineStart, end: n.anchor.lineEnd })
+              : ""
+          }
+          onSelect={onNoteClick}
+          onStatus={room.onStatus}
+          onReply={room.onReply}
+          onVisibleChange={setVisible}
+          composer={
+            <NoteComposer
+              anchorLabel={selection ? linesLabel(selection) : null}
+              members={room.members}
+              disabledReason={room.composerBlocked}
+              onSubmit={submit}
+              onCancel={() => setSelection(null)}
+            />
+          }
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,62 @@
+import { graphql } from "../../../gql";
+
+/** The review room's version: media/text, the asset's other versions, members for @mentions. */
+export const VersionRoomDocument = graphql(`
+  query VersionRoom($versionId: ID!) {
+    version(id: $versionId) {
+      id
+      number
+      status
+      createdAt
+      text
+      lineCount
+      mediaUrl
+      frameRate
+      frameRateFps
+      startTimecode
+      durationFrames
+      durationTimecode
+      revision { color label }
+      stems { stem mediaUrl }
+      loudness { integratedLkfs truePeakDbtp loudnessRange }
+      createdBy { id name initials }
+      asset {
+        id
+        kind
+        title
+        episode { id number title }
+        production {
+          id
+          title
+          myRole
+          members { role user { id name initials email } }
+        }
+        versions { id number status createdAt revision { color label } }
+      }
+      ...ReviewPanelVersion
+    }
+    me { id name initials }
+  }
+`);
+
+/**
+ * Everything one version's stream can change, selected with the same fragments the screens render, so
+ * writing an event into the cache updates every view of it.
+ */
+export const VersionEventsDocument = graphql(`
+  subscription VersionEvents($versionId: ID!, $after: String) {
+    versionEvents(versionId: $versionId, after: $after) {
+      id
+      cursor
+      type
+      at
+      actor { id name initials }
+      note {
+        ...NoteItem
+        version { id noteCounts { ...NoteCountsItem } }
+      }
+      reply { ...ReplyItem }
+      version { id ...ReviewPanelVersion }
+    }
+  }
+`);

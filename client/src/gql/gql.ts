@@ -1,0 +1,268 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Me {\n    me { id name email initials }\n  }\n": typeof types.MeDocument,
+    "\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n": typeof types.NoteUserFragmentDoc,
+    "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": typeof types.ReplyItemFragmentDoc,
+    "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": typeof types.NoteItemFragmentDoc,
+    "\n  fragment NoteCountsItem on NoteCounts {\n    total\n    open\n    inProgress\n    resolved\n    wontFix\n  }\n": typeof types.NoteCountsItemFragmentDoc,
+    "\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n": typeof types.VersionNotesDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      ...NoteItem\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.AddNoteDocument,
+    "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": typeof types.ReplyToNoteDocument,
+    "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.SetNoteStatusDocument,
+    "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.DeleteNoteDocument,
+    "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": typeof types.PresenceViewerItemFragmentDoc,
+    "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": typeof types.PresenceDocument,
+    "\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n": typeof types.PresenceUpdatesDocument,
+    "\n  mutation JoinVersion($versionId: ID!) { joinVersion(versionId: $versionId) }\n": typeof types.JoinVersionDocument,
+    "\n  mutation UpdatePresence($versionId: ID!, $frame: Int, $line: Int, $playing: Boolean) {\n    updatePresence(versionId: $versionId, frame: $frame, line: $line, playing: $playing)\n  }\n": typeof types.UpdatePresenceDocument,
+    "\n  mutation LeaveVersion($versionId: ID!) { leaveVersion(versionId: $versionId) }\n": typeof types.LeaveVersionDocument,
+    "\n  fragment ProductionCard on Production {\n    id\n    title\n    stage\n    kind\n    myRole\n    createdAt\n    members { role user { id } }\n  }\n": typeof types.ProductionCardFragmentDoc,
+    "\n  query Productions {\n    productions { ...ProductionCard }\n  }\n": typeof types.ProductionsDocument,
+    "\n  mutation CreateProduction($input: CreateProductionInput!) {\n    createProduction(input: $input) { ...ProductionCard }\n  }\n": typeof types.CreateProductionDocument,
+    "\n  fragment AssetRow on Asset {\n    id\n    kind\n    title\n    createdAt\n    episode { id number title }\n    latestVersion { id number status createdAt revision { color label } }\n  }\n": typeof types.AssetRowFragmentDoc,
+    "\n  fragment MemberRow on Member {\n    role\n    joinedAt\n    user { id name email initials }\n  }\n": typeof types.MemberRowFragmentDoc,
+    "\n  query ProductionPage($id: ID!) {\n    production(id: $id) {\n      id\n      title\n      stage\n      kind\n      myRole\n      createdAt\n      viewerCan { addMember setStage createScript createCut createMix addEpisode }\n      members { ...MemberRow }\n      episodes { id number title }\n      assets { ...AssetRow }\n    }\n  }\n": typeof types.ProductionPageDocument,
+    "\n  fragment ActivityEvent on ProductionEvent {\n    id\n    cursor\n    type\n    at\n    productionId\n    actor { id name initials }\n    stage\n    member { ...MemberRow }\n    episode { id number title }\n    asset { ...AssetRow }\n    version {\n      id\n      number\n      status\n      asset { id title kind latestVersion { id number status createdAt revision { color label } } }\n    }\n    note { id body version { id number asset { id title kind } } }\n    reply { id body }\n    review { decision role comment }\n  }\n": typeof types.ActivityEventFragmentDoc,
+    "\n  query ProductionEventsPage($id: ID!, $after: String) {\n    production(id: $id) {\n      id\n      events(after: $after, first: 500) { ...ActivityEvent }\n    }\n  }\n": typeof types.ProductionEventsPageDocument,
+    "\n  subscription ProductionEvents($productionId: ID!, $after: String) {\n    productionEvents(productionId: $productionId, after: $after) { ...ActivityEvent }\n  }\n": typeof types.ProductionEventsDocument,
+    "\n  mutation SetProductionStage($productionId: ID!, $stage: ProductionStage!) {\n    setProductionStage(productionId: $productionId, stage: $stage) { id stage }\n  }\n": typeof types.SetProductionStageDocument,
+    "\n  mutation AddMember($productionId: ID!, $email: String!, $role: Role!) {\n    addMember(productionId: $productionId, email: $email, role: $role) { ...MemberRow }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation AddEpisode($productionId: ID!, $number: Int!, $title: String!) {\n    addEpisode(productionId: $productionId, number: $number, title: $title) { id number title }\n  }\n": typeof types.AddEpisodeDocument,
+    "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) { ...AssetRow }\n  }\n": typeof types.CreateAssetDocument,
+    "\n  fragment ReviewPanelVersion on Version {\n    id\n    status\n    viewerCan { addVersion addNote submitForReview review lock reason }\n    approvalProgress { role required approvedAt approvedBy { id name initials } }\n    statusHistory { from to at by { id name initials } }\n    reviews { role decision comment createdAt reviewer { id name initials } }\n    noteCounts { ...NoteCountsItem }\n  }\n": typeof types.ReviewPanelVersionFragmentDoc,
+    "\n  mutation SubmitForReview($versionId: ID!) {\n    submitForReview(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": typeof types.SubmitForReviewDocument,
+    "\n  mutation ReviewVersion($versionId: ID!, $decision: ReviewDecision!, $comment: String) {\n    reviewVersion(versionId: $versionId, decision: $decision, comment: $comment) { id ...ReviewPanelVersion }\n  }\n": typeof types.ReviewVersionDocument,
+    "\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": typeof types.LockVersionDocument,
+    "\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n": typeof types.VersionRoomDocument,
+    "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n": typeof types.VersionEventsDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Me {\n    me { id name email initials }\n  }\n": types.MeDocument,
+    "\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n": types.NoteUserFragmentDoc,
+    "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": types.ReplyItemFragmentDoc,
+    "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": types.NoteItemFragmentDoc,
+    "\n  fragment NoteCountsItem on NoteCounts {\n    total\n    open\n    inProgress\n    resolved\n    wontFix\n  }\n": types.NoteCountsItemFragmentDoc,
+    "\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n": types.VersionNotesDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      ...NoteItem\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.AddNoteDocument,
+    "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": types.ReplyToNoteDocument,
+    "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.SetNoteStatusDocument,
+    "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.DeleteNoteDocument,
+    "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": types.PresenceViewerItemFragmentDoc,
+    "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": types.PresenceDocument,
+    "\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n": types.PresenceUpdatesDocument,
+    "\n  mutation JoinVersion($versionId: ID!) { joinVersion(versionId: $versionId) }\n": types.JoinVersionDocument,
+    "\n  mutation UpdatePresence($versionId: ID!, $frame: Int, $line: Int, $playing: Boolean) {\n    updatePresence(versionId: $versionId, frame: $frame, line: $line, playing: $playing)\n  }\n": types.UpdatePresenceDocument,
+    "\n  mutation LeaveVersion($versionId: ID!) { leaveVersion(versionId: $versionId) }\n": types.LeaveVersionDocument,
+    "\n  fragment ProductionCard on Production {\n    id\n    title\n    stage\n    kind\n    myRole\n    createdAt\n    members { role user { id } }\n  }\n": types.ProductionCardFragmentDoc,
+    "\n  query Productions {\n    productions { ...ProductionCard }\n  }\n": types.ProductionsDocument,
+    "\n  mutation CreateProduction($input: CreateProductionInput!) {\n    createProduction(input: $input) { ...ProductionCard }\n  }\n": types.CreateProductionDocument,
+    "\n  fragment AssetRow on Asset {\n    id\n    kind\n    title\n    createdAt\n    episode { id number title }\n    latestVersion { id number status createdAt revision { color label } }\n  }\n": types.AssetRowFragmentDoc,
+    "\n  fragment MemberRow on Member {\n    role\n    joinedAt\n    user { id name email initials }\n  }\n": types.MemberRowFragmentDoc,
+    "\n  query ProductionPage($id: ID!) {\n    production(id: $id) {\n      id\n      title\n      stage\n      kind\n      myRole\n      createdAt\n      viewerCan { addMember setStage createScript createCut createMix addEpisode }\n      members { ...MemberRow }\n      episodes { id number title }\n      assets { ...AssetRow }\n    }\n  }\n": types.ProductionPageDocument,
+    "\n  fragment ActivityEvent on ProductionEvent {\n    id\n    cursor\n    type\n    at\n    productionId\n    actor { id name initials }\n    stage\n    member { ...MemberRow }\n    episode { id number title }\n    asset { ...AssetRow }\n    version {\n      id\n      number\n      status\n      asset { id title kind latestVersion { id number status createdAt revision { color label } } }\n    }\n    note { id body version { id number asset { id title kind } } }\n    reply { id body }\n    review { decision role comment }\n  }\n": types.ActivityEventFragmentDoc,
+    "\n  query ProductionEventsPage($id: ID!, $after: String) {\n    production(id: $id) {\n      id\n      events(after: $after, first: 500) { ...ActivityEvent }\n    }\n  }\n": types.ProductionEventsPageDocument,
+    "\n  subscription ProductionEvents($productionId: ID!, $after: String) {\n    productionEvents(productionId: $productionId, after: $after) { ...ActivityEvent }\n  }\n": types.ProductionEventsDocument,
+    "\n  mutation SetProductionStage($productionId: ID!, $stage: ProductionStage!) {\n    setProductionStage(productionId: $productionId, stage: $stage) { id stage }\n  }\n": types.SetProductionStageDocument,
+    "\n  mutation AddMember($productionId: ID!, $email: String!, $role: Role!) {\n    addMember(productionId: $productionId, email: $email, role: $role) { ...MemberRow }\n  }\n": types.AddMemberDocument,
+    "\n  mutation AddEpisode($productionId: ID!, $number: Int!, $title: String!) {\n    addEpisode(productionId: $productionId, number: $number, title: $title) { id number title }\n  }\n": types.AddEpisodeDocument,
+    "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) { ...AssetRow }\n  }\n": types.CreateAssetDocument,
+    "\n  fragment ReviewPanelVersion on Version {\n    id\n    status\n    viewerCan { addVersion addNote submitForReview review lock reason }\n    approvalProgress { role required approvedAt approvedBy { id name initials } }\n    statusHistory { from to at by { id name initials } }\n    reviews { role decision comment createdAt reviewer { id name initials } }\n    noteCounts { ...NoteCountsItem }\n  }\n": types.ReviewPanelVersionFragmentDoc,
+    "\n  mutation SubmitForReview($versionId: ID!) {\n    submitForReview(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": types.SubmitForReviewDocument,
+    "\n  mutation ReviewVersion($versionId: ID!, $decision: ReviewDecision!, $comment: String) {\n    reviewVersion(versionId: $versionId, decision: $decision, comment: $comment) { id ...ReviewPanelVersion }\n  }\n": types.ReviewVersionDocument,
+    "\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": types.LockVersionDocument,
+    "\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n": types.VersionRoomDocument,
+    "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n": types.VersionEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me { id name email initials }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id name email initials }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n"): (typeof documents)["\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n"): (typeof documents)["\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n"): (typeof documents)["\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteCountsItem on NoteCounts {\n    total\n    open\n    inProgress\n    resolved\n    wontFix\n  }\n"): (typeof documents)["\n  fragment NoteCountsItem on NoteCounts {\n    total\n    open\n    inProgress\n    resolved\n    wontFix\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      ...NoteItem\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"): (typeof documents)["\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      ...NoteItem\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n"): (typeof documents)["\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"): (typeof documents)["\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n"): (typeof documents)["\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n"): (typeof documents)["\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n"): (typeof documents)["\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinVersion($versionId: ID!) { joinVersion(versionId: $versionId) }\n"): (typeof documents)["\n  mutation JoinVersion($versionId: ID!) { joinVersion(versionId: $versionId) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePresence($versionId: ID!, $frame: Int, $line: Int, $playing: Boolean) {\n    updatePresence(versionId: $versionId, frame: $frame, line: $line, playing: $playing)\n  }\n"): (typeof documents)["\n  mutation UpdatePresence($versionId: ID!, $frame: Int, $line: Int, $playing: Boolean) {\n    updatePresence(versionId: $versionId, frame: $frame, line: $line, playing: $playing)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveVersion($versionId: ID!) { leaveVersion(versionId: $versionId) }\n"): (typeof documents)["\n  mutation LeaveVersion($versionId: ID!) { leaveVersion(versionId: $versionId) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductionCard on Production {\n    id\n    title\n    stage\n    kind\n    myRole\n    createdAt\n    members { role user { id } }\n  }\n"): (typeof documents)["\n  fragment ProductionCard on Production {\n    id\n    title\n    stage\n    kind\n    myRole\n    createdAt\n    members { role user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Productions {\n    productions { ...ProductionCard }\n  }\n"): (typeof documents)["\n  query Productions {\n    productions { ...ProductionCard }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduction($input: CreateProductionInput!) {\n    createProduction(input: $input) { ...ProductionCard }\n  }\n"): (typeof documents)["\n  mutation CreateProduction($input: CreateProductionInput!) {\n    createProduction(input: $input) { ...ProductionCard }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AssetRow on Asset {\n    id\n    kind\n    title\n    createdAt\n    episode { id number title }\n    latestVersion { id number status createdAt revision { color label } }\n  }\n"): (typeof documents)["\n  fragment AssetRow on Asset {\n    id\n    kind\n    title\n    createdAt\n    episode { id number title }\n    latestVersion { id number status createdAt revision { color label } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberRow on Member {\n    role\n    joinedAt\n    user { id name email initials }\n  }\n"): (typeof documents)["\n  fragment MemberRow on Member {\n    role\n    joinedAt\n    user { id name email initials }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductionPage($id: ID!) {\n    production(id: $id) {\n      id\n      title\n      stage\n      kind\n      myRole\n      createdAt\n      viewerCan { addMember setStage createScript createCut createMix addEpisode }\n      members { ...MemberRow }\n      episodes { id number title }\n      assets { ...AssetRow }\n    }\n  }\n"): (typeof documents)["\n  query ProductionPage($id: ID!) {\n    production(id: $id) {\n      id\n      title\n      stage\n      kind\n      myRole\n      createdAt\n      viewerCan { addMember setStage createScript createCut createMix addEpisode }\n      members { ...MemberRow }\n      episodes { id number title }\n      assets { ...AssetRow }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActivityEvent on ProductionEvent {\n    id\n    cursor\n    type\n    at\n    productionId\n    actor { id name initials }\n    stage\n    member { ...MemberRow }\n    episode { id number title }\n    asset { ...AssetRow }\n    version {\n      id\n      number\n      status\n      asset { id title kind latestVersion { id number status createdAt revision { color label } } }\n    }\n    note { id body version { id number asset { id title kind } } }\n    reply { id body }\n    review { decision role comment }\n  }\n"): (typeof documents)["\n  fragment ActivityEvent on ProductionEvent {\n    id\n    cursor\n    type\n    at\n    productionId\n    actor { id name initials }\n    stage\n    member { ...MemberRow }\n    episode { id number title }\n    asset { ...AssetRow }\n    version {\n      id\n      number\n      status\n      asset { id title kind latestVersion { id number status createdAt revision { color label } } }\n    }\n    note { id body version { id number asset { id title kind } } }\n    reply { id body }\n    review { decision role comment }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductionEventsPage($id: ID!, $after: String) {\n    production(id: $id) {\n      id\n      events(after: $after, first: 500) { ...ActivityEvent }\n    }\n  }\n"): (typeof documents)["\n  query ProductionEventsPage($id: ID!, $after: String) {\n    production(id: $id) {\n      id\n      events(after: $after, first: 500) { ...ActivityEvent }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ProductionEvents($productionId: ID!, $after: String) {\n    productionEvents(productionId: $productionId, after: $after) { ...ActivityEvent }\n  }\n"): (typeof documents)["\n  subscription ProductionEvents($productionId: ID!, $after: String) {\n    productionEvents(productionId: $productionId, after: $after) { ...ActivityEvent }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProductionStage($productionId: ID!, $stage: ProductionStage!) {\n    setProductionStage(productionId: $productionId, stage: $stage) { id stage }\n  }\n"): (typeof documents)["\n  mutation SetProductionStage($productionId: ID!, $stage: ProductionStage!) {\n    setProductionStage(productionId: $productionId, stage: $stage) { id stage }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMember($productionId: ID!, $email: String!, $role: Role!) {\n    addMember(productionId: $productionId, email: $email, role: $role) { ...MemberRow }\n  }\n"): (typeof documents)["\n  mutation AddMember($productionId: ID!, $email: String!, $role: Role!) {\n    addMember(productionId: $productionId, email: $email, role: $role) { ...MemberRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddEpisode($productionId: ID!, $number: Int!, $title: String!) {\n    addEpisode(productionId: $productionId, number: $number, title: $title) { id number title }\n  }\n"): (typeof documents)["\n  mutation AddEpisode($productionId: ID!, $number: Int!, $title: String!) {\n    addEpisode(productionId: $productionId, number: $number, title: $title) { id number title }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) { ...AssetRow }\n  }\n"): (typeof documents)["\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) { ...AssetRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReviewPanelVersion on Version {\n    id\n    status\n    viewerCan { addVersion addNote submitForReview review lock reason }\n    approvalProgress { role required approvedAt approvedBy { id name initials } }\n    statusHistory { from to at by { id name initials } }\n    reviews { role decision comment createdAt reviewer { id name initials } }\n    noteCounts { ...NoteCountsItem }\n  }\n"): (typeof documents)["\n  fragment ReviewPanelVersion on Version {\n    id\n    status\n    viewerCan { addVersion addNote submitForReview review lock reason }\n    approvalProgress { role required approvedAt approvedBy { id name initials } }\n    statusHistory { from to at by { id name initials } }\n    reviews { role decision comment createdAt reviewer { id name initials } }\n    noteCounts { ...NoteCountsItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitForReview($versionId: ID!) {\n    submitForReview(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n"): (typeof documents)["\n  mutation SubmitForReview($versionId: ID!) {\n    submitForReview(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewVersion($versionId: ID!, $decision: ReviewDecision!, $comment: String) {\n    reviewVersion(versionId: $versionId, decision: $decision, comment: $comment) { id ...ReviewPanelVersion }\n  }\n"): (typeof documents)["\n  mutation ReviewVersion($versionId: ID!, $decision: ReviewDecision!, $comment: String) {\n    reviewVersion(versionId: $versionId, decision: $decision, comment: $comment) { id ...ReviewPanelVersion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n"): (typeof documents)["\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n"): (typeof documents)["\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n"): (typeof documents)["\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

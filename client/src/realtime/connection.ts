@@ -1,0 +1,46 @@
+/**
+ * Socket state for the banner and for resubscribing: `epoch` grows by one each time the socket
+ * (re)connects, so subscribers can restart their streams with the last cursor they saw.
+ */
+export type SocketStatus = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
+
+export interface ConnectionState {
+  readonly status: SocketStatus;
+  /** Number of successful connections so far; a change after the first means "reconnected". */
+  readonly epoch: number;
+}
+
+type Listener = () => void;
+
+export class ConnectionStore {
+  private state: ConnectionState = { status: "idle", epoch: 0 };
+  private readonly listeners = new Set<Listener>();
+
+  readonly getSnapshot = (): ConnectionState => this.state;
+
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  connecting(): void {
+    this.set({ ...this.state, status: this.state.epoch > 0 ? "reconnecting" : "connecting" });
+  }
+
+  connected(): void {
+    this.set({ status: "connected", epoch: this.state.epoch + 1 });
+  }
+
+  closed(): void {
+    // Before the first connection a close is just "not yet"; after it, the room is out of sync.
+    this.set({ ...this.state, status: this.state.epoch > 0 ? "offline" : "connecting" });
+  }
+
+  private set(next: ConnectionState): void {
+    if (next.status === this.state.status && next.epoch === this.state.epoch) return;
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+}
+
+export const connection = new ConnectionStore();

@@ -1,0 +1,28 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+import { graphqlDocuments } from "./vite.graphql-docs";
+
+/** The API server the dev server proxies to (`pnpm dev` runs both). */
+const apiTarget = process.env.GREENLIGHT_API_URL ?? "http://127.0.0.1:4000";
+
+export default defineConfig({
+  plugins: [graphqlDocuments(), react()],
+  server: {
+    port: 5173,
+    proxy: {
+      "/graphql": { target: apiTarget, ws: true, changeOrigin: true },
+      "/media": { target: apiTarget, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    // Route chunks are split with React.lazy; keep the warning meaningful for the initial chunk.
+    chunkSizeWarningLimit: 400,
+  },
+  test: {
+    environment: "happy-dom",
+    include: ["src/**/*.test.{ts,tsx}"],
+    css: false,
+  },
+});
