@@ -103,7 +103,7 @@ export class Connection {
     } catch (e) {
       if (e instanceof ProtocolError && !e.fatal) {
         this.send(
-          encodeOpMsg(header.requestId, { ok: 0, errmsg: e.message, code: 22, codeName: "InvalidBSON" }),
+          encodeOpMsg(header.requestId, { ok: 0, errmsg: e.message, code: e.code, codeName: e.codeName }),
         );
         return;
       }

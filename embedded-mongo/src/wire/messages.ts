@@ -37,6 +37,8 @@ export class ProtocolError extends Error {
   constructor(
     message: string,
     readonly fatal: boolean,
+    readonly code = 22,
+    readonly codeName = "InvalidBSON",
   ) {
     super(message);
   }
@@ -59,8 +61,10 @@ function readDoc(buf: Buffer, at: number, end: number): { doc: Document; size: n
   if (size < 5 || at + size > end) throw new ProtocolError(`invalid BSON document size ${size}`, false);
   if (size > MAX_BSON_OBJECT_SIZE) {
     throw new ProtocolError(
-      `BSONObj size: ${size} is invalid. Size must be between 0 and 16793600(16MB)`,
+      `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and 16793600(16MB)`,
       false,
+      10334,
+      "BSONObjectTooLarge",
     );
   }
   try {

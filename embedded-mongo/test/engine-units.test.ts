@@ -1,0 +1,96 @@
+import { Decimal128, Long, ObjectId } from "bson";
+import { describe, expect, it } from "vitest";
+import { canonicalKey, cloneValue, compareValues } from "../src/engine/bson-order.js";
+import { Collection } from "../src/engine/collection.js";
+import { plan } from "../src/engine/planner.js";
+import { findDocs } from "../src/engine/query.js";
+import { SortedList } from "../src/engine/sorted-list.js";
+
+describe("BSON ordering", () => {
+  it("orders across types like MongoDB", () => {
+    const values = [true, new Date(0), new ObjectId(), [1], { a: 1 }, "s", 3, null];
+    const sorted = [...values].sort(compareValues);
+    expect(
+      sorted.map((v) =>
+        v === null
+          ? "null"
+          : Array.isArray(v)
+            ? "array"
+            : v instanceof Date
+              ? "date"
+              : typeof v === "object" && "_bsontype" in v
+                ? "oid"
+                : typeof v,
+      ),
+    ).toEqual(["null", "number", "string", "object", "array", "oid", "boolean", "date"]);
+  });
+
+  it("treats numeric types as equal by value", () => {
+    expect(compareValues(1, Long.fromNumber(1))).toBe(0);
+    expect(compareValues(Decimal128.fromString("2.5"), 2.5)).toBe(0);
+    expect(canonicalKey(1)).toBe(canonicalKey(Long.fromNumber(1)));
+    expect(canonicalKey({ a: 1, b: 2 })).not.toBe(canonicalKey({ b: 2, a: 1 }));
+  });
+
+  it("clones containers but keeps bson values", () => {
+    const oid = new ObjectId();
+    const src = { o: oid, d: new Date(5), a: [{ x: 1 }] };
+    const copy = cloneValue(src);
+    expect(copy.o).toBe(oid);
+    expect(copy.d).not.toBe(src.d);
+    copy.a[0]!.x = 2;
+    expect(src.a[0]!.x).toBe(1);
+  });
+});
+
+describe("SortedList", () => {
+  it("keeps order across chunk splits and removes exact elements", () => {
+    const l = new SortedList<number>((a, b) => a - b);
+    const xs = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 5000);
+    for (const x of xs) l.insert(x);
+    expect([...l.all()]).toEqual([...xs].sort((a, b) => a - b));
+    expect(l.remove(1234)).toBe(true);
+    expect(l.remove(1234)).toBe(false);
+    expect(l.size).toBe(4999);
+    expect([...l.from((x) => x >= 4997)]).toEqual([4997, 4998, 4999]);
+    expect([...l.all(true)].slice(0, 2)).toEqual([4999, 4998]);
+  });
+});
+
+describe("planner", () => {
+  function coll(n: number): Collection {
+    const c = new Collection("d", "c");
+    c.createIndex({ name: "k_1", key: { k: 1 } });
+    c.createIndex({ name: "tags_1", key: { tags: 1 } });
+    for (let i = 0; i < n; i++) c.insert({ _id: i, k: i % 50, tags: [`t${i % 3}`, "all"], s: `s${i}` });
+    return c;
+  }
+
+  it("uses the _id map, equality, $in and ranges", () => {
+    const c = coll(1000);
+    expect(plan(c, { _id: 5 }).kind).toBe("IDHACK");
+    const eq = plan(c, { k: 7 });
+    expect(eq).toMatchObject({ kind: "IXSCAN", index: "k_1" });
+    c.docsExamined = 0;
+    expect(findDocs(c, { filter: { k: { $in: [1, 2] }, s: { $exists: true } } }).docs).toHaveLength(40);
+    expect(c.docsExamined).toBe(40);
+    c.docsExamined = 0;
+    expect(findDocs(c, { filter: { k: { $gte: 48 } } }).docs).toHaveLength(40);
+    expect(c.docsExamined).toBe(40);
+    expect(plan(c, { s: "s1" }).kind).toBe("COLLSCAN");
+  });
+
+  it("deduplicates multikey matches", () => {
+    const c = coll(30);
+    expect(findDocs(c, { filter: { tags: { $in: ["t1", "all"] } } }).docs).toHaveLength(30);
+  });
+
+  it("keeps index entries in step with updates and deletes", () => {
+    const c = coll(10);
+    c.replace(canonicalKey(3), { _id: 3, k: 99, tags: [] });
+    expect(findDocs(c, { filter: { k: 99 } }).docs.map((d) => d._id)).toEqual([3]);
+    expect(findDocs(c, { filter: { k: 3 } }).docs).toHaveLength(0);
+    c.delete(canonicalKey(3));
+    expect(findDocs(c, { filter: { k: 99 } }).docs).toHaveLength(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { MongoClient } from "mongodb";
+import { describe, expect, it } from "vitest";
+import { parseArgs, UsageError } from "../src/cli-args.js";
+import { startEmbeddedMongo } from "../src/index.js";
+import { rejection } from "./support/target.js";
+
+describe("startEmbeddedMongo options", () => {
+  it("refuses a non-loopback host unless allowPublicBind", async () => {
+    await expect(startEmbeddedMongo({ host: "0.0.0.0" })).rejects.toThrow(/refusing to bind/);
+  });
+
+  it("answers as a standalone with replSet: null and then refuses change streams", async () => {
+    const srv = await startEmbeddedMongo({ replSet: null });
+    expect(srv.uri).toBe(`mongodb://127.0.0.1:${srv.port}/?directConnection=true`);
+    const c = new MongoClient(srv.uri);
+    try {
+      const hello = await c.db("admin").command({ hello: 1 });
+      expect(hello.setName).toBeUndefined();
+      const e = await rejection(
+        c
+          .db("d")
+          .collection("c")
+          .aggregate([{ $changeStream: {} }])
+          .toArray(),
+      );
+      expect(e.code).toBe(40573);
+    } finally {
+      await c.close();
+      await srv.close();
+    }
+  });
+
+  it("closes idempotently", async () => {
+    const srv = await startEmbeddedMongo();
+    await Promise.all([srv.close(), srv.close()]);
+  });
+});
+
+describe("CLI arguments", () => {
+  it("parses flags and defaults", () => {
+    const o = parseArgs(["--port", "0", "--dbpath=/tmp/x", "--replSet", "rs9", "--host", "::1"]);
+    expect(o).toMatchObject({
+      port: 0,
+      dbPath: "/tmp/x",
+      replSet: "rs9",
+      host: "::1",
+      allowPublicBind: false,
+    });
+    expect(parseArgs([]).dbPath).toMatch(/\.data\/db$/);
+    expect(parseArgs(["--no-replSet"]).replSet).toBeNull();
+  });
+
+  it("rejects bad flags clearly", () => {
+    expect(() => parseArgs(["--bogus"])).toThrow(UsageError);
+    expect(() => parseArgs(["--port", "abc"])).toThrow(/--port must be an integer/);
+    expect(() => parseArgs(["--dbpath"])).toThrow(/needs a value/);
+  });
+});
