@@ -55,6 +55,12 @@ export class RealtimeHub {
     this.channels.clear();
   }
 
+  /** Subscribers attached live to a production's channel in this process (tests, metrics). */
+  subscriberCount(productionId: string): number {
+    const ch = this.channels.get(productionId);
+    return ch && !ch.disposed ? ch.subscriberCount : 0;
+  }
+
   get channelCount(): number {
     return this.channels.size;
   }

@@ -11,7 +11,14 @@ import {
 } from "../test/domain-factories.js";
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
 import { realtimeStats } from "./realtime-request.js";
-import { connectAs, eventOf, nextsOf, openRaw, type RawClient } from "./ws-test-client.js";
+import {
+  connectAs,
+  eventOf,
+  nextsOf,
+  openRaw,
+  type RawClient,
+  waitForSubscribers,
+} from "./ws-test-client.js";
 
 let server: TestServer;
 let prod: BuiltProduction;
@@ -192,10 +199,7 @@ describe("multiplexing", () => {
     // First subscription proves the group is live; the other 999 join the same group.
     await subscribeLive(sockets[0] as RawClient, "m0");
     for (let i = 1; i < 1_000; i++) (sockets[i % 10] as RawClient).subscribe(`m${i}`, EVENTS, { p: prod.id });
-    // Everyone attached once each socket answers a ping sent after its subscriptions.
-    for (const s of sockets) s.send({ type: "ping" });
-    await Promise.all(sockets.map((s) => s.waitFor((m) => m.type === "pong")));
-    await new Promise((r) => setImmediate(r));
+    await waitForSubscribers(prod.id, 1_000);
     const before = realtimeStats.resolverCalls;
     const execBefore = realtimeStats.executions;
     await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 1 } }, "to everyone");

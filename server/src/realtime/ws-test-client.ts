@@ -108,3 +108,19 @@ export function eventOf(m: WsMessage): {
   const data = (m.payload as { data: Record<string, unknown> }).data;
   return (data.productionEvents ?? data.versionEvents) as { cursor: string; type: string };
 }
+
+/**
+ * In-process tests: resolves once `n` subscribers of the production are attached (joined live),
+ * checked after every I/O turn; rejects after `timeoutMs`.
+ */
+export async function waitForSubscribers(productionId: string, n: number, timeoutMs = 10_000): Promise<void> {
+  const { currentHub } = await import("./hub.js");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const hub = currentHub();
+    const count = hub ? hub.subscriberCount(productionId) : 0;
+    if (count >= n) return;
+    if (Date.now() > deadline) throw new Error(`only ${count}/${n} subscribers attached`);
+    await new Promise((r) => setImmediate(r));
+  }
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addNote, listEvents, type Setup, setupProduction } from "./support/api.js";
+import { type Cluster, startCluster } from "./support/processes.js";
+import { ResumingSubscriber } from "./support/subscriber.js";
+
+let cluster: Cluster;
+let setup: Setup;
+let wsUrls: string[];
+const subs: ResumingSubscriber[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster(2);
+  wsUrls = cluster.urls.map((u) => `${u.replace(/^http/, "ws")}/graphql`);
+  setup = await setupProduction(cluster.urls[0] as string);
+});
+afterAll(async () => {
+  for (const s of subs) s.stop();
+  await cluster?.stop();
+});
+
+describe("two server processes behave as one", () => {
+  it("delivers every event exactly once, in Production.events order, to subscribers on both, with 4 concurrent writers on both", async () => {
+    const [a] = cluster.urls as [string, string];
+    const start = (await listEvents(a, setup.showrunner.token, setup.productionId, null)).at(-1) ?? null;
+    const users = [setup.showrunner, ...setup.members];
+    // Three subscribers per process: two identical (one group), one with another role.
+    for (let i = 0; i < 6; i++) {
+      const user = users[i % 3] as (typeof users)[number];
+      const s = new ResumingSubscriber(wsUrls, user.token, setup.productionId, start, i % 2);
+      subs.push(s);
+      await s.start();
+    }
+    // 4 writers, alternating between the two processes, 25 notes each, concurrently.
+    await Promise.all(
+      users.map(async (u, w) => {
+        for (let i = 0; i < 25; i++)
+          await addNote(cluster.urls[(w + i) % 2] as string, u.token, setup.versionId, `w${w}-${i}`);
+      }),
+    );
+    const expected = await listEvents(a, setup.showrunner.token, setup.productionId, start);
+    expect(expected).toHaveLength(100);
+    await Promise.all(subs.map((s) => s.waitForCursor(expected.at(-1) as string)));
+    for (const s of subs) {
+      expect(s.cursors).toEqual(expected);
+      expect(s.reconnects).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import WebSocket from "ws";
+
+const QUERY = `subscription($p: ID!, $after: String) { productionEvents(productionId: $p, after: $after) { cursor type note { body } } }`;
+
+interface Next {
+  cursor: string;
+  type: string;
+  note: { body: string } | null;
+}
+
+/**
+ * A client that behaves as the contract asks real clients to: it keeps the last cursor it saw and,
+ * whenever the socket closes (server killed, 1001, 1013, network), reconnects — to the other
+ * server first — and resubscribes with `after`. Records everything it receives, duplicates included.
+ */
+export class ResumingSubscriber {
+  readonly cursors: string[] = [];
+  /** Arrival time (performance.now()) by note body, for latency. */
+  readonly arrivals = new Map<string, number>();
+  readonly closeCodes: number[] = [];
+  readonly errors: unknown[] = [];
+  reconnects = 0;
+  private socket: WebSocket | null = null;
+  private stopped = false;
+  private waiters = new Set<() => void>();
+  private attempt = 0;
+
+  constructor(
+    private readonly wsUrls: string[],
+    private readonly token: string,
+    private readonly productionId: string,
+    private lastCursor: string | null,
+    private readonly prefer = 0,
+  ) {}
+
+  get last(): string | null {
+    return this.lastCursor;
+  }
+
+  /** Resolves once subscribed on an acknowledged connection. */
+  start(): Promise<void> {
+    return this.connect(this.prefer);
+  }
+
+  private connect(index: number): Promise<void> {
+    const url = this.wsUrls[index % this.wsUrls.length] as string;
+    return new Promise((resolve) => {
+      const socket = new WebSocket(url, "graphql-transport-ws");
+      this.socket = socket;
+      let acked = false;
+      socket.on("open", () =>
+        socket.send(
+          JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${this.token}` } }),
+        ),
+      );
+      socket.on("message", (data) => {
+        const msg = JSON.parse(String(data)) as { type: string; id?: string; payload?: unknown };
+        if (msg.type === "connection_ack") {
+          acked = true;
+          this.attempt = 0;
+          socket.send(
+            JSON.stringify({
+              id: "e",
+              type: "subscribe",
+              payload: { query: QUERY, variables: { p: this.productionId, after: this.lastCursor } },
+            }),
+          );
+          resolve();
+        } else if (msg.type === "next") {
+          const ev = (msg.payload as { data: { productionEvents: Next } }).data.productionEvents;
+          this.cursors.push(ev.cursor);
+          this.lastCursor = ev.cursor;
+          if (ev.note) this.arrivals.set(ev.note.body, performance.now());
+          for (const w of this.waiters) w();
+        } else if (msg.type === "error") {
+          this.errors.push(msg.payload);
+        }
+      });
+      socket.on("error", () => {});
+      socket.on("close", (code) => {
+        this.closeCodes.push(code);
+        if (this.socket !== socket) return;
+        this.socket = null;
+        if (!acked) resolve(); // a failed attempt; the reconnect below carries on
+        if (this.stopped) return;
+        this.reconnects++;
+        this.attempt++;
+        const delay = Math.min(50 * 2 ** Math.min(this.attempt, 5), 1_000);
+        setTimeout(() => void this.connect(index + 1), delay);
+      });
+    });
+  }
+
+  /** Resolves when `cursor` has been received (or rejects after `timeoutMs`). */
+  waitForCursor(cursor: string, timeoutMs = 60_000): Promise<void> {
+    return this.waitUntil(
+      () => this.cursors.includes(cursor),
+      timeoutMs,
+      () => `cursor ${cursor}`,
+    );
+  }
+
+  waitForCount(n: number, timeoutMs = 60_000): Promise<void> {
+    return this.waitUntil(
+      () => this.cursors.length >= n,
+      timeoutMs,
+      () => `${this.cursors.length}/${n} events`,
+    );
+  }
+
+  waitForNote(body: string, timeoutMs = 30_000): Promise<number> {
+    return this.waitUntil(
+      () => this.arrivals.has(body),
+      timeoutMs,
+      () => `note ${body}`,
+    ).then(() => this.arrivals.get(body) as number);
+  }
+
+  private waitUntil(done: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!done()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(
+          new Error(
+            `timed out waiting for ${what()} (reconnects ${this.reconnects}, closes ${this.closeCodes.join(",")})`,
+          ),
+        );
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.socket?.close(1000);
+  }
+}
