@@ -139,6 +139,27 @@ describe("GraphQL over HTTP", () => {
     expect(errorCode(b)).toBe("GRAPHQL_PARSE_FAILED");
   });
 
+  it("rejects a query nested deeper than 12 levels (default) before running it", async () => {
+    const u = await buildUser(t);
+    let inner = "id";
+    for (let i = 0; i < 6; i++) inner = `assets { production { ${inner} } }`;
+    const res = await t.gql(`{ productions { ${inner} } }`, {}, { token: u.token });
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.body.errors?.[0]?.message).toBe("Query is 14 levels deep; the limit is 12.");
+  });
+
+  it("rejects an expensive query (lists multiplied by first) with BAD_USER_INPUT", async () => {
+    const u = await buildUser(t);
+    const query = `query($n: Int) { productions { assets { versions { notes(first: $n) { edges { node { id body replies { id body } } } } } } } }`;
+    const cheap = await t.gql(query, { n: 1 }, { token: u.token });
+    expect(cheap.body.errors).toBeUndefined();
+    const costly = await t.gql(query, { n: 200 }, { token: u.token });
+    expect(costly.status).toBe(400);
+    expect(errorCode(costly)).toBe("BAD_USER_INPUT");
+    expect(costly.body.errors?.[0]?.message).toMatch(/Query cost \d+ exceeds the limit of 25000/);
+  });
+
   it("tags every GraphQL response with x-request-id", async () => {
     const res = await post(JSON.stringify({ query: "{ health { ok } }" }));
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);

@@ -7,7 +7,7 @@ let t: TestServer;
 let token: string;
 beforeAll(async () => {
   t = await startTestServer({
-    env: { NODE_ENV: "production", JWT_SECRET: "p".repeat(40), MAX_QUERY_DEPTH: "2", MAX_QUERY_COST: "25" },
+    env: { NODE_ENV: "production", JWT_SECRET: "p".repeat(40), MAX_QUERY_DEPTH: "2", MAX_QUERY_COST: "10" },
   });
   // Depth 2 only: signUp { token }.
   const res = await t.gql<{ signUp: { token: string } }>(
@@ -41,11 +41,12 @@ describe("limits before execution", () => {
   });
 
   it("rejects an expensive query with BAD_USER_INPUT (400) naming the cost", async () => {
-    // apiTokens is a list (x10): 1 + 3 fields x 10 = 31 > 25.
-    const res = await t.gql("{ apiTokens { id name createdAt } }", {}, { token });
+    // apiTokens is a list of objects (x10) = 10, plus me = 1: 11 > 10. Scalars are free.
+    expect((await t.gql("{ apiTokens { id name createdAt } }", {}, { token })).body.errors).toBeUndefined();
+    const res = await t.gql("{ apiTokens { id name createdAt } me { id } }", {}, { token });
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
-    expect(res.body.errors?.[0]?.message).toMatch(/cost 31 exceeds the limit of 25/);
+    expect(res.body.errors?.[0]?.message).toMatch(/cost 11 exceeds the limit of 10/);
   });
 
   it("hides 'did you mean' suggestions and stack traces in production", async () => {

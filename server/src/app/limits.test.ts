@@ -37,10 +37,10 @@ describe("costEstimator", () => {
   const cost = (query: string, variables: Record<string, unknown> = {}) =>
     getComplexity({ schema, query: parse(query), variables, estimators: [costEstimator] });
 
-  it("multiplies by `first`, its default, or 10 for plain lists", () => {
-    expect(cost("{ node { id } }")).toBe(2);
-    expect(cost("query($n: Int) { nodes(first: $n) { id } }", { n: 100 })).toBe(101);
-    expect(cost("{ node { children { id } } }")).toBe(1 + (1 + 50));
-    expect(cost("{ node { list { id } } }")).toBe(1 + (1 + 10));
+  it("counts objects (scalars free), multiplied by `first`, its default, or 10 for plain lists", () => {
+    expect(cost("{ node { id } }")).toBe(1);
+    expect(cost("query($n: Int) { nodes(first: $n) { id } }", { n: 100 })).toBe(100);
+    expect(cost("{ node { children { id } } }")).toBe(1 + 50);
+    expect(cost("{ node { list { id } } }")).toBe(1 + 10);
   });
 });

@@ -233,7 +233,7 @@ export function parseConfig(env: Env): Config {
       maxBodyBytes: r.int("MAX_BODY_BYTES", 1_048_576, 1_024, 100 * 1_048_576),
       maxDepth: r.int("MAX_QUERY_DEPTH", 12, 2, 100),
       maxAliases: r.int("MAX_QUERY_ALIASES", 30, 1, 1_000),
-      maxCost: r.int("MAX_QUERY_COST", 5_000, 10, 1_000_000),
+      maxCost: r.int("MAX_QUERY_COST", 25_000, 1, 10_000_000),
       maxTokens: r.int("MAX_QUERY_TOKENS", 5_000, 100, 1_000_000),
       signInMaxFailuresPerEmail: r.int("SIGNIN_MAX_FAILURES_PER_EMAIL", 10, 1, 10_000),
       signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
