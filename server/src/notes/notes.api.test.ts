@@ -312,7 +312,7 @@ describe("pagination", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = expectData(
+      const res: Page = expectData(
         await gqlAs<Page>(server, prod.as("VIEWER"), page, { v: versionId, f: 3, a: after }),
       );
       expect(res.version.notes.totalCount).toBe(7);

@@ -29,7 +29,12 @@ type V = {
 };
 
 const submit = (u: BuiltUser, v: string) =>
-  gqlAs<{ submitForReview: V }>(server, u, `mutation($v: ID!) { submitForReview(versionId: $v) { ${VERSION_FIELDS} } }`, { v });
+  gqlAs<{ submitForReview: V }>(
+    server,
+    u,
+    `mutation($v: ID!) { submitForReview(versionId: $v) { ${VERSION_FIELDS} } }`,
+    { v },
+  );
 const review = (u: BuiltUser, v: string, d: "APPROVE" | "REQUEST_CHANGES", comment?: string) =>
   gqlAs<{ reviewVersion: V }>(
     server,
@@ -38,9 +43,16 @@ const review = (u: BuiltUser, v: string, d: "APPROVE" | "REQUEST_CHANGES", comme
     { v, d, c: comment },
   );
 const lock = (u: BuiltUser, v: string) =>
-  gqlAs<{ lockVersion: V }>(server, u, `mutation($v: ID!) { lockVersion(versionId: $v) { ${VERSION_FIELDS} } }`, { v });
+  gqlAs<{ lockVersion: V }>(
+    server,
+    u,
+    `mutation($v: ID!) { lockVersion(versionId: $v) { ${VERSION_FIELDS} } }`,
+    { v },
+  );
 const read = async (u: BuiltUser, v: string) =>
-  expectData(await gqlAs<{ version: V }>(server, u, `query($v: ID!) { version(id: $v) { ${VERSION_FIELDS} } }`, { v })).version;
+  expectData(
+    await gqlAs<{ version: V }>(server, u, `query($v: ID!) { version(id: $v) { ${VERSION_FIELDS} } }`, { v }),
+  ).version;
 
 describe("version life cycle", () => {
   it("numbers versions 1, 2, 3 per asset, each DRAFT", async () => {
@@ -48,7 +60,12 @@ describe("version life cycle", () => {
     await buildVersion(server, full, AssetKind.CUT, {}, assetId);
     await buildVersion(server, full, AssetKind.CUT, {}, assetId);
     const res = expectData(
-      await gqlAs<{ asset: { versions: { number: number; status: string }[]; latestVersion: { number: number; previous: { number: number } } } }>(
+      await gqlAs<{
+        asset: {
+          versions: { number: number; status: string }[];
+          latestVersion: { number: number; previous: { number: number } };
+        };
+      }>(
         server,
         full.showrunner,
         `query($a: ID!) { asset(id: $a) { versions { number status } latestVersion { number previous { number } } } }`,
@@ -65,7 +82,9 @@ describe("version life cycle", () => {
     expect(expectData(await submit(full.as("EDITOR"), versionId)).submitForReview.status).toBe("IN_REVIEW");
     expect(errorCode(await submit(full.as("EDITOR"), versionId))).toBe("CONFLICT");
 
-    const first = expectData(await review(full.as("DIRECTOR", 1), versionId, "APPROVE", "Lovely")).reviewVersion;
+    const first = expectData(
+      await review(full.as("DIRECTOR", 1), versionId, "APPROVE", "Lovely"),
+    ).reviewVersion;
     expect(first.status).toBe("IN_REVIEW");
     expect(first.approvalProgress).toEqual([
       { role: "DIRECTOR", required: true, approvedBy: { id: full.as("DIRECTOR", 1).user.id } },
@@ -97,7 +116,10 @@ describe("version life cycle", () => {
     ]);
     expect(errorCode(await lock(full.showrunner, versionId))).toBe("CONFLICT");
     expect(errorCode(await submit(full.showrunner, versionId))).toBe("CONFLICT");
-    expect((await read(full.showrunner, versionId)).viewerCan).toMatchObject({ lock: false, reason: expect.stringMatching(/Locked/) });
+    expect((await read(full.showrunner, versionId)).viewerCan).toMatchObject({
+      lock: false,
+      reason: expect.stringMatching(/Locked/),
+    });
   });
 
   it("does not wait for approving roles nobody holds", async () => {
@@ -115,27 +137,37 @@ describe("version life cycle", () => {
     const { versionId } = await buildVersion(server, full, AssetKind.SCRIPT);
     await submit(full.as("WRITER"), versionId);
     expect(errorCode(await review(full.as("DIRECTOR"), versionId, "APPROVE"))).toBe("FORBIDDEN");
-    expect(expectData(await review(full.showrunner, versionId, "APPROVE")).reviewVersion.status).toBe("APPROVED");
+    expect(expectData(await review(full.showrunner, versionId, "APPROVE")).reviewVersion.status).toBe(
+      "APPROVED",
+    );
   });
 
   it("REQUEST_CHANGES applies at once; resubmission starts a new round", async () => {
     const { versionId } = await buildVersion(server, full, AssetKind.CUT);
     await submit(full.showrunner, versionId);
     await review(full.showrunner, versionId, "APPROVE");
-    const changes = expectData(await review(full.as("DIRECTOR"), versionId, "REQUEST_CHANGES", "Trim the open")).reviewVersion;
+    const changes = expectData(
+      await review(full.as("DIRECTOR"), versionId, "REQUEST_CHANGES", "Trim the open"),
+    ).reviewVersion;
     expect(changes.status).toBe("CHANGES_REQUESTED");
     expect(errorCode(await review(full.as("DIRECTOR"), versionId, "APPROVE"))).toBe("CONFLICT");
     const again = expectData(await submit(full.as("EDITOR"), versionId)).submitForReview;
     expect(again.status).toBe("IN_REVIEW");
     // The showrunner's approval was in the previous round: it no longer counts.
     expect(again.approvalProgress.every((a) => a.approvedBy === null)).toBe(true);
-    expect(expectData(await review(full.as("DIRECTOR"), versionId, "APPROVE")).reviewVersion.status).toBe("IN_REVIEW");
-    expect(expectData(await review(full.showrunner, versionId, "APPROVE")).reviewVersion.status).toBe("APPROVED");
+    expect(expectData(await review(full.as("DIRECTOR"), versionId, "APPROVE")).reviewVersion.status).toBe(
+      "IN_REVIEW",
+    );
+    expect(expectData(await review(full.showrunner, versionId, "APPROVE")).reviewVersion.status).toBe(
+      "APPROVED",
+    );
   });
 
   it("caps comments at 2,000 characters (input before state)", async () => {
     const { versionId } = await buildVersion(server, full, AssetKind.CUT);
-    expect(errorCode(await review(full.showrunner, versionId, "APPROVE", "x".repeat(2001)))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await review(full.showrunner, versionId, "APPROVE", "x".repeat(2001)))).toBe(
+      "BAD_USER_INPUT",
+    );
     expect(errorCode(await review(full.showrunner, versionId, "APPROVE", "x".repeat(2000)))).toBe("CONFLICT");
   });
 
@@ -193,8 +225,14 @@ describe("addVersion fields by kind", () => {
   it("stores a script with its WGA colour by number", async () => {
     const { assetId } = await buildVersion(server, full, AssetKind.SCRIPT);
     const v2 = expectData(await add(full, { assetId, text: "A\r\nB\r\n" })).addVersion;
-    expect(v2).toMatchObject({ number: 2, lineCount: 2, revision: { color: "BLUE", label: expect.stringMatching(/^Blue Revision \d\d\/\d\d\/\d{4}$/) } });
-    const v3 = expectData(await add(full, { assetId, text: "A", revisionColor: "GOLDENROD", revisionLabel: "Goldenrod pages" })).addVersion;
+    expect(v2).toMatchObject({
+      number: 2,
+      lineCount: 2,
+      revision: { color: "BLUE", label: expect.stringMatching(/^Blue Revision \d\d\/\d\d\/\d{4}$/) },
+    });
+    const v3 = expectData(
+      await add(full, { assetId, text: "A", revisionColor: "GOLDENROD", revisionLabel: "Goldenrod pages" }),
+    ).addVersion;
     expect(v3.revision).toEqual({ color: "GOLDENROD", label: "Goldenrod pages" });
     expect(v3).toMatchObject({ frameRate: null, startTimecode: null, stems: [], loudness: null });
   });

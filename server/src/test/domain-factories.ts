@@ -15,7 +15,7 @@ export interface BuiltProduction {
   showrunner: BuiltUser;
   members: Record<Role, BuiltUser[]>;
   /** The i-th member holding `role` (the creator is SHOWRUNNER 0). */
-  as(role: Role, i?: number): BuiltUser;
+  as(role: Role | `${Role}`, i?: number): BuiltUser;
 }
 
 export const ALL_ROLES_ONCE: RoleCounts = {
@@ -68,7 +68,7 @@ export async function buildProduction(
     showrunner,
     members,
     as(role, i = 0) {
-      const user = members[role][i];
+      const user = members[role as Role][i];
       if (!user) throw new Error(`No ${role} #${i} in this production`);
       return user;
     },
@@ -173,14 +173,39 @@ export async function setVersionStatus(
     await run(production.showrunner, review, { v: versionId, d: "REQUEST_CHANGES" });
     return;
   }
-  await run(production.showrunner, review, { v: versionId, d: "APPROVE" });
-  for (const director of production.members.DIRECTOR) {
+  const after = (await run(production.showrunner, review, { v: versionId, d: "APPROVE" })) as {
+    reviewVersion: { status: string };
+  };
+  const director = production.members.DIRECTOR[0];
+  // One approval per role is enough; scripts are approved by the showrunner alone.
+  if (after.reviewVersion.status === "IN_REVIEW" && director) {
     await run(director, review, { v: versionId, d: "APPROVE" });
-    break; // one approval per role is enough
   }
   if (target === "LOCKED") {
     await run(production.showrunner, `mutation($v: ID!) { lockVersion(versionId: $v) { status } }`, {
       v: versionId,
     });
   }
+}
+
+/** Someone acting in a permission matrix: each role, a signed-in non-member, and nobody. */
+export interface Actor {
+  label: string;
+  user: BuiltUser | null;
+  role: Role | null;
+}
+
+export function actorsOf(production: BuiltProduction, outsider: BuiltUser): Actor[] {
+  return [
+    ...Object.values(Role).map((role) => ({ label: role, user: production.as(role), role })),
+    { label: "NON_MEMBER", user: outsider, role: null },
+    { label: "SIGNED_OUT", user: null, role: null },
+  ];
+}
+
+/** The contract's answer for an actor: allowed roles succeed (undefined), others get a code. */
+export function expectedCode(actor: Actor, allowed: readonly Role[]): string | undefined {
+  if (!actor.user) return "UNAUTHENTICATED";
+  if (!actor.role) return "NOT_FOUND";
+  return allowed.includes(actor.role) ? undefined : "FORBIDDEN";
 }

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssetKind } from "../assets/asset.enums.js";
+import { Role } from "../productions/production.enums.js";
+import { type BuiltUser, buildUser } from "../test/factories.js";
+import {
+  type Actor,
+  ALL_ROLES_ONCE,
+  actorsOf,
+  type BuiltProduction,
+  buildNote,
+  buildProduction,
+  buildVersion,
+  expectedCode,
+  gqlAs,
+} from "../test/domain-factories.js";
+import { errorCode, startTestServer, type TestServer } from "../test/harness.js";
+
+let server: TestServer;
+let prod: BuiltProduction;
+let outsider: BuiltUser;
+let actors: Actor[];
+const versions = {} as Record<AssetKind, string>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  prod = await buildProduction(server, { members: ALL_ROLES_ONCE });
+  outsider = await buildUser(server);
+  actors = actorsOf(prod, outsider);
+  for (const kind of Object.values(AssetKind))
+    versions[kind] = (await buildVersion(server, prod, kind)).versionId;
+});
+afterAll(() => server?.close());
+
+const anchorFor = (kind: AssetKind) =>
+  kind === AssetKind.SCRIPT ? { script: { lineStart: 1, lineEnd: 1 } } : { time: { startFrame: 1 } };
+const ALL_BUT_VIEWER = Object.values(Role).filter((r) => r !== Role.VIEWER);
+const MAKER: Record<AssetKind, Role> = { SCRIPT: Role.WRITER, CUT: Role.EDITOR, MIX: Role.SOUND_DESIGNER };
+const cases = Object.values(AssetKind).flatMap((kind) =>
+  [...Object.values(Role), "NON_MEMBER", "SIGNED_OUT"].map((label) => [kind, label] as const),
+);
+const actor = (label: string) => actors.find((a) => a.label === label) as Actor;
+/** Notes in these tests are written by the EXECUTIVE, so "the author" is a distinct case. */
+const AUTHOR = Role.EXECUTIVE;
+const noteOf = (kind: AssetKind) => buildNote(server, prod.as(AUTHOR), versions[kind], anchorFor(kind));
+
+describe("addNote: every role but VIEWER", () => {
+  it.each(cases)("%s by %s", async (kind, label) => {
+    const a = actor(label);
+    const res = await gqlAs(server, a.user, `mutation($i: AddNoteInput!) { addNote(input: $i) { id } }`, {
+      i: { versionId: versions[kind], body: "Note", ...anchorFor(kind) },
+    });
+    expect(errorCode(res)).toBe(expectedCode(a, ALL_BUT_VIEWER));
+  });
+});
+
+describe("replyToNote: every role but VIEWER", () => {
+  it.each(cases)("%s by %s", async (kind, label) => {
+    const a = actor(label);
+    const noteId = await noteOf(kind);
+    const res = await gqlAs(
+      server,
+      a.user,
+      `mutation($n: ID!) { replyToNote(noteId: $n, body: "Reply") { id } }`,
+      { n: noteId },
+    );
+    expect(errorCode(res)).toBe(expectedCode(a, ALL_BUT_VIEWER));
+  });
+});
+
+describe("setNoteStatus: author, SHOWRUNNER, PRODUCER, the kind's maker", () => {
+  it.each(cases)("%s by %s", async (kind, label) => {
+    const a = actor(label);
+    const noteId = await noteOf(kind);
+    const res = await gqlAs(
+      server,
+      a.user,
+      `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { status } }`,
+      {
+        n: noteId,
+      },
+    );
+    expect(errorCode(res)).toBe(expectedCode(a, [AUTHOR, Role.SHOWRUNNER, Role.PRODUCER, MAKER[kind]]));
+  });
+});
+
+describe("editNote: the author only", () => {
+  it.each(cases)("%s by %s", async (kind, label) => {
+    const a = actor(label);
+    const noteId = await noteOf(kind);
+    const res = await gqlAs(
+      server,
+      a.user,
+      `mutation($n: ID!) { editNote(input: { noteId: $n, body: "Edited" }) { body } }`,
+      {
+        n: noteId,
+      },
+    );
+    expect(errorCode(res)).toBe(expectedCode(a, [AUTHOR]));
+  });
+});
+
+describe("deleteNote: the author or SHOWRUNNER", () => {
+  it.each(cases)("%s by %s", async (kind, label) => {
+    const a = actor(label);
+    const noteId = await noteOf(kind);
+    const res = await gqlAs(server, a.user, `mutation($n: ID!) { deleteNote(noteId: $n) { deletedAt } }`, {
+      n: noteId,
+    });
+    expect(errorCode(res)).toBe(expectedCode(a, [AUTHOR, Role.SHOWRUNNER]));
+  });
+});
+
+describe("Note.viewerCan mirrors the matrix", () => {
+  it.each(Object.values(Role))("%s on a cut note", async (role) => {
+    const noteId = await noteOf(AssetKind.CUT);
+    const res = await gqlAs<{ note: { viewerCan: Record<string, boolean> } }>(
+      server,
+      prod.as(role),
+      `query($n: ID!) { note(id: $n) { viewerCan { edit delete setStatus reply } } }`,
+      { n: noteId },
+    );
+    expect(res.body.data?.note.viewerCan).toEqual({
+      edit: role === AUTHOR,
+      delete: role === AUTHOR || role === Role.SHOWRUNNER,
+      setStatus: [AUTHOR, Role.SHOWRUNNER, Role.PRODUCER, Role.EDITOR].includes(role),
+      reply: role !== Role.VIEWER,
+    });
+  });
+});

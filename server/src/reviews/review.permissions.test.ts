@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssetKind } from "../assets/asset.enums.js";
+import { Role } from "../productions/production.enums.js";
+import { type BuiltUser, buildUser } from "../test/factories.js";
+import {
+  type Actor,
+  ALL_ROLES_ONCE,
+  actorsOf,
+  type BuiltProduction,
+  buildProduction,
+  buildVersion,
+  expectedCode,
+  gqlAs,
+  setVersionStatus,
+} from "../test/domain-factories.js";
+import { errorCode, startTestServer, type TestServer } from "../test/harness.js";
+
+let server: TestServer;
+let prod: BuiltProduction;
+let outsider: BuiltUser;
+let actors: Actor[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  prod = await buildProduction(server, { members: ALL_ROLES_ONCE });
+  outsider = await buildUser(server);
+  actors = actorsOf(prod, outsider);
+});
+afterAll(() => server?.close());
+
+const APPROVERS: Record<AssetKind, Role[]> = {
+  SCRIPT: [Role.SHOWRUNNER],
+  CUT: [Role.DIRECTOR, Role.SHOWRUNNER],
+  MIX: [Role.DIRECTOR, Role.SHOWRUNNER],
+};
+const cases = Object.values(AssetKind).flatMap((kind) =>
+  [...Object.values(Role), "NON_MEMBER", "SIGNED_OUT"].map((label) => [kind, label] as const),
+);
+const actor = (label: string) => actors.find((a) => a.label === label) as Actor;
+
+describe("reviewVersion: the kind's approving roles", () => {
+  it.each(cases)("%s by %s", async (kind, label) => {
+    const a = actor(label);
+    const { versionId } = await buildVersion(server, prod, kind);
+    await setVersionStatus(server, prod, versionId, "IN_REVIEW");
+    const res = await gqlAs(
+      server,
+      a.user,
+      `mutation($v: ID!) { reviewVersion(versionId: $v, decision: REQUEST_CHANGES) { status } }`,
+      {
+        v: versionId,
+      },
+    );
+    expect(errorCode(res)).toBe(expectedCode(a, APPROVERS[kind]));
+  });
+});
+
+describe("lockVersion: SHOWRUNNER", () => {
+  it.each(cases)("%s by %s", async (kind, label) => {
+    const a = actor(label);
+    const { versionId } = await buildVersion(server, prod, kind);
+    await setVersionStatus(server, prod, versionId, "APPROVED");
+    const res = await gqlAs(server, a.user, `mutation($v: ID!) { lockVersion(versionId: $v) { status } }`, {
+      v: versionId,
+    });
+    expect(errorCode(res)).toBe(expectedCode(a, [Role.SHOWRUNNER]));
+  });
+});
