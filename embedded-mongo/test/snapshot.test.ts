@@ -92,7 +92,7 @@ describe("snapshot compaction", () => {
     }
     await Promise.all(writes);
     await a.p.compact();
-    expect(a.p.stats.compactions).toBeGreaterThan(3);
+    expect(a.p.stats.compactions).toBeGreaterThanOrEqual(2);
     const expected = a.store.dump();
     // The history is bounded: only the last 500 ops are retained, the rest count as evicted.
     expect(a.p.history.evictedThrough().seq).toBe(1500n);
