@@ -108,3 +108,19 @@ describe("aggregate", () => {
     expect(e.code).toBe(40324);
   });
 });
+
+describe("aggregate leaves stored documents untouched", () => {
+  it("$addFields / $unwind / $lookup do not leak into the collection", async () => {
+    await db
+      .collection("orders")
+      .aggregate([
+        { $addFields: { extra: 1, "nested.x": 2 } },
+        { $lookup: { from: "customers", localField: "cust", foreignField: "_id", as: "who" } },
+        { $set: { "who.name": "changed" } },
+      ])
+      .toArray();
+    const o = await db.collection("orders").findOne({ _id: 1 as never });
+    expect(o).toEqual({ _id: 1, cust: "a", items: ["x", "y"], total: 10 });
+    expect((await db.collection("customers").findOne({ _id: "a" as never }))?.name).toBe("Ann");
+  });
+});

@@ -1,6 +1,6 @@
 import { type Db, ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, rejection } from "./support/target.js";
+import { connect, REAL, rejection } from "./support/target.js";
 
 interface Grade {
   g: number;
@@ -163,5 +163,16 @@ describe("delete", () => {
     expect((await c.deleteMany({ k: 1 })).deletedCount).toBe(2);
     expect((await c.deleteMany({ k: 3 })).deletedCount).toBe(0);
     expect(await c.countDocuments()).toBe(1);
+  });
+});
+
+describe("server-side scripts", () => {
+  it.skipIf(REAL)("are disabled ($where, $function)", async () => {
+    const c = db.collection("people");
+    expect((await rejection(c.find({ $where: "this.age > 1" }).toArray())).message).toMatch(/scriptEnabled/);
+    const fn = { $function: { body: "function() { return 1 }", args: [], lang: "js" } };
+    expect((await rejection(c.aggregate([{ $project: { x: fn } }]).toArray())).message).toMatch(
+      /scriptEnabled/,
+    );
   });
 });

@@ -7,6 +7,7 @@ import { optArray, optDoc } from "./args.js";
 import { openChangeStream } from "./change-stream.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
+import { MINGO_OPTIONS } from "../engine/mingo-options.js";
 
 const REFUSED = new Set(["$out", "$merge"]);
 
@@ -21,10 +22,31 @@ function mapMingoError(e: unknown): CommandError {
   return new CommandError("BadValue", msg);
 }
 
+/**
+ * Stages that only read their input documents. Others ($addFields, $lookup, $unwind…) may
+ * write into them in mingo, so stored documents are copied first unless every stage is here.
+ */
+const READ_ONLY_STAGES = new Set([
+  "$match",
+  "$sort",
+  "$limit",
+  "$skip",
+  "$count",
+  "$group",
+  "$sortByCount",
+  "$project",
+]);
+
+function readOnly(stages: Document[]): boolean {
+  return stages.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0] ?? ""));
+}
+
 /** Copies of a collection's documents, since mingo stages may modify their inputs in place. */
-function collectionSource(ctx: CommandContext, name: string): Document[] {
+function collectionSource(ctx: CommandContext, name: string, copy = true): Document[] {
   const coll = ctx.engine.collection(ctx.db, name);
-  return coll ? [...coll.docs.values()].map(cloneValue) : [];
+  if (!coll) return [];
+  const docs = [...coll.docs.values()];
+  return copy ? docs.map(cloneValue) : docs;
 }
 
 export function runPipeline(ctx: CommandContext, collName: string | null, pipeline: Document[]): Document[] {
@@ -33,13 +55,13 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
   if (collName !== null) {
     // A leading $match can use an index; the rest runs in mingo over copies.
     const first = stages[0];
+    const copy = !readOnly(stages);
     if (first && isPlainObject(first.$match)) {
-      input = findDocs(ctx.engine.collection(ctx.db, collName), { filter: first.$match }).docs.map(
-        cloneValue,
-      );
+      const found = findDocs(ctx.engine.collection(ctx.db, collName), { filter: first.$match }).docs;
+      input = copy ? found.map(cloneValue) : found;
       stages = stages.slice(1);
     } else {
-      input = collectionSource(ctx, collName);
+      input = collectionSource(ctx, collName, copy);
     }
   } else if (stages[0] && "$documents" in stages[0]) {
     input = cloneValue(stages[0].$documents as Document[]);
@@ -52,6 +74,7 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
   }
   try {
     return new Aggregator(stages, {
+      ...MINGO_OPTIONS,
       collectionResolver: (name: string) => collectionSource(ctx, name),
       ...(isPlainObject(ctx.cmd.let) ? { variables: ctx.cmd.let } : {}),
     }).run(input) as Document[];

@@ -6,6 +6,7 @@ import { firstBatchReply } from "../cursors/query-cursor.js";
 import { collName, optDoc } from "./args.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
+import { MINGO_OPTIONS } from "../engine/mingo-options.js";
 
 async function commitOps(ctx: CommandContext, ops: ChangeOp[]): Promise<void> {
   for (const op of ops) ctx.engine.applyOp(op);
@@ -14,7 +15,7 @@ async function commitOps(ctx: CommandContext, ops: ChangeOp[]): Promise<void> {
 
 const listDatabases: Handler = (ctx) => {
   const filter = optDoc(ctx.cmd, "filter");
-  const q = filter ? new Query(filter) : null;
+  const q = filter ? new Query(filter, MINGO_OPTIONS) : null;
   let total = 0;
   const databases: Document[] = [];
   for (const name of ctx.engine.databases()) {
@@ -31,7 +32,7 @@ const listDatabases: Handler = (ctx) => {
 
 const listCollections: Handler = (ctx) => {
   const filter = optDoc(ctx.cmd, "filter");
-  const q = filter ? new Query(filter) : null;
+  const q = filter ? new Query(filter, MINGO_OPTIONS) : null;
   const nameOnly = ctx.cmd.nameOnly === true;
   const docs: Document[] = [];
   for (const c of ctx.engine.collections(ctx.db)) {

@@ -4,6 +4,7 @@ import type { IndexSpec } from "../storage/types.js";
 import { canonicalKey, compareValues, typeRank } from "./bson-order.js";
 import { isMissing, pathValues } from "./paths.js";
 import { SortedList } from "./sorted-list.js";
+import { MINGO_OPTIONS } from "./mingo-options.js";
 
 interface Entry {
   key: unknown[];
@@ -41,7 +42,9 @@ export class BTreeIndex {
     const raw = Object.entries(spec.key);
     this.usable = raw.every(([, d]) => typeof d === "number");
     this.fields = raw.map(([f, d]) => [f, Number(d) < 0 ? -1 : 1]);
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression) : undefined;
+    this.partial = spec.partialFilterExpression
+      ? new Query(spec.partialFilterExpression, MINGO_OPTIONS)
+      : undefined;
     this.list = new SortedList<Entry>(
       (a, b) => this.cmpKeys(a.key, b.key, this.fields.length) || cmpStr(a.rid, b.rid),
     );

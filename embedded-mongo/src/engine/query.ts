@@ -4,6 +4,7 @@ import { CommandError } from "../commands/errors.js";
 import type { Collection } from "./collection.js";
 import { sortDocs } from "./paths.js";
 import { type Plan, plan } from "./planner.js";
+import { MINGO_OPTIONS } from "./mingo-options.js";
 
 export interface FindSpec {
   filter?: Document;
@@ -16,7 +17,7 @@ export interface FindSpec {
 /** Compile a filter, turning mingo's parse errors into MongoDB's BadValue. */
 export function compileFilter(filter: Document | undefined): Query {
   try {
-    return new Query(filter ?? {});
+    return new Query(filter ?? {}, MINGO_OPTIONS);
   } catch (e) {
     throw new CommandError("BadValue", (e as Error).message);
   }
@@ -66,7 +67,7 @@ export function project(
 ): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
   try {
-    return new Query(filter ?? {}).find(docs, projection).all() as Document[];
+    return new Query(filter ?? {}, MINGO_OPTIONS).find(docs, projection).all() as Document[];
   } catch (e) {
     throw new CommandError("BadValue", (e as Error).message);
   }

@@ -5,6 +5,7 @@ import type { UpdateDescription } from "../storage/types.js";
 import { cloneValue, compareValues, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
 import { formatValue } from "./format.js";
 import { getPath, sortDocs } from "./paths.js";
+import { MINGO_OPTIONS } from "./mingo-options.js";
 
 const OPERATORS = new Set([
   "$set",
@@ -111,7 +112,7 @@ export function applyUpdate(
     return next;
   }
   if (kind === "pipeline") {
-    const out = new Aggregator(u as Document[]).run([cloneValue(doc)]);
+    const out = new Aggregator(u as Document[], MINGO_OPTIONS).run([cloneValue(doc)]);
     next = (out[0] as Document | undefined) ?? {};
   } else {
     next = cloneValue(doc);
@@ -126,7 +127,8 @@ export function applyUpdate(
     const push = ops.$push as Document | undefined;
     delete ops.$push;
     try {
-      if (Object.keys(ops).length) mingoUpdate(next, ops, o.arrayFilters, o.filter, { cloneMode: "none" });
+      if (Object.keys(ops).length)
+        mingoUpdate(next, ops, o.arrayFilters, o.filter, { cloneMode: "none", queryOptions: MINGO_OPTIONS });
       if (push) applyPush(next, push, o);
     } catch (e) {
       if (e instanceof CommandError) throw e;
@@ -203,7 +205,10 @@ function bsonTypeName(v: unknown): string {
 function applyPush(doc: Document, spec: Document, o: UpdateOptions): void {
   for (const [path, arg] of Object.entries(spec)) {
     if (path.includes("$")) {
-      mingoUpdate(doc, { $push: { [path]: arg } }, o.arrayFilters, o.filter, { cloneMode: "none" });
+      mingoUpdate(doc, { $push: { [path]: arg } }, o.arrayFilters, o.filter, {
+        cloneMode: "none",
+        queryOptions: MINGO_OPTIONS,
+      });
       continue;
     }
     const mods = isPlainObject(arg) && "$each" in arg ? arg : null;
