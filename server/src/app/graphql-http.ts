@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Config } from "../config/config.js";
 import { type Context, createContext } from "./context.js";
-import { readBody, sendGraphQLError } from "./http-util.js";
+import { clientIpOf, readBody, sendGraphQLError } from "./http-util.js";
 import { newRequestId, runInRequestScope } from "./request-scope.js";
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json"];
@@ -64,7 +64,7 @@ export function createGraphQLHandler(apollo: ApolloServer<Context>, config: Conf
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers: headerMapOf(req), search: url.search, body },
         context: () =>
-          createContext({ authorization, requestId, clientIp: req.socket.remoteAddress ?? null }),
+          createContext({ authorization, requestId, clientIp: clientIpOf(req, config.trustProxy) }),
       }),
     );
     for (const [key, value] of result.headers) res.setHeader(key, value);

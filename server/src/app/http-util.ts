@@ -76,3 +76,19 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
     req.on("close", () => finish(over ? { kind: "tooLarge" } : { kind: "aborted" }));
   });
 }
+
+/**
+ * The client address for sign-in throttling. Behind a reverse proxy every request comes from the
+ * proxy, so with TRUST_PROXY the last hop it appended to X-Forwarded-For is used instead.
+ */
+export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | null {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (trustProxy && typeof forwarded === "string" && forwarded.trim() !== "") {
+    const hops = forwarded
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
+    return hops[hops.length - 1] ?? null;
+  }
+  return req.socket.remoteAddress ?? null;
+}

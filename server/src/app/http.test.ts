@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../test/factories.js";
+import { clientIpOf } from "./http-util.js";
 import { errorCode, startTestServer, type TestServer } from "../test/harness.js";
 
 const dir = mkdtempSync(join(tmpdir(), "greenlight-http-"));
@@ -202,5 +203,16 @@ describe("static client and media", () => {
     const bad = await fetch(`${t.url}/media/clip.mp4`, { headers: { range: "bytes=5000-" } });
     expect(bad.status).toBe(416);
     expect((await fetch(`${t.url}/media/none.mp4`)).status).toBe(404);
+  });
+});
+
+describe("clientIpOf", () => {
+  const req = (xff: string | undefined) =>
+    ({ headers: xff ? { "x-forwarded-for": xff } : {}, socket: { remoteAddress: "10.0.0.1" } }) as never;
+
+  it("uses the socket address unless TRUST_PROXY, then the last X-Forwarded-For hop", () => {
+    expect(clientIpOf(req("1.1.1.1, 2.2.2.2"), false)).toBe("10.0.0.1");
+    expect(clientIpOf(req("1.1.1.1, 2.2.2.2"), true)).toBe("2.2.2.2");
+    expect(clientIpOf(req(undefined), true)).toBe("10.0.0.1");
   });
 });

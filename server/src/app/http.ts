@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import mongoose from "mongoose";
 import type { ApolloServer } from "@apollo/server";
 import type { Config } from "../config/config.js";
 import type { Context } from "./context.js";
@@ -26,8 +27,10 @@ export function createHttpServer(apollo: ApolloServer<Context>, config: Config, 
       return sendText(res, 405, "Method not allowed.", { allow: "GET, HEAD" });
     }
     if (url.pathname === "/healthz") {
-      const body = JSON.stringify({ ok: true, version: config.version, database: runtime().database });
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      // readyState 1 = connected; a load balancer should stop routing here while the db is away.
+      const ok = mongoose.connection.readyState === 1;
+      const body = JSON.stringify({ ok, version: config.version, database: runtime().database });
+      res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(body);
       return;
     }
@@ -35,7 +38,17 @@ export function createHttpServer(apollo: ApolloServer<Context>, config: Config, 
     return client(req, res, url);
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    res.once("finish", () => {
+      logger.debug("http", {
+        method: req.method,
+        path: req.url?.split("?")[0],
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        requestId: res.getHeader("x-request-id"),
+      });
+    });
     route(req, res).catch((err: unknown) => {
       logger.error("HTTP handler failed", {
         url: req.url,
@@ -45,4 +58,9 @@ export function createHttpServer(apollo: ApolloServer<Context>, config: Config, 
       else res.destroy();
     });
   });
+  // Slow-client guards: headers within 20s, a whole request within 60s. WebSocket upgrades are
+  // handed off before these apply.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  return server;
 }

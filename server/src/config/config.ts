@@ -35,6 +35,8 @@ export interface Config {
   isDevelopment: boolean;
   port: number;
   host: string;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (its last hop). */
+  trustProxy: boolean;
   /** `null` means: start the embedded store in-process. */
   mongodbUri: string | null;
   dataDir: string;
@@ -218,6 +220,7 @@ export function parseConfig(env: Env): Config {
     isDevelopment: nodeEnv === "development",
     port: r.int("PORT", 4000, 0, 65_535),
     host: r.raw("HOST") ?? "127.0.0.1",
+    trustProxy: r.bool("TRUST_PROXY", false),
     mongodbUri,
     dataDir,
     embeddedDbPath: join(dataDir, "db"),
