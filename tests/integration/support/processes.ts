@@ -6,7 +6,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
-const TSX = join(REPO, "tests", "node_modules", ".bin", "tsx");
+/**
+ * `node --import tsx` rather than the tsx CLI: the CLI runs the program in a child process, so a
+ * SIGKILL (a crash, in these tests) would hit the wrapper and orphan the real server.
+ */
+const NODE_ARGS = ["--import", "tsx"];
 
 /** A free TCP port (bound then released; fine for tests on loopback). */
 export function freePort(): Promise<number> {
@@ -24,6 +28,12 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `greenlight-${prefix}-`));
 }
 
+/** Every child still running, killed if the test process exits without stopping them. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const c of running) c.kill("SIGKILL");
+});
+
 /** A child process that resolves `ready` when its output contains `readyText`. */
 export class Proc {
   child: ChildProcess | null = null;
@@ -40,12 +50,14 @@ export class Proc {
 
   start(timeoutMs = 60_000): Promise<void> {
     this.output = "";
-    const child = spawn(TSX, this.args, {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], {
       cwd: this.cwd,
       env: { ...process.env, ...this.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
+    running.add(child);
+    child.once("exit", () => running.delete(child));
     return new Promise((res, rej) => {
       const timer = setTimeout(
         () => rej(new Error(`${this.name} not ready in ${timeoutMs} ms:\n${this.output.slice(-2_000)}`)),
