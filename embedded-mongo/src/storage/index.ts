@@ -55,10 +55,12 @@ export interface CreatePersistenceOptions {
 export function createPersistence(opts: CreatePersistenceOptions = {}): Persistence {
   const history = opts.history ?? DEFAULT_HISTORY_LIMITS;
   if (!opts.dbPath) return new MemoryPersistenceWithHistory(history);
+  // The environment knob lets tests (crash test) force frequent compactions through the server.
+  const compactBytes = opts.compactBytes ?? (Number(process.env.EMBEDDED_MONGO_COMPACT_BYTES) || undefined);
   return new FilePersistence({
     dbPath: opts.dbPath,
     history,
     ...(opts.logger ? { logger: opts.logger } : {}),
-    ...(opts.compactBytes ? { compactBytes: opts.compactBytes } : {}),
+    ...(compactBytes ? { compactBytes } : {}),
   });
 }
