@@ -176,6 +176,22 @@ describe("index use", () => {
     expect(r.docs).toBeLessThanOrEqual(5);
   });
 
+  it("an equality prefix plus a sort on the next index field needs no in-memory sort", async () => {
+    expect(await examined({ bucket: 7 }, { n: -1 }, 5)).toEqual({ docs: 5, returned: 5 });
+    expect(await examined({ bucket: 7 }, { bucket: 1, n: 1 }, 5)).toEqual({ docs: 5, returned: 5 });
+    const c = db.collection("big");
+    const desc = await c.find({ bucket: 7 }).sort({ n: -1 }).limit(3).toArray();
+    expect(desc.map((d) => d.n)).toEqual([99_907, 99_807, 99_707]);
+    const asc = await c.find({ bucket: 7 }).sort({ n: 1 }).limit(3).toArray();
+    expect(asc.map((d) => d.n)).toEqual([7, 107, 207]);
+    const range = await c
+      .find({ at: { $gte: new Date(50_000_000) } })
+      .sort({ at: -1 })
+      .limit(2)
+      .toArray();
+    expect(range.map((d) => d.n)).toEqual([99_999, 99_998]);
+  });
+
   it("an indexed find is much faster than a scan", async () => {
     const c = db.collection("big");
     const time = async (filter: Document, rounds: number) => {

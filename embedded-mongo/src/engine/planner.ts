@@ -107,6 +107,31 @@ function* scanBounds(idx: BTreeIndex, bounds: Bounds[]): Generator<string> {
   for (const b of bounds) yield* idx.scan(b);
 }
 
+/**
+ * Whether one index scan already yields `sort` order: the sort must list the index fields after
+ * the equality-bound prefix (which may also appear in the sort), all in index direction or all
+ * reversed. Returns null when an in-memory sort is still needed.
+ */
+function scanOrder(idx: BTreeIndex, b: Bounds, sort: Document | undefined): "forward" | "reverse" | null {
+  const spec = Object.entries(sort ?? {}).filter(([k]) => !k.startsWith("$"));
+  if (spec.length === 0) return "forward";
+  const fields = idx.fields;
+  // Leading sort keys on equality-bound fields don't affect order.
+  const eqFields = new Set(fields.slice(0, b.eq.length).map(([f]) => f));
+  let i = 0;
+  while (i < spec.length && eqFields.has(spec[i]?.[0] ?? "")) i++;
+  const rest = spec.slice(i);
+  if (rest.length === 0) return "forward";
+  const base = b.eq.length;
+  if (base + rest.length > fields.length) return null;
+  const same = rest.every(([f, d], j) => fields[base + j]?.[0] === f && Number(d) === fields[base + j]?.[1]);
+  if (same) return "forward";
+  const rev = rest.every(
+    ([f, d], j) => fields[base + j]?.[0] === f && Number(d) === -(fields[base + j]?.[1] ?? 0),
+  );
+  return rev ? "reverse" : null;
+}
+
 /** Index whose key order equals the sort spec (or its reverse), if any. */
 function sortIndex(
   coll: Collection,
@@ -145,11 +170,16 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
   }
   if (best) {
     const multi = best.idx.multikey || best.bounds.length > 1;
+    const order = multi ? null : scanOrder(best.idx, best.bounds[0] as Bounds, sort);
+    const rids =
+      order === "reverse"
+        ? [...scanBounds(best.idx, best.bounds)].reverse()
+        : scanBounds(best.idx, best.bounds);
     return {
       kind: "IXSCAN",
       index: best.idx.name,
-      sorted: false,
-      docs: fromRids(coll, scanBounds(best.idx, best.bounds), multi),
+      sorted: order !== null,
+      docs: fromRids(coll, rids, multi),
     };
   }
   const s = sortIndex(coll, sort);

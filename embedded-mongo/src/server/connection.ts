@@ -78,7 +78,13 @@ export class Connection {
       const rest = all.subarray(length);
       this.chunks = rest.length ? [rest] : [];
       this.buffered = rest.length;
-      this.chain = this.chain.then(() => this.handle(frame));
+      // Whatever goes wrong with one frame ends at most this connection, never the process.
+      this.chain = this.chain
+        .then(() => this.handle(frame))
+        .catch((e: unknown) => {
+          this.deps.server.log("error", "connection failed", { connectionId: this.id, error: String(e) });
+          this.destroy();
+        });
     }
   }
 
