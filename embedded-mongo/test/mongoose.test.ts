@@ -99,6 +99,32 @@ describe("mongoose on the embedded store", () => {
     expect(r?.title).toBe("Upserted");
   });
 
+  it("syncIndexes, timestamps on upsert, exists and streaming cursors", async () => {
+    const Notes = conn.model(
+      "Note",
+      new Schema({ body: String, version: { type: Number, index: true } }, { timestamps: true }),
+    );
+    await Notes.syncIndexes();
+    expect((await Notes.listIndexes()).map((i: { name: string }) => i.name)).toEqual(["_id_", "version_1"]);
+    const up = await Notes.findOneAndUpdate(
+      { version: 1 },
+      { body: "x" },
+      { upsert: true, new: true },
+    ).lean();
+    expect(up?.createdAt).toBeInstanceOf(Date);
+    expect(up?.updatedAt).toBeInstanceOf(Date);
+    expect(await Notes.exists({ version: 1 })).toBeTruthy();
+    expect(await Notes.exists({ version: 2 })).toBeNull();
+    await Notes.insertMany(Array.from({ length: 30 }, (_, i) => ({ body: `n${i}`, version: i + 2 })));
+    let seen = 0;
+    for await (const n of Notes.find().sort({ version: 1 }).batchSize(7).cursor()) {
+      expect(n.version).toBe(seen + 1);
+      seen++;
+    }
+    expect(seen).toBe(31);
+    expect(await Notes.distinct("version", { version: { $lte: 3 } })).toEqual([1, 2, 3]);
+  });
+
   it("allows collection.watch() (the driver accepts the replica-set topology)", async () => {
     const stream = Posts.watch();
     const next = new Promise<{ operationType: string; fullDocument?: { title?: string } }>(
