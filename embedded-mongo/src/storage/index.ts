@@ -53,7 +53,10 @@ export interface CreatePersistenceOptions {
 
 /** File-backed persistence when `dbPath` is set, in-memory (with oplog history) otherwise. */
 export function createPersistence(opts: CreatePersistenceOptions = {}): Persistence {
-  const history = opts.history ?? DEFAULT_HISTORY_LIMITS;
+  // EMBEDDED_MONGO_HISTORY_OPS shrinks the oplog (tests of ChangeStreamHistoryLost through the server).
+  const envOps = Number(process.env.EMBEDDED_MONGO_HISTORY_OPS) || 0;
+  const history =
+    opts.history ?? (envOps > 0 ? { ...DEFAULT_HISTORY_LIMITS, maxOps: envOps } : DEFAULT_HISTORY_LIMITS);
   if (!opts.dbPath) return new MemoryPersistenceWithHistory(history);
   // The environment knob lets tests (crash test) force frequent compactions through the server.
   const compactBytes = opts.compactBytes ?? (Number(process.env.EMBEDDED_MONGO_COMPACT_BYTES) || undefined);
