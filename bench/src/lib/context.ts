@@ -1,0 +1,77 @@
+import type { Fixture } from "./fixture.js";
+import type { Server, Store } from "./stack.js";
+
+/** Sizes and durations of a run; `--quick` shrinks everything so CI finishes in under 2 minutes. */
+export interface Plan {
+  quick: boolean;
+  /** Subscriber counts: the small, medium and large fan-out points. */
+  small: number;
+  medium: number;
+  large: number;
+  loaders: number;
+  /** Seconds of steady publishing per steady phase. */
+  steadySeconds: number;
+  /** Events per second at the medium point (the issue's 10/s) and at the small one. */
+  mediumRate: number;
+  smallRate: number;
+  burstEvents: number;
+  writeRates: number[];
+  writeSeconds: number;
+  writeSubscribers: number;
+  notes: number;
+  events: number;
+  pageRequests: number;
+  storeDocs: number;
+  storeInserts: number;
+}
+
+export function makePlan(quick: boolean): Plan {
+  return quick
+    ? {
+        quick,
+        small: 20,
+        medium: 100,
+        large: 300,
+        loaders: 2,
+        steadySeconds: 1,
+        mediumRate: 10,
+        smallRate: 20,
+        burstEvents: 5,
+        writeRates: [10, 50, 200],
+        writeSeconds: 1,
+        writeSubscribers: 20,
+        notes: 500,
+        events: 5_000,
+        pageRequests: 20,
+        storeDocs: 5_000,
+        storeInserts: 500,
+      }
+    : {
+        quick,
+        small: 100,
+        medium: 1_000,
+        large: 10_000,
+        loaders: 4,
+        steadySeconds: 6,
+        mediumRate: 10,
+        smallRate: 50,
+        burstEvents: 20,
+        writeRates: [10, 50, 200],
+        writeSeconds: 5,
+        writeSubscribers: 100,
+        notes: 10_000,
+        events: 100_000,
+        pageRequests: 200,
+        storeDocs: 100_000,
+        storeInserts: 5_000,
+      };
+}
+
+/** What scenarios share: one store and one "writer" server for the whole run. */
+export interface RunContext {
+  plan: Plan;
+  store: Store;
+  writer: Server;
+  fixture: Fixture;
+  log: (msg: string) => void;
+}

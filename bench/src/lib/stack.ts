@@ -1,0 +1,96 @@
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO_ROOT, spawnTs, stopChild, waitForLine } from "./proc.js";
+import { StoreProxy } from "./store-proxy.js";
+
+export interface Store {
+  port: number;
+  pid: number;
+  dbPath: string;
+  /** A direct URI for the bench's own driver (seeding, store scenario). */
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/** The embedded store as its own process, file-backed (durable), answering as replica set rs0. */
+export async function startStore(name = "store"): Promise<Store> {
+  const dbPath = mkdtempSync(join(tmpdir(), "greenlight-bench-"));
+  const child = spawnTs("src/cli.ts", ["--port", "0", "--dbpath", dbPath, "--replSet", "rs0"], {
+    cwd: join(REPO_ROOT, "embedded-mongo"),
+    name,
+  });
+  const uri = await waitForLine(child, /embedded mongo ready: (\S+)/, 60_000, name);
+  const port = Number(new URL(uri).port);
+  return {
+    port,
+    pid: child.pid as number,
+    dbPath,
+    uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
+    async stop() {
+      await stopChild(child);
+      rmSync(dbPath, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Server {
+  name: string;
+  url: string;
+  wsUrl: string;
+  pid: number;
+  proxy: StoreProxy;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export const JWT_SECRET = "greenlight-bench-secret-0123456789abcdef0123456789";
+export const DB_NAME = "greenlight_bench";
+
+/**
+ * The real server (`server/src/main.ts`) in its own process, talking to the store through a
+ * counting proxy of its own (see store-proxy.ts). `directConnection` keeps the driver on the proxy
+ * instead of following the replica-set member address the store advertises.
+ */
+export async function startServer(
+  name: string,
+  store: Store,
+  env: Record<string, string> = {},
+): Promise<Server> {
+  const proxy = new StoreProxy(store.port);
+  const proxyPort = await proxy.start();
+  const nodeArgs: string[] = [];
+  // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the servers under test, for flame graphs.
+  if (process.env.BENCH_CPU_PROF) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
+  const child = spawnTs("src/main.ts", [], {
+    cwd: join(REPO_ROOT, "server"),
+    name,
+    nodeArgs,
+    env: {
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      MONGODB_URI: `mongodb://127.0.0.1:${proxyPort}/${DB_NAME}?directConnection=true`,
+      SEED_DEMO: "false",
+      JWT_SECRET,
+      LOG_LEVEL: "info",
+      // The bench signs up a handful of users and opens thousands of sockets per user.
+      WS_MAX_CONNECTIONS_PER_USER: "10000",
+      ...env,
+    },
+  });
+  const url = await waitForLine(child, /ready at (http:\/\/\S+?)\/?(?:\s|$)/, 120_000, name);
+  return {
+    name,
+    url,
+    wsUrl: `${url.replace(/^http/, "ws")}/graphql`,
+    pid: child.pid as number,
+    proxy,
+    child,
+    async stop() {
+      await stopChild(child, 15_000);
+      await proxy.stop();
+    },
+  };
+}

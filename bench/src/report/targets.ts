@@ -1,0 +1,185 @@
+import { round } from "../lib/stats.js";
+import type { PhaseResult } from "../scenarios/publish.js";
+import type { Variant } from "../scenarios/realtime.js";
+import type { BenchResults, TargetResult } from "./types.js";
+
+/** The issue's targets, each as measured value, anchor, ratio and verdict. */
+export function evaluateTargets(r: BenchResults): TargetResult[] {
+  const out: TargetResult[] = [];
+  const variant = (v: Variant) => r.realtime.variants.find((x) => x.variant === v);
+  const phase = (v: Variant, name: string): PhaseResult | undefined =>
+    variant(v)?.phases.find((p) => p.name === name);
+  const gl = variant("greenlight");
+  const ratioTarget = (
+    id: string,
+    target: string,
+    measured: number | undefined,
+    anchor: number | undefined,
+    limit: number,
+    unit: string,
+    extra?: string,
+  ) => {
+    if (measured === undefined || anchor === undefined || !Number.isFinite(measured) || !(anchor > 0)) {
+      out.push({ id, target, measured: "not measured", anchor: "-", ratio: null, met: null });
+      return;
+    }
+    const ratio = round(measured / anchor, 2);
+    out.push({
+      id,
+      target,
+      measured: `${measured} ${unit}`,
+      anchor: `${anchor} ${unit}`,
+      ratio,
+      met: ratio <= limit,
+      ...(extra ? { note: extra } : {}),
+    });
+  };
+  const plan = r.meta.plan;
+  const sizes: [string, number, number][] = [
+    ["steady-small", plan.small, 2],
+    ["steady-medium", plan.medium, 1.5],
+    ["burst-large", plan.large, 1.5],
+  ];
+  for (const [name, n, limit] of sizes) {
+    const g = phase("greenlight", name);
+    const naive = phase("naive", name);
+    ratioTarget(
+      `cpu-per-delivery-${n}`,
+      `CPU per delivery at ${n} subscribers <= ${limit}x bare ws`,
+      g?.cpuMicrosPerDelivery,
+      phase("anchor", name)?.cpuMicrosPerDelivery,
+      limit,
+      "µs",
+      naive && g
+        ? `naive ${naive.cpuMicrosPerDelivery} µs = ${round(naive.cpuMicrosPerDelivery / g.cpuMicrosPerDelivery, 1)}x Greenlight`
+        : undefined,
+    );
+  }
+  const flat = sizes
+    .map(([name]) => phase("greenlight", name)?.cpuMicrosPerDelivery)
+    .filter((x): x is number => x !== undefined);
+  if (flat.length === 3) {
+    const mean = flat.reduce((a, b) => a + b, 0) / 3;
+    const spread = Math.max(...flat.map((x) => Math.abs(x / mean - 1)));
+    out.push({
+      id: "cpu-flat",
+      target: `CPU per delivery flat (±20%) from ${plan.small} to ${plan.large} subscribers`,
+      measured: `${flat.join(" / ")} µs`,
+      anchor: `mean ${round(mean, 1)} µs`,
+      ratio: round(1 + spread, 2),
+      met: spread <= 0.2,
+    });
+  }
+  for (const [name, label] of [
+    ["steady-medium", `${plan.medium} subscribers at ${plan.mediumRate} events/s`],
+    ["burst-large", `${plan.large} subscribers, ${plan.burstEvents}-event burst`],
+  ] as const) {
+    ratioTarget(
+      `latency-p99-${name}`,
+      `Latency p99 (commit to arrival) <= 2x bare ws: ${label}`,
+      phase("greenlight", name)?.latencyMs.p99,
+      phase("anchor", name)?.latencyMs.p99,
+      2,
+      "ms",
+    );
+  }
+  if (gl?.store) {
+    out.push({
+      id: "change-streams",
+      target: "Change streams per server process: exactly 1 at any subscriber count",
+      measured: `${gl.store.changeStreamsOpened} opened over the run (up to ${plan.large} subscribers)`,
+      anchor: "1",
+      ratio: null,
+      met: gl.store.changeStreamsOpened === 1,
+    });
+    out.push({
+      id: "realtime-pool",
+      target: "Realtime holds at most 2 pool connections",
+      measured: `peak ${gl.store.peakCommandsInFlight} store commands in flight while publishing (${gl.store.peakChangeStreamGetMores} change-stream getMore)`,
+      anchor: "2",
+      ratio: null,
+      met: gl.store.peakCommandsInFlight <= 2,
+      note: "the server under test does no writes during publishing, so every command it sends then is realtime's",
+    });
+  }
+  for (const n of [plan.medium, plan.large]) {
+    const g = gl?.memory.points.find((p) => p.connections === n)?.perConnectionKB;
+    const a = variant("anchor")?.memory.points.find((p) => p.connections === n)?.perConnectionKB;
+    const nv = variant("naive")?.memory.points.find((p) => p.connections === n)?.perConnectionKB;
+    ratioTarget(
+      `memory-${n}`,
+      `RSS per idle subscribed connection at ${n} <= 2x bare ws (and <= 20 KB)`,
+      g,
+      a,
+      2,
+      "KB",
+      nv !== undefined ? `naive ${nv} KB` : undefined,
+    );
+    const last = out[out.length - 1];
+    if (last && last.met !== null && g !== undefined) last.met = last.met && g <= 20;
+  }
+  const w = r.realtime.writePath?.rates.find((x) => x.rate === 50);
+  out.push(
+    w
+      ? {
+          id: "write-path",
+          target: `addNote p99 <= 50 ms at 50 writes/s with ${r.realtime.writePath?.subscribers} subscribers`,
+          measured: `p50 ${w.latencyMs.p50} ms, p99 ${w.latencyMs.p99} ms`,
+          anchor: "50 ms",
+          ratio: round(w.latencyMs.p99 / 50, 2),
+          met: w.latencyMs.p99 <= 50 && w.errors === 0,
+        }
+      : {
+          id: "write-path",
+          target: "addNote p99 <= 50 ms at 50 writes/s",
+          measured: "not measured",
+          anchor: "-",
+          ratio: null,
+          met: null,
+        },
+  );
+  const walk = r.read?.notesPage[0];
+  if (r.read && walk) {
+    const trips = new Set(r.read.notesPage.flatMap((m) => m.roundTrips));
+    out.push({
+      id: "notes-page",
+      target: `Notes page on ${r.read.notes} notes: p99 <= 25 ms, constant round trips`,
+      measured: `p50 ${walk.latencyMs.p50} ms, p99 ${walk.latencyMs.p99} ms; round trips ${[...trips].join("|")}`,
+      anchor: "25 ms",
+      ratio: round(walk.latencyMs.p99 / 25, 2),
+      met: walk.latencyMs.p99 <= 25 && trips.size === 1,
+    });
+  } else
+    out.push({
+      id: "notes-page",
+      target: "Notes page p99 <= 25 ms",
+      measured: "not measured",
+      anchor: "-",
+      ratio: null,
+      met: null,
+    });
+  if (r.store) {
+    out.push({
+      id: "store-index",
+      target: `Indexed find >= 50x faster than a scan at ${r.store.documents} documents`,
+      measured: `${r.store.indexSpeedup}x (${r.store.indexedFindMs.p50} ms vs ${r.store.scanFindMs.p50} ms)`,
+      anchor: "50x",
+      ratio: round(r.store.indexSpeedup / 50, 2),
+      met: r.store.indexSpeedup >= 50,
+    });
+    const best = Math.max(...r.store.durableInserts.filter((d) => d.writers > 1).map((d) => d.perSecond));
+    out.push({
+      id: "store-inserts",
+      target: "Durable inserts >= 5,000 documents/s with concurrent writers",
+      measured: r.store.durableInserts.map((d) => `${d.writers}w: ${d.perSecond}/s`).join(", "),
+      anchor: "5000/s",
+      ratio: round(best / 5000, 2),
+      met: best >= 5000,
+    });
+  }
+  if (r.meta.quick)
+    for (const t of out)
+      if (t.met !== null)
+        t.note = `${t.note ? `${t.note}; ` : ""}--quick: sizes are not the targets' sizes, verdict informational`;
+  return out;
+}

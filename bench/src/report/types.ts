@@ -1,0 +1,41 @@
+import type { Plan } from "../lib/context.js";
+import type { ReadPathResult } from "../scenarios/read-path.js";
+import type { RealtimeResult } from "../scenarios/realtime.js";
+import type { StoreResult } from "../scenarios/store.js";
+
+export interface TargetResult {
+  id: string;
+  target: string;
+  measured: string;
+  anchor: string;
+  ratio: number | null;
+  /** null: not measured in this run (scenario skipped, or --quick where it says nothing). */
+  met: boolean | null;
+  note?: string;
+}
+
+export interface BenchResults {
+  meta: {
+    date: string;
+    commit: string;
+    /** Uncommitted changes under server/, embedded-mongo/ or bench/src when the run started. */
+    dirty: boolean;
+    quick: boolean;
+    scenarios: string[];
+    node: string;
+    platform: string;
+    cpuModel: string;
+    cpuCount: number;
+    memoryGB: number;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+    clockTicksPerSecond: number;
+    fdLimit: string;
+    durationSeconds: number;
+    plan: Plan;
+  };
+  realtime: RealtimeResult;
+  read?: ReadPathResult;
+  store?: StoreResult;
+  targets: TargetResult[];
+}

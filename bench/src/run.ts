@@ -1,0 +1,162 @@
+/**
+ * `pnpm bench [--quick] [--only <scenario>[,<scenario>]] [--out <dir>]`
+ * Starts a store, a writer server and, per variant, the server under test and the loaders, in
+ * separate processes; runs the scenarios; writes <out>/latest.json and <out>/latest.md.
+ * Scenarios: fanout, connections, write, read, store.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { makePlan, type RunContext } from "./lib/context.js";
+import { createFixture } from "./lib/fixture.js";
+import { BENCH_ROOT, CLK_TCK, killAllChildren, REPO_ROOT } from "./lib/proc.js";
+import { startServer, startStore } from "./lib/stack.js";
+import { evaluateTargets } from "./report/targets.js";
+import { renderMarkdown } from "./report/markdown.js";
+import type { BenchResults } from "./report/types.js";
+import { runReadPath } from "./scenarios/read-path.js";
+import { runVariant, type Variant } from "./scenarios/realtime.js";
+import { runStore } from "./scenarios/store.js";
+
+const SCENARIOS = ["fanout", "connections", "write", "read", "store"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+function parseFlags(argv: string[]): { quick: boolean; only: Set<Scenario>; out: string } {
+  let quick = false;
+  let only = new Set<Scenario>(SCENARIOS);
+  let out = join(BENCH_ROOT, "results");
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") continue;
+    if (a === "--quick") quick = true;
+    else if (a === "--only") {
+      const names = (argv[++i] ?? "").split(",").filter(Boolean);
+      const bad = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
+      if (bad.length || names.length === 0)
+        throw new Error(`--only takes ${SCENARIOS.join(", ")}; got ${bad.join(", ")}`);
+      only = new Set(names as Scenario[]);
+    } else if (a === "--out") out = argv[++i] ?? out;
+    else
+      throw new Error(
+        `unknown flag ${a}; usage: pnpm bench [--quick] [--only ${SCENARIOS.join(",")}] [--out dir]`,
+      );
+  }
+  return { quick, only, out };
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const plan = makePlan(flags.quick);
+  const started = Date.now();
+  const log = (msg: string) =>
+    process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    meta: {
+      date: new Date().toISOString(),
+      commit: git(["rev-parse", "HEAD"]),
+      dirty: git(["status", "--porcelain", "--", "server", "embedded-mongo", "bench/src"]) !== "",
+      quick: flags.quick,
+      scenarios: [...flags.only],
+      node: process.version,
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      cpuModel: cpus[0]?.model ?? "unknown",
+      cpuCount: cpus.length,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+      loadAverageAtEnd: [],
+      clockTicksPerSecond: CLK_TCK,
+      fdLimit: fdLimit(),
+      durationSeconds: 0,
+      plan,
+    },
+    realtime: { variants: [] },
+    targets: [],
+  };
+  log(`Greenlight bench (${flags.quick ? "quick" : "full"}): ${[...flags.only].join(", ")}`);
+  const store = await startStore();
+  log(`store up (pid ${store.pid})`);
+  const writer = await startServer("writer", store);
+  log(`writer server up at ${writer.url}`);
+  const fixture = await createFixture(writer.url, 10);
+  const ctx: RunContext = { plan, store, writer, fixture, log };
+  try {
+    const wantsRealtime =
+      flags.only.has("fanout") || flags.only.has("connections") || flags.only.has("write");
+    if (wantsRealtime) {
+      const replay = new Map<string, number[]>();
+      let frameBytes = 600;
+      const variants: Variant[] = ["greenlight", "naive", "anchor"];
+      for (const variant of variants) {
+        const onlyWrite = !flags.only.has("fanout") && !flags.only.has("connections");
+        if (onlyWrite && variant !== "greenlight") continue;
+        log(`realtime: ${variant}`);
+        const { result, writePath } = await runVariant(ctx, variant, {
+          fanout: flags.only.has("fanout"),
+          memory: flags.only.has("connections"),
+          write: variant === "greenlight" && flags.only.has("write"),
+          replay,
+          frameBytes,
+        });
+        if (variant === "greenlight" && result.frameBytes > 0) frameBytes = result.frameBytes;
+        results.realtime.variants.push(result);
+        if (writePath) results.realtime.writePath = writePath;
+      }
+    }
+    if (flags.only.has("read")) {
+      log("read path");
+      results.read = await runReadPath(ctx);
+    }
+    if (flags.only.has("store")) {
+      log("store");
+      results.store = await runStore(ctx);
+    }
+  } finally {
+    await writer.stop();
+    await store.stop();
+  }
+  results.meta.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
+  results.meta.durationSeconds = Math.round((Date.now() - started) / 1000);
+  results.targets = evaluateTargets(results);
+  mkdirSync(flags.out, { recursive: true });
+  writeFileSync(join(flags.out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(flags.out, "latest.md"), renderMarkdown(results));
+  log(`wrote ${join(flags.out, "latest.json")} and latest.md in ${results.meta.durationSeconds} s`);
+  for (const t of results.targets)
+    log(`${t.met === null ? "n/a " : t.met ? "MET " : "MISS"} ${t.id}: ${t.measured}`);
+}
+
+function fdLimit(): string {
+  try {
+    return execFileSync("sh", ["-c", "echo $(ulimit -Sn)/$(ulimit -Hn)"], { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    killAllChildren();
+    process.exit(130);
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(
+      `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    killAllChildren();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,266 @@
+import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import type { FromAnchor, ToAnchor } from "../anchor-server.js";
+import type { RunContext } from "../lib/context.js";
+import { addNote, EVENTS_SUBSCRIPTION } from "../lib/fixture.js";
+import { type ConnectSpec, LoaderPool } from "../lib/loader-pool.js";
+import { BENCH_ROOT, rssBytes, spawnTs, stopChild } from "../lib/proc.js";
+import { type Server, startServer } from "../lib/stack.js";
+import { round, sleep } from "../lib/stats.js";
+import { type PhaseResult, type PhaseSpec, type Publisher, runPhase, steadyOffsets } from "./publish.js";
+import { runWritePath, type WritePathResult } from "./write-path.js";
+
+export type Variant = "greenlight" | "naive" | "anchor";
+
+export interface MemoryPoint {
+  connections: number;
+  rssBytes: number;
+  perConnectionKB: number;
+}
+
+export interface VariantResult {
+  variant: Variant;
+  phases: PhaseResult[];
+  memory: { baseRssBytes: number; points: MemoryPoint[] };
+  connectFailures: number;
+  connectErrors: string[];
+  /** Server side only: what the store saw from this process (see store-proxy.ts). */
+  store?: { changeStreamsOpened: number; peakCommandsInFlight: number; peakChangeStreamGetMores: number };
+  frameBytes: number;
+  clock: { maxOffsetMs: number; maxBoundMs: number };
+}
+
+export interface RealtimeResult {
+  variants: VariantResult[];
+  writePath?: WritePathResult;
+}
+
+interface Target {
+  pid: number;
+  spec: ConnectSpec;
+  publish: Publisher;
+  /** Stamps the store-side commit (server variants) or the anchor's send time. */
+  close(): Promise<void>;
+  store?: () => VariantResult["store"];
+  resetPeaks?: () => void;
+  server?: Server;
+}
+
+/** Greenlight (or the naive baseline) as the server under test; writes go through the writer. */
+async function serverTarget(ctx: RunContext, variant: "greenlight" | "naive"): Promise<Target> {
+  const server = await startServer(`server-${variant}`, ctx.store, {
+    REALTIME_MODE: variant === "naive" ? "naive" : "multiplexed",
+    // Keep-alive pings would add per-socket work to the CPU window that is not delivery.
+    WS_KEEPALIVE_MS: "0",
+  });
+  const { writer, fixture } = ctx;
+  return {
+    pid: server.pid,
+    server,
+    spec: {
+      url: server.wsUrl,
+      mode: "graphql",
+      tokens: fixture.viewers.map((v) => v.token),
+      query: EVENTS_SUBSCRIPTION,
+      variables: { productionId: fixture.productionId },
+    },
+    publish: async (k) => {
+      const noteId = await addNote(writer.url, fixture.owner.token, fixture.versionId, k);
+      const committed = writer.proxy.commitTimes.get(noteId);
+      if (committed === undefined) throw new Error(`no commit seen for note ${noteId}`);
+      return committed;
+    },
+    close: () => server.stop(),
+    resetPeaks: () => server.proxy.resetPeaks(),
+    store: () => ({
+      changeStreamsOpened: server.proxy.changeStreamsOpened(),
+      peakCommandsInFlight: server.proxy.peakInFlight,
+      peakChangeStreamGetMores: server.proxy.peakChangeStreamGetMores,
+    }),
+  };
+}
+
+async function anchorTarget(frameBytes: number): Promise<Target> {
+  const child: ChildProcess = spawnTs(join(BENCH_ROOT, "src/anchor-server.ts"), [], {
+    cwd: BENCH_ROOT,
+    ipc: true,
+    name: "anchor",
+  });
+  const waiting = new Map<string, (m: FromAnchor) => void>();
+  child.on("message", (m: FromAnchor) => {
+    const key = m.t === "sent" ? `sent:${m.k}` : m.t;
+    waiting.get(key)?.(m);
+    waiting.delete(key);
+  });
+  const ask = <T extends FromAnchor>(msg: ToAnchor | null, key: string) =>
+    new Promise<T>((resolve) => {
+      waiting.set(key, (m) => resolve(m as T));
+      if (msg) child.send(msg);
+    });
+  const listening = await ask<Extract<FromAnchor, { t: "listening" }>>(null, "listening");
+  await ask({ t: "frame", bytes: frameBytes }, "framed");
+  // The anchor stamps its own send start; bring it to our clock like the loaders'.
+  let offset = 0;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.timeOrigin + performance.now();
+    const r = await ask<Extract<FromAnchor, { t: "clock" }>>({ t: "clock" }, "clock");
+    const t1 = performance.timeOrigin + performance.now();
+    if (t1 - t0 < best) {
+      best = t1 - t0;
+      offset = (t0 + t1) / 2 - r.now;
+    }
+  }
+  return {
+    pid: child.pid as number,
+    spec: { url: `ws://127.0.0.1:${listening.port}`, mode: "bare", tokens: [], query: "", variables: {} },
+    publish: async (k) => {
+      const r = await ask<Extract<FromAnchor, { t: "sent" }>>({ t: "send", k }, `sent:${k}`);
+      return r.at + offset;
+    },
+    close: () => stopChild(child),
+  };
+}
+
+let probeK = 1_000_000;
+
+/** Publishes a probe and waits until every socket has it: subscriptions are live, JIT is warm. */
+async function probe(t: Target, pool: LoaderPool, expected: number): Promise<number> {
+  // A socket's subscription goes live a moment after its `subscribe` is sent: probe again until
+  // one probe reaches every socket.
+  let got = 0;
+  for (let attempt = 0; attempt < 30 && (attempt === 0 || got < expected); attempt++) {
+    const k = probeK++;
+    await t.publish(k);
+    got = await pool.waitFor(k, expected, 5_000);
+  }
+  return got;
+}
+
+async function settledRss(pid: number): Promise<number> {
+  await sleep(1_500);
+  return rssBytes(pid);
+}
+
+export async function runVariant(
+  ctx: RunContext,
+  variant: Variant,
+  opts: {
+    fanout: boolean;
+    memory: boolean;
+    write: boolean;
+    replay: Map<string, number[]>;
+    frameBytes: number;
+  },
+): Promise<{ result: VariantResult; writePath?: WritePathResult }> {
+  const { plan, log } = ctx;
+  const t = variant === "anchor" ? await anchorTarget(opts.frameBytes) : await serverTarget(ctx, variant);
+  const pool = await LoaderPool.start(plan.loaders);
+  const result: VariantResult = {
+    variant,
+    phases: [],
+    memory: { baseRssBytes: 0, points: [] },
+    connectFailures: 0,
+    connectErrors: [],
+    frameBytes: 0,
+    clock: pool.clockError(),
+  };
+  let writePath: WritePathResult | undefined;
+  const resize = async (n: number) => {
+    const started = Date.now();
+    const r = await pool.resize(n, t.spec);
+    result.connectFailures += r.failed;
+    result.connectErrors.push(...r.errors.slice(0, 3));
+    const got = await probe(t, pool, pool.total);
+    log(
+      `  ${variant}: ${pool.total} sockets (${r.failed} failed) in ${Date.now() - started} ms; probe reached ${got}`,
+    );
+  };
+  let k = 1;
+  const peaks = { inFlight: 0, changeStream: 0 };
+  const phase = async (spec: PhaseSpec) => {
+    t.resetPeaks?.();
+    const replayed = opts.replay.get(spec.name);
+    const s = variant === "anchor" && replayed ? { ...spec, offsets: replayed } : spec;
+    const r = await runPhase(s, pool, t.pid, t.publish, k, plan.quick ? 30_000 : 120_000);
+    const seen = t.store?.();
+    if (seen) {
+      peaks.inFlight = Math.max(peaks.inFlight, seen.peakCommandsInFlight);
+      peaks.changeStream = Math.max(peaks.changeStream, seen.peakChangeStreamGetMores);
+    }
+    k += s.offsets.length;
+    result.phases.push(r);
+    result.frameBytes = Math.max(result.frameBytes, r.frameBytes);
+    log(
+      `  ${variant} ${spec.name}: ${r.delivered}/${r.expected} delivered, ${r.cpuMicrosPerDelivery} µs CPU/delivery, p99 ${r.latencyMs.p99} ms`,
+    );
+    if (variant === "greenlight") opts.replay.set(spec.name, r.commitOffsets);
+  };
+  try {
+    // Warm-up: a few sockets and events so the measured phases do not pay for JIT and first loads.
+    await resize(Math.min(10, plan.small));
+    for (let i = 0; i < 3; i++) await probe(t, pool, pool.total);
+    await resize(0);
+    result.memory.baseRssBytes = await settledRss(t.pid);
+    const memoryPoint = async (n: number) => {
+      const rss = await settledRss(t.pid);
+      const point = {
+        connections: n,
+        rssBytes: rss,
+        perConnectionKB: round((rss - result.memory.baseRssBytes) / n / 1024, 1),
+      };
+      result.memory.points.push(point);
+      log(
+        `  ${variant}: RSS with ${n} idle subscribed sockets ${(rss / 2 ** 20).toFixed(0)} MB, ${point.perConnectionKB} KB each`,
+      );
+    };
+
+    if (opts.fanout || opts.memory) {
+      await resize(plan.medium);
+      if (opts.memory) await memoryPoint(plan.medium);
+      await resize(plan.large);
+      if (opts.memory) await memoryPoint(plan.large);
+    }
+    if (opts.fanout) {
+      await phase({
+        name: "burst-large",
+        subscribers: plan.large,
+        events: plan.burstEvents,
+        offsets: Array.from({ length: plan.burstEvents }, () => 0),
+        description: `${plan.large} subscribers, ${plan.burstEvents}-event burst`,
+      });
+      await resize(plan.medium);
+      await phase({
+        name: "steady-medium",
+        subscribers: plan.medium,
+        events: plan.mediumRate * plan.steadySeconds,
+        offsets: steadyOffsets(plan.mediumRate * plan.steadySeconds, plan.mediumRate),
+        description: `${plan.medium} subscribers, ${plan.mediumRate} events/s`,
+      });
+      await resize(plan.small);
+      await phase({
+        name: "steady-small",
+        subscribers: plan.small,
+        events: plan.smallRate * plan.steadySeconds,
+        offsets: steadyOffsets(plan.smallRate * plan.steadySeconds, plan.smallRate),
+        description: `${plan.small} subscribers, ${plan.smallRate} events/s`,
+      });
+    }
+    const seen = t.store?.();
+    if (seen) {
+      result.store = {
+        changeStreamsOpened: seen.changeStreamsOpened,
+        peakCommandsInFlight: peaks.inFlight,
+        peakChangeStreamGetMores: peaks.changeStream,
+      };
+    }
+    if (opts.write && t.server && ctx.fixture) {
+      await resize(plan.writeSubscribers);
+      writePath = await runWritePath(ctx, t.server, pool.total);
+    }
+  } finally {
+    await pool.stop();
+    await t.close();
+  }
+  return { result, writePath };
+}

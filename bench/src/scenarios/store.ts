@@ -1,0 +1,110 @@
+import { type Collection, type Document, MongoClient } from "mongodb";
+import type { RunContext } from "../lib/context.js";
+import { startStore } from "../lib/stack.js";
+import { round, roundSummary, type Summary, summarize } from "../lib/stats.js";
+
+export interface StoreResult {
+  documents: number;
+  indexedFindMs: Summary;
+  scanFindMs: Summary;
+  /** scan p50 / indexed p50. */
+  indexSpeedup: number;
+  durableInserts: { writers: number; documents: number; perSecond: number }[];
+  changeStream: { sendToChangeMs: Summary; ackToChangeMs: Summary };
+}
+
+async function timed(times: number, f: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    await f(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** `total` single-document inserts over `writers` concurrent loops, each awaiting a journaled ack. */
+async function inserts(coll: Collection<Document>, writers: number, total: number): Promise<number> {
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (next < total) {
+        const n = next++;
+        await coll.insertOne({ w: writers, n, body: "x".repeat(100) }, { writeConcern: { w: 1, j: true } });
+      }
+    }),
+  );
+  return total / ((performance.now() - t) / 1000);
+}
+
+/**
+ * The store on its own (a fresh process, file-backed, over TCP with the official driver): index
+ * vs scan, durable insert throughput with concurrent writers (group commit), change-stream wake-up.
+ */
+export async function runStore(ctx: RunContext): Promise<StoreResult> {
+  const { plan, log } = ctx;
+  const store = await startStore("store-bench");
+  const client = await MongoClient.connect(store.uri, { maxPoolSize: 64 });
+  try {
+    const db = client.db("store_bench");
+    const docs = db.collection("docs");
+    for (let start = 0; start < plan.storeDocs; start += 1000) {
+      const batch = [];
+      for (let i = start; i < Math.min(plan.storeDocs, start + 1000); i++) {
+        batch.push({ _id: i, u: `user-${i}`, v: i, g: i % 1000, body: "lorem ipsum ".repeat(8) } as Document);
+      }
+      await docs.insertMany(batch, { ordered: false });
+    }
+    await docs.createIndex({ u: 1 });
+    const pick = (i: number) => (i * 7919) % plan.storeDocs;
+    await timed(20, (i) => docs.findOne({ u: `user-${pick(i)}` }));
+    const indexed = summarize(await timed(200, (i) => docs.findOne({ u: `user-${pick(i + 20)}` })));
+    // `v` has the same values as `u` but no index: every query reads the whole collection.
+    const scan = summarize(await timed(plan.quick ? 5 : 10, (i) => docs.findOne({ v: pick(i + 500) })));
+    log(`  store: indexed p50 ${indexed.p50.toFixed(3)} ms, scan p50 ${scan.p50.toFixed(1)} ms`);
+
+    const writes = db.collection("writes");
+    const durableInserts = [];
+    for (const writers of [1, 8, 32]) {
+      const total = writers === 1 ? Math.round(plan.storeInserts / 5) : plan.storeInserts;
+      const perSecond = Math.round(await inserts(writes, writers, total));
+      durableInserts.push({ writers, documents: total, perSecond });
+      log(`  store: ${writers} writers, ${perSecond} durable inserts/s`);
+    }
+
+    const watched = db.collection("watched");
+    const stream = watched.watch();
+    let arrived: ((t: number) => void) | null = null;
+    stream.on("change", () => arrived?.(performance.now()));
+    await new Promise((r) => setTimeout(r, 300)); // the first getMore is in place
+    const sendToChange: number[] = [];
+    const ackToChange: number[] = [];
+    for (let i = 0; i < (plan.quick ? 20 : 100); i++) {
+      const change = new Promise<number>((r) => {
+        arrived = r;
+      });
+      const t0 = performance.now();
+      await watched.insertOne({ i });
+      const acked = performance.now();
+      const t1 = await change;
+      sendToChange.push(t1 - t0);
+      ackToChange.push(t1 - acked);
+    }
+    await stream.close();
+    return {
+      documents: plan.storeDocs,
+      indexedFindMs: roundSummary(indexed, 3),
+      scanFindMs: roundSummary(scan, 2),
+      indexSpeedup: round(scan.p50 / indexed.p50, 1),
+      durableInserts,
+      changeStream: {
+        sendToChangeMs: roundSummary(summarize(sendToChange), 2),
+        ackToChangeMs: roundSummary(summarize(ackToChange), 2),
+      },
+    };
+  } finally {
+    await client.close();
+    await store.stop();
+  }
+}
