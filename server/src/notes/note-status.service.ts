@@ -6,6 +6,7 @@ import { recordEvents } from "../events/event.service.js";
 import { assertNotDeleted, assertNotLocked, requireNote } from "./note.access.js";
 import type { NoteStatus } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
+import { bumpNoteCounts } from "./note-counters.js";
 import { canSetNoteStatus } from "./note.policy.js";
 import { type Note, toNote } from "./note.type.js";
 
@@ -25,15 +26,20 @@ export async function setNoteStatus(ctx: Context, noteId: string, status: NoteSt
   if (note.status === status) return toNote(note);
   const now = new Date();
   const by = new Types.ObjectId(member.userId);
-  const updated = await NoteModel.findOneAndUpdate(
+  const set = { status, statusChangedBy: by, statusChangedAt: now, updatedAt: now };
+  // "before" tells the status actually left, which the counters need under concurrency.
+  const before = await NoteModel.findOneAndUpdate(
     { _id: note._id, status: { $ne: status }, deletedAt: null },
-    { $set: { status, statusChangedBy: by, statusChangedAt: now, updatedAt: now } },
-    { returnDocument: "after" },
+    { $set: set },
+    { returnDocument: "before" },
   ).lean();
-  if (!updated) {
+  if (!before) {
     const current = await NoteModel.findById(note._id).lean();
     return toNote(current ?? note);
   }
+  const updated = { ...before, ...set };
+  await bumpNoteCounts(note.versionId, { live: { [before.status]: -1, [status]: 1 } });
+  ctx.loaders.versionById.clear(String(note.versionId));
   ctx.loaders.noteById.clear(noteId).prime(noteId, updated);
   await recordEvents(note.productionId, by, [
     { type: EventType.NOTE_STATUS_CHANGED, noteId: note._id, versionId: note.versionId },

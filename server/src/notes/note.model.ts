@@ -100,8 +100,10 @@ const noteSchema = new Schema<NoteDoc>(
   { versionKey: false },
 );
 // Pages are ordered by _id (creation order); the filters of Version.notes each have a prefix here.
+// Lists filter on deletedAt: null, so it leads after versionId (the store then scans only the page).
 noteSchema.index({ versionId: 1, _id: 1 });
-noteSchema.index({ versionId: 1, status: 1, _id: 1 });
+noteSchema.index({ versionId: 1, deletedAt: 1, _id: 1 });
+noteSchema.index({ versionId: 1, deletedAt: 1, status: 1, _id: 1 });
 noteSchema.index({ versionId: 1, authorId: 1, _id: 1 });
 noteSchema.index({ versionId: 1, assigneeId: 1, _id: 1 });
 noteSchema.index({ assetId: 1, status: 1, _id: 1 });

@@ -3,11 +3,12 @@ import type { Context } from "../app/context.js";
 import { badInput } from "../errors/app-errors.js";
 import { parseId } from "../productions/object-id.js";
 import { Role } from "../productions/production.enums.js";
-import { NoteCounts } from "../versions/version.type.js";
+import { NoteCounts, type Version } from "../versions/version.type.js";
 import { NoteConnection, NoteEdge, PageInfo } from "./note-connection.type.js";
 import { decodeNoteCursor, encodeNoteCursor } from "./note.cursor.js";
 import { NoteCategory, NoteStatus } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
+import { countFromCounters } from "./note-counters.js";
 import { toNote } from "./note.type.js";
 
 export const NOTES_DEFAULT_FIRST = 50;
@@ -63,6 +64,7 @@ export async function pageNotes(
   filter: Record<string, unknown>,
   inScope: (note: { versionId: Types.ObjectId; assetId: Types.ObjectId }) => boolean,
   page: PageArgs,
+  knownTotal: number | null = null,
 ): Promise<NoteConnection> {
   const first = validateFirst(page.first);
   let afterId: Types.ObjectId | null = null;
@@ -78,7 +80,7 @@ export async function pageNotes(
       .sort({ _id: 1 })
       .limit(first + 1)
       .lean(),
-    NoteModel.countDocuments(filter),
+    knownTotal ?? NoteModel.countDocuments(filter),
   ]);
   const hasNextPage = docs.length > first;
   const edges = docs.slice(0, first).map((d) => {
@@ -94,13 +96,19 @@ export async function pageNotes(
 
 export async function versionNotes(
   ctx: Context,
-  versionId: string,
+  version: Pick<Version, "id" | "counters">,
   filters: NoteFilters,
   page: PageArgs,
 ): Promise<NoteConnection> {
-  const vid = new Types.ObjectId(versionId);
+  const vid = new Types.ObjectId(version.id);
   const filter = noteFilter({ versionId: vid }, filters, ctx.viewer?.userId ?? null);
-  return pageNotes(ctx, filter, (n) => n.versionId.equals(vid), page);
+  // The contract's filter (status) and includeDeleted are answered by the version's counters.
+  const countersSuffice =
+    !filters.category && !filters.authorId && !filters.role && !filters.assigneeId && !filters.mine;
+  const known = countersSuffice
+    ? countFromCounters(version.counters, filters.status, !!filters.includeDeleted)
+    : null;
+  return pageNotes(ctx, filter, (n) => n.versionId.equals(vid), page, known);
 }
 
 /** OPEN and IN_PROGRESS notes of every earlier version of the same asset. */
@@ -120,12 +128,17 @@ export async function openNotesFromPrevious(
   return pageNotes(ctx, filter, (n) => earlierSet.has(String(n.versionId)), page);
 }
 
-/** Counts per status of a version's live notes (one aggregation). */
-export async function noteCounts(versionId: string): Promise<NoteCounts> {
-  const rows = await NoteModel.aggregate<{ _id: NoteStatus; n: number }>([
-    { $match: { versionId: new Types.ObjectId(versionId), deletedAt: null } },
-    { $group: { _id: "$status", n: { $sum: 1 } } },
-  ]);
+/** Counts per status of a version's live notes: from its counters, else one aggregation. */
+export async function noteCounts(version: Pick<Version, "id" | "counters">): Promise<NoteCounts> {
+  const rows = version.counters
+    ? Object.entries(version.counters.live ?? {}).map(([status, n]) => ({
+        _id: status as NoteStatus,
+        n: n ?? 0,
+      }))
+    : await NoteModel.aggregate<{ _id: NoteStatus; n: number }>([
+        { $match: { versionId: new Types.ObjectId(version.id), deletedAt: null } },
+        { $group: { _id: "$status", n: { $sum: 1 } } },
+      ]);
   const by = new Map(rows.map((r) => [r._id, r.n]));
   const open = by.get(NoteStatus.OPEN) ?? 0;
   const inProgress = by.get(NoteStatus.IN_PROGRESS) ?? 0;

@@ -10,6 +10,7 @@ import { type AnchorInput, resolveAnchor } from "./note.anchor.js";
 import { assertNotDeleted, assertNotLocked, requireNote, validBody } from "./note.access.js";
 import { NoteCategory, NoteStatus } from "./note.enums.js";
 import { type MentionDoc, NoteModel } from "./note.model.js";
+import { bumpNoteCounts } from "./note-counters.js";
 import { canAddNote, canDeleteNote, canEditNote } from "./note.policy.js";
 import { type Note, toNote } from "./note.type.js";
 import { parseMentions } from "./mentions.js";
@@ -73,6 +74,8 @@ export async function addNote(
     createdAt: now,
     updatedAt: now,
   });
+  await bumpNoteCounts(version._id, { live: { [NoteStatus.OPEN]: 1 } });
+  ctx.loaders.versionById.clear(String(version._id));
   await recordEvents(version.productionId, created.authorId, [
     { type: EventType.NOTE_ADDED, noteId: created._id, versionId: version._id },
   ]);
@@ -127,12 +130,15 @@ export async function deleteNote(ctx: Context, noteId: string): Promise<Note> {
   assertNotLocked(version);
   if (note.deletedAt) return toNote(note);
   const now = new Date();
-  const updated = await NoteModel.findOneAndUpdate(
+  const before = await NoteModel.findOneAndUpdate(
     { _id: note._id, deletedAt: null },
     { $set: { deletedAt: now, deletedBy: new Types.ObjectId(member.userId), updatedAt: now } },
-    { returnDocument: "after" },
+    { returnDocument: "before" },
   ).lean();
-  if (!updated) return toNote(note); // deleted concurrently; that call recorded the event
+  if (!before) return toNote(note); // deleted concurrently; that call recorded the event
+  const updated = { ...before, deletedAt: now, deletedBy: new Types.ObjectId(member.userId), updatedAt: now };
+  await bumpNoteCounts(note.versionId, { live: { [before.status]: -1 }, deleted: { [before.status]: 1 } });
+  ctx.loaders.versionById.clear(String(note.versionId));
   ctx.loaders.noteById.clear(noteId).prime(noteId, updated);
   await recordEvents(note.productionId, new Types.ObjectId(member.userId), [
     { type: EventType.NOTE_DELETED, noteId: note._id, versionId: note.versionId },

@@ -1,3 +1,4 @@
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import {
@@ -11,6 +12,7 @@ import {
   setVersionStatus,
 } from "../test/domain-factories.js";
 import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { recountNotes } from "./note-counters.js";
 
 let server: TestServer;
 let prod: BuiltProduction;
@@ -346,5 +348,43 @@ describe("pagination", () => {
       ).toBe("BAD_USER_INPUT");
     }
     expect(errorCode(await gqlAs(server, prod.showrunner, q, { v: versionId, f: 200 }))).toBeUndefined();
+  });
+});
+
+describe("note counters", () => {
+  it("match a recount after concurrent adds, status changes and deletes", async () => {
+    const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
+    const ids = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        buildNote(server, prod.as("EDITOR"), versionId, { time: { startFrame: i } }),
+      ),
+    );
+    const set = `mutation($n: ID!, $s: NoteStatus!) { setNoteStatus(noteId: $n, status: $s) { id } }`;
+    await Promise.all([
+      gqlAs(server, prod.showrunner, set, { n: ids[0], s: "RESOLVED" }),
+      gqlAs(server, prod.as("PRODUCER"), set, { n: ids[0], s: "RESOLVED" }),
+      gqlAs(server, prod.as("EDITOR"), set, { n: ids[1], s: "IN_PROGRESS" }),
+      gqlAs(server, prod.as("EDITOR"), set, { n: ids[2], s: "WONT_FIX" }),
+      gqlAs(server, prod.showrunner, `mutation($n: ID!) { deleteNote(noteId: $n) { id } }`, { n: ids[3] }),
+      gqlAs(server, prod.as("EDITOR"), `mutation($n: ID!) { deleteNote(noteId: $n) { id } }`, { n: ids[3] }),
+    ]);
+    const q = `query($v: ID!) { version(id: $v) {
+      noteCounts { total open inProgress resolved wontFix }
+      all: notes { totalCount } open: notes(status: OPEN) { totalCount } withDeleted: notes(includeDeleted: true) { totalCount }
+    } }`;
+    const res = expectData(await gqlAs(server, prod.showrunner, q, { v: versionId }));
+    expect(res).toEqual({
+      version: {
+        noteCounts: { total: 7, open: 4, inProgress: 1, resolved: 1, wontFix: 1 },
+        all: { totalCount: 7 },
+        open: { totalCount: 4 },
+        withDeleted: { totalCount: 8 },
+      },
+    });
+    const counts = await recountNotes(new Types.ObjectId(versionId));
+    expect(counts).toEqual({
+      live: { OPEN: 4, IN_PROGRESS: 1, RESOLVED: 1, WONT_FIX: 1 },
+      deleted: { OPEN: 1 },
+    });
   });
 });

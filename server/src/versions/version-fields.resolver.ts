@@ -21,7 +21,7 @@ import {
 export class VersionFieldsResolver {
   @FieldResolver(() => NoteConnection, { description: "Oldest first; first default 50, at most 200." })
   notes(@Root() v: Version, @Args(() => VersionNotesArgs) args: VersionNotesArgs, @Ctx() ctx: Context) {
-    return versionNotes(ctx, v.id, args, args);
+    return versionNotes(ctx, v, args, args);
   }
 
   @FieldResolver(() => NoteConnection, { description: "OPEN/IN_PROGRESS notes of every earlier version." })
@@ -35,7 +35,7 @@ export class VersionFieldsResolver {
 
   @FieldResolver(() => NoteCounts)
   noteCounts(@Root() v: Version): Promise<NoteCounts> {
-    return noteCounts(v.id);
+    return noteCounts(v);
   }
 
   @FieldResolver(() => VersionPermissions)

@@ -21,6 +21,12 @@ export interface LoudnessDoc {
   loudnessRange: number | null;
 }
 
+/** Notes per status, kept by the notes services so totals need no count scans. */
+export interface NoteCountsDoc {
+  live: Partial<Record<string, number>>;
+  deleted: Partial<Record<string, number>>;
+}
+
 export interface VersionDoc {
   _id: Types.ObjectId;
   assetId: Types.ObjectId;
@@ -46,6 +52,11 @@ export interface VersionDoc {
   round: number;
   submittedAt: Date | null;
   statusHistory: StatusChangeDoc[];
+  /**
+   * Maintained with $inc by addNote, setNoteStatus and deleteNote (notes/note-counters.ts);
+   * null on versions written before counters existed (totals then fall back to counting).
+   */
+  noteCounts?: NoteCountsDoc | null;
 }
 
 const statusChangeSchema = new Schema<StatusChangeDoc>(
@@ -94,8 +105,10 @@ const versionSchema = new Schema<VersionDoc>(
     round: { type: Number, required: true, default: 0 },
     submittedAt: { type: Date, default: null },
     statusHistory: { type: [statusChangeSchema], default: [] },
+    noteCounts: { type: Schema.Types.Mixed, default: () => ({ live: {}, deleted: {} }) },
   },
-  { versionKey: false },
+  // minimize: false keeps the empty counters, which mark the version as counted from birth.
+  { versionKey: false, minimize: false },
 );
 // Numbering is allocated as max + 1; the unique index turns a concurrent duplicate into a retry.
 versionSchema.index({ assetId: 1, number: 1 }, { unique: true });

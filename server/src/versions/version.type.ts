@@ -11,7 +11,7 @@ import {
 import { User } from "../users/user.type.js";
 import { Role } from "../productions/production.enums.js";
 import { RevisionColor, Stem, VersionStatus } from "./version.enums.js";
-import type { StatusChangeDoc, VersionDoc } from "./version.model.js";
+import type { NoteCountsDoc, StatusChangeDoc, VersionDoc } from "./version.model.js";
 
 @ObjectType()
 export class ScriptRevision {
@@ -101,6 +101,7 @@ export class Version {
   createdById!: string;
   round!: number;
   history!: StatusChangeDoc[];
+  counters!: NoteCountsDoc | null;
 }
 
 export const isTimed = (kind: AssetKind): boolean => kind === AssetKind.CUT || kind === AssetKind.MIX;
@@ -150,5 +151,6 @@ export function toVersion(doc: VersionDoc): Version {
     createdById: String(doc.createdBy),
     round: doc.round ?? 0,
     history: doc.statusHistory ?? [],
+    counters: doc.noteCounts?.live ? doc.noteCounts : null,
   });
 }

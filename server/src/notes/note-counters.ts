@@ -1,0 +1,55 @@
+import type { Types } from "mongoose";
+import { VersionModel, type NoteCountsDoc } from "../versions/version.model.js";
+import { NoteStatus } from "./note.enums.js";
+import { NoteModel } from "./note.model.js";
+
+/**
+ * Per-version note counters (live and soft-deleted, by status), so `totalCount` and `noteCounts`
+ * need no count scan: counting 10,000 notes costs the store ~50 ms, reading the version ~1 ms.
+ * Each service bumps them with one atomic $inc after its own write succeeded; `recountNotes`
+ * rebuilds them (used after bulk loads, and as the repair tool if a process died between the two
+ * writes).
+ */
+export type CounterDelta = {
+  live?: Partial<Record<NoteStatus, number>>;
+  deleted?: Partial<Record<NoteStatus, number>>;
+};
+
+export async function bumpNoteCounts(versionId: Types.ObjectId, delta: CounterDelta): Promise<void> {
+  const inc: Record<string, number> = {};
+  for (const part of ["live", "deleted"] as const) {
+    for (const [status, n] of Object.entries(delta[part] ?? {}))
+      if (n) inc[`noteCounts.${part}.${status}`] = n;
+  }
+  // Only versions counted from birth: bumping a legacy version would start its counters mid-way.
+  if (Object.keys(inc).length > 0) {
+    await VersionModel.updateOne({ _id: versionId, "noteCounts.live": { $exists: true } }, { $inc: inc });
+  }
+}
+
+export async function recountNotes(versionId: Types.ObjectId): Promise<NoteCountsDoc> {
+  const rows = await NoteModel.aggregate<{ _id: { status: NoteStatus; deleted: boolean }; n: number }>([
+    { $match: { versionId } },
+    { $group: { _id: { status: "$status", deleted: { $ne: ["$deletedAt", null] } }, n: { $sum: 1 } } },
+  ]);
+  const counts: NoteCountsDoc = { live: {}, deleted: {} };
+  for (const r of rows) counts[r._id.deleted ? "deleted" : "live"][r._id.status] = r.n;
+  await VersionModel.updateOne({ _id: versionId }, { $set: { noteCounts: counts } });
+  return counts;
+}
+
+/** Total for a status filter (or all statuses) from counters; null when the version has none. */
+export function countFromCounters(
+  counts: NoteCountsDoc | null | undefined,
+  status: NoteStatus | null | undefined,
+  includeDeleted: boolean,
+): number | null {
+  if (!counts) return null;
+  const statuses = status ? [status] : Object.values(NoteStatus);
+  let total = 0;
+  for (const s of statuses) {
+    total += counts.live?.[s] ?? 0;
+    if (includeDeleted) total += counts.deleted?.[s] ?? 0;
+  }
+  return total;
+}
