@@ -45,4 +45,25 @@ describe("two server processes behave as one", () => {
       expect(s.reconnects).toBe(0);
     }
   });
+
+  it("graceful shutdown: SIGTERM closes sockets with 1001; clients fail over with their cursor and miss nothing", async () => {
+    const [a] = cluster.urls as [string, string];
+    const before = (await listEvents(a, setup.showrunner.token, setup.productionId, null)).at(-1) ?? null;
+    await Promise.all([
+      addNote(a, setup.showrunner.token, setup.versionId, "before-shutdown"),
+      cluster.servers[1]?.stop("SIGTERM"),
+    ]);
+    for (let i = 0; i < 10; i++)
+      await addNote(a, setup.showrunner.token, setup.versionId, `after-shutdown-${i}`);
+    const expected = await listEvents(a, setup.showrunner.token, setup.productionId, null);
+    await Promise.all(subs.map((s) => s.waitForCursor(expected.at(-1) as string)));
+    const onKilled = subs.filter((_, i) => i % 2 === 1);
+    for (const s of onKilled) expect(s.closeCodes).toContain(1001);
+    for (const s of subs) {
+      expect(new Set(s.cursors).size).toBe(s.cursors.length);
+      expect(s.cursors.slice(s.cursors.indexOf(before as string) + 1)).toEqual(
+        expected.slice(expected.indexOf(before as string) + 1),
+      );
+    }
+  });
 });

@@ -24,7 +24,9 @@ class WriteCounter {
   private waiters: Array<{ n: number; resolve: () => void }> = [];
   bump(): void {
     this.count++;
-    this.waiters = this.waiters.filter((w) => (this.count >= w.n ? (w.resolve(), false) : true));
+    const due = this.waiters.filter((w) => this.count >= w.n);
+    this.waiters = this.waiters.filter((w) => this.count < w.n);
+    for (const w of due) w.resolve();
   }
   reach(n: number): Promise<void> {
     return this.count >= n ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ n, resolve }));
@@ -37,7 +39,13 @@ describe("kill and restart while writing", () => {
     const start = (await listEvents(a, setup.showrunner.token, setup.productionId, null)).at(-1) ?? null;
     const users = [setup.showrunner, ...setup.members];
     for (let i = 0; i < 4; i++) {
-      const s = new ResumingSubscriber(wsUrls, (users[i] as (typeof users)[number]).token, setup.productionId, start, i % 2);
+      const s = new ResumingSubscriber(
+        wsUrls,
+        (users[i] as (typeof users)[number]).token,
+        setup.productionId,
+        start,
+        i % 2,
+      );
       subs.push(s);
       await s.start();
     }

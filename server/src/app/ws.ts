@@ -128,10 +128,13 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
         const operationName = payload.operationName ?? undefined;
         const op = getOperationAST(document, operationName);
         if (!op) return [new GraphQLError("Unable to identify operation.")];
+        // Subscriptions keep their context for their lifetime (graphql-ws holds the exec args):
+        // they share the connection's loaders instead of holding a set each. Events never read
+        // them: groups execute with fresh loaders, naive mode replaces them per event.
         const contextValue: RealtimeContext = {
           ...conn.context,
           requestId: newRequestId(),
-          loaders: createLoaders(),
+          loaders: op.operation === "subscription" ? conn.context.loaders : createLoaders(),
         };
         const base: ExecutionArgs = {
           schema,
@@ -214,7 +217,8 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           )
           .catch((err: unknown) => {
             logger.error("realtime: subscription failed to start", { error: String(err) });
-            sink.end();
+            // An `error` message (not `complete`): the client retries with its cursor.
+            sink.fail(new GraphQLError("The subscription could not start; retry with your last cursor."));
           });
         return sink;
       },

@@ -46,6 +46,8 @@ export class FrameSink implements Sink, AsyncGenerator<never, undefined, unknown
   onEnd: (() => void) | null = null;
   private readonly head: Buffer;
   private wake: ((r: IteratorReturnResult<undefined>) => void) | null = null;
+  private reject: ((err: unknown) => void) | null = null;
+  private failure: unknown = null;
 
   readonly userId: string;
 
@@ -78,12 +80,26 @@ export class FrameSink implements Sink, AsyncGenerator<never, undefined, unknown
     this.onEnd = null;
     this.wake?.(DONE);
     this.wake = null;
+    this.reject = null;
+  }
+
+  /** Ends the subscription with an `error` message (graphql-ws reports a throwing iterator). */
+  fail(err: unknown): void {
+    if (this.ended) return;
+    this.failure = err;
+    const reject = this.reject;
+    this.wake = null;
+    this.reject = null;
+    this.end();
+    reject?.(err);
   }
 
   next(): Promise<IteratorResult<never, undefined>> {
+    if (this.failure) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve(DONE);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       this.wake = resolve;
+      this.reject = reject;
     });
   }
 

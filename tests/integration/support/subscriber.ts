@@ -1,6 +1,8 @@
 import WebSocket from "ws";
 
-const QUERY = `subscription($p: ID!, $after: String) { productionEvents(productionId: $p, after: $after) { cursor type note { body } } }`;
+const SELECTION = "cursor type note { body }";
+const query = (extra: string) =>
+  `subscription($p: ID!, $after: String) { productionEvents(productionId: $p, after: $after) { ${SELECTION} ${extra} } }`;
 
 interface Next {
   cursor: string;
@@ -31,6 +33,8 @@ export class ResumingSubscriber {
     private readonly productionId: string,
     private lastCursor: string | null,
     private readonly prefer = 0,
+    /** Extra selections (e.g. aliases that make every event large). */
+    private readonly extraSelection = "",
   ) {}
 
   get last(): string | null {
@@ -62,7 +66,10 @@ export class ResumingSubscriber {
             JSON.stringify({
               id: "e",
               type: "subscribe",
-              payload: { query: QUERY, variables: { p: this.productionId, after: this.lastCursor } },
+              payload: {
+                query: query(this.extraSelection),
+                variables: { p: this.productionId, after: this.lastCursor },
+              },
             }),
           );
           resolve();
