@@ -4,6 +4,7 @@ import { CommandError } from "../commands/errors.js";
 import type { Collection } from "./collection.js";
 import { sortDocs } from "./paths.js";
 import { type Plan, plan } from "./planner.js";
+import { fastMatcher } from "./fast-match.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
 
 export interface FindSpec {
@@ -14,10 +15,13 @@ export interface FindSpec {
   limit?: number;
 }
 
-/** Compile a filter, turning mingo's parse errors into MongoDB's BadValue. */
-export function compileFilter(filter: Document | undefined): Query {
+/** Compile a filter (fast path first, else mingo), turning parse errors into BadValue. */
+export function compileFilter(filter: Document | undefined): (doc: Document) => boolean {
+  const fast = fastMatcher(filter ?? {});
+  if (fast) return fast;
   try {
-    return new Query(filter ?? {}, MINGO_OPTIONS);
+    const q = new Query(filter ?? {}, MINGO_OPTIONS);
+    return (doc) => q.test(doc);
   } catch (e) {
     throw new CommandError("BadValue", (e as Error).message);
   }
@@ -46,7 +50,7 @@ export function findDocs(coll: Collection | undefined, spec: FindSpec): FindResu
   const stopAt = (!hasSort || p.sorted) && limit > 0 ? skip + limit : Number.POSITIVE_INFINITY;
   try {
     for (const d of p.docs) {
-      if (!q.test(d)) continue;
+      if (!q(d)) continue;
       out.push(d);
       if (out.length >= stopAt) break;
     }
@@ -66,9 +70,46 @@ export function project(
   filter: Document | undefined,
 ): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
+  const fast = simpleProjection(projection);
+  if (fast) return docs.map(fast);
   try {
     return new Query(filter ?? {}, MINGO_OPTIONS).find(docs, projection).all() as Document[];
   } catch (e) {
     throw new CommandError("BadValue", (e as Error).message);
   }
+}
+
+/**
+ * Top-level inclusion or exclusion projections ({ a: 1, b: 1 } / { a: 0 }), done without
+ * mingo; dotted paths, operators and mixed modes return null (mingo handles or rejects them).
+ */
+function simpleProjection(spec: Document): ((d: Document) => Document) | null {
+  let include: boolean | null = null;
+  let keepId = true;
+  const fields = new Set<string>();
+  for (const [k, v] of Object.entries(spec)) {
+    if (k.includes(".") || k.startsWith("$") || (typeof v !== "number" && typeof v !== "boolean"))
+      return null;
+    const on = Boolean(v);
+    if (k === "_id") {
+      keepId = on;
+      continue;
+    }
+    if (include === null) include = on;
+    else if (include !== on) return null;
+    fields.add(k);
+  }
+  if (include === null) return keepId ? (d) => d : ({ _id, ...rest }) => rest;
+  if (include) {
+    return (d) => {
+      const out: Document = {};
+      for (const k of Object.keys(d)) if ((k === "_id" && keepId) || fields.has(k)) out[k] = d[k];
+      return out;
+    };
+  }
+  return (d) => {
+    const out: Document = {};
+    for (const k of Object.keys(d)) if (!fields.has(k) && (k !== "_id" || keepId)) out[k] = d[k];
+    return out;
+  };
 }

@@ -3,6 +3,7 @@ import { Aggregator, update as mingoUpdate } from "mingo";
 import { CommandError } from "../commands/errors.js";
 import type { UpdateDescription } from "../storage/types.js";
 import { cloneValue, compareValues, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
+import { applyOperators, supports } from "./fast-update.js";
 import { formatValue } from "./format.js";
 import { getPath, sortDocs } from "./paths.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
@@ -127,8 +128,12 @@ export function applyUpdate(
     const push = ops.$push as Document | undefined;
     delete ops.$push;
     try {
-      if (Object.keys(ops).length)
-        mingoUpdate(next, ops, o.arrayFilters, o.filter, { cloneMode: "none", queryOptions: MINGO_OPTIONS });
+      if (supports(ops)) applyOperators(next, ops);
+      else if (Object.keys(ops).length)
+        mingoUpdate(next, ops, o.arrayFilters, positionalFilter(ops, o), {
+          cloneMode: "none",
+          queryOptions: MINGO_OPTIONS,
+        });
       if (push) applyPush(next, push, o);
     } catch (e) {
       if (e instanceof CommandError) throw e;
@@ -144,6 +149,17 @@ export function applyUpdate(
   // Keep _id first, as MongoDB stores it.
   if ("_id" in doc && Object.keys(next)[0] !== "_id") next = { _id: next._id, ...next };
   return next;
+}
+
+/**
+ * The query is only needed for the positional `$` operator; passing it otherwise makes mingo
+ * compile a Query per document, which dominates the cost of simple updates.
+ */
+function positionalFilter(ops: Document, o: UpdateOptions): Document | undefined {
+  for (const spec of Object.values(ops)) {
+    for (const path of Object.keys(spec as Document)) if (/\.\$(\.|$)/.test(path)) return o.filter;
+  }
+  return undefined;
 }
 
 const IMMUTABLE_ID = "Performing an update on the path '_id' would modify the immutable field '_id'";
