@@ -68,8 +68,28 @@ describe("data directory lock", () => {
     const logs: string[] = [];
     const p = new FilePersistence({ dbPath: d, logger: (m) => logs.push(m) });
     await p.open(() => {});
-    expect(readFileSync(join(d, LOCK_FILE), "utf8").trim()).toBe(String(process.pid));
+    expect(readFileSync(join(d, LOCK_FILE), "utf8").split(" ")[0]).toBe(String(process.pid));
     expect(logs.some((l) => l.includes("stale lock"))).toBe(true);
     await p.close();
+  });
+
+  it("takes over a lock whose pid now belongs to a different process (pid reuse, containers)", async () => {
+    const d = dir();
+    const c = await child();
+    try {
+      // Same pid, but a start time that is not the live process's: the owner is gone.
+      writeFileSync(join(d, LOCK_FILE), `${c.pid} 1\n`);
+      const p = new FilePersistence({ dbPath: d, ...quiet });
+      await p.open(() => {});
+      await p.close();
+      // Our own pid left by an earlier incarnation (e.g. pid 1 in a restarted container).
+      writeFileSync(join(d, LOCK_FILE), `${process.pid} 1\n`);
+      const q = new FilePersistence({ dbPath: d, ...quiet });
+      await q.open(() => {});
+      await q.close();
+    } finally {
+      c.kill();
+      await c.exited;
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { writeSync, writevSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 
@@ -113,7 +114,7 @@ export class JournalWriter {
         group = [];
         while (this.queue.length > 0 && this.queue[0]!.kind === "append")
           group.push(this.queue.shift() as Append);
-        await this.writeAll(group.map((a) => a.record));
+        this.writeAll(group.map((a) => a.record));
         await this.fh.datasync();
         this.stats.fsyncs++;
         this.stats.records += group.length;
@@ -134,20 +135,22 @@ export class JournalWriter {
     }
   }
 
-  private async writeAll(bufs: Buffer[]): Promise<void> {
+  /**
+   * The write itself only copies into the page cache (microseconds), so it runs inline; only the
+   * fdatasync goes to the thread pool. That saves one thread hand-off per group, which matters
+   * on a busy machine, without blocking the event loop for the disk flush.
+   */
+  private writeAll(bufs: Buffer[]): void {
     let total = 0;
     for (const b of bufs) total += b.length;
-    let { bytesWritten } = await this.fh.writev(bufs);
+    let written = writevSync(this.fh.fd, bufs);
     // writev may write partially; finish the remainder from a single concatenated buffer.
-    if (bytesWritten < total) {
-      const rest = Buffer.concat(bufs).subarray(bytesWritten);
+    if (written < total) {
+      const rest = Buffer.concat(bufs).subarray(written);
       let off = 0;
-      while (off < rest.length) {
-        const r = await this.fh.write(rest, off, rest.length - off);
-        off += r.bytesWritten;
-      }
-      bytesWritten = total;
+      while (off < rest.length) off += writeSync(this.fh.fd, rest, off, rest.length - off);
+      written = total;
     }
-    this.bytes += bytesWritten;
+    this.bytes += written;
   }
 }

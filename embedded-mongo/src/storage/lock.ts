@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 /** Raised when another live process owns the data directory. */
@@ -16,6 +16,23 @@ export class DirectoryLockedError extends Error {
 }
 
 export const LOCK_FILE = "mongod.lock";
+
+/** Lock files this process holds (a pid match alone cannot tell us from a previous incarnation). */
+const held = new Set<string>();
+
+/**
+ * Linux process start time (clock ticks since boot, /proc/<pid>/stat field 22), so a recycled pid
+ * (common in containers, where the store may be pid 1 on every start) is not mistaken for the owner.
+ */
+function startTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the parenthesised command name, which may itself contain spaces.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -36,29 +53,41 @@ export class DirLock {
   private constructor(readonly path: string) {}
 
   static acquire(dir: string, log: (msg: string) => void = () => {}): DirLock {
-    const path = join(dir, LOCK_FILE);
+    // Canonical path, so the same directory reached through a symlink or relative path is one lock.
+    const path = join(realpathSync(dir), LOCK_FILE);
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const fd = openSync(path, "wx");
         try {
-          writeSync(fd, `${process.pid}\n`);
+          writeSync(fd, `${process.pid} ${startTime(process.pid) ?? "-"}\n`);
         } finally {
           closeSync(fd);
         }
+        held.add(path);
         return new DirLock(path);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       }
       let pid = Number.NaN;
+      let started = "-";
       try {
-        pid = Number.parseInt(readFileSync(path, "utf8").trim(), 10);
+        const [p, st] = readFileSync(path, "utf8").trim().split(/\s+/);
+        pid = Number.parseInt(p ?? "", 10);
+        started = st ?? "-";
       } catch {
         // Vanished between open and read: retry the create.
         continue;
       }
       // An empty/garbled file is a creator that died between create and write; treat as stale.
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new DirectoryLockedError(dir, pid);
-      log(`removing stale lock ${path} (pid ${Number.isNaN(pid) ? "unknown" : pid} is not running)`);
+      if (Number.isInteger(pid) && pid > 0) {
+        if (pid === process.pid) {
+          if (held.has(path)) throw new DirectoryLockedError(dir, pid);
+        } else if (alive(pid)) {
+          const now = startTime(pid);
+          if (started === "-" || now === null || now === started) throw new DirectoryLockedError(dir, pid);
+        }
+      }
+      log(`removing stale lock ${path} (pid ${Number.isNaN(pid) ? "unknown" : pid} is no longer running)`);
       try {
         unlinkSync(path);
       } catch (err) {
@@ -69,6 +98,7 @@ export class DirLock {
   }
 
   release(): void {
+    held.delete(this.path);
     try {
       unlinkSync(this.path);
     } catch {
