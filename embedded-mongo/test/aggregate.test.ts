@@ -124,3 +124,16 @@ describe("aggregate leaves stored documents untouched", () => {
     expect((await db.collection("customers").findOne({ _id: "a" as never }))?.name).toBe("Ann");
   });
 });
+
+describe("count pipelines", () => {
+  it("countDocuments with skip and limit", async () => {
+    const c = db.collection("orders");
+    expect(await c.countDocuments({})).toBe(3);
+    expect(await c.countDocuments({ cust: "a" })).toBe(2);
+    expect(await c.countDocuments({ cust: "zz" })).toBe(0);
+    expect(await c.countDocuments({}, { skip: 1, limit: 1 })).toBe(1);
+    expect(await c.countDocuments({}, { skip: 5 })).toBe(0);
+    const [g] = await c.aggregate([{ $group: { _id: null, total: { $sum: 1 } } }]).toArray();
+    expect(g).toEqual({ _id: null, total: 3 });
+  });
+});

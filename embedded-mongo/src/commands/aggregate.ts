@@ -49,6 +49,26 @@ function collectionSource(ctx: CommandContext, name: string, copy = true): Docum
   return copy ? docs.map(cloneValue) : docs;
 }
 
+/**
+ * The driver's countDocuments pipeline ([$match], [$skip], [$limit], {$group: {_id: 1, n: {$sum: 1}}})
+ * answered without building a mingo Aggregator.
+ */
+function countShortcut(stages: Document[], input: Document[]): Document[] | null {
+  const last = stages[stages.length - 1];
+  const group = last?.$group as Document | undefined;
+  if (!group || Object.keys(group).length !== 2 || typeof group._id === "string" || isPlainObject(group._id))
+    return null;
+  const [field, acc] = Object.entries(group).find(([k]) => k !== "_id") ?? [];
+  if (!field || !isPlainObject(acc) || acc.$sum !== 1 || Object.keys(acc).length !== 1) return null;
+  let n = input.length;
+  for (const st of stages.slice(0, -1)) {
+    if (typeof st.$skip === "number") n = Math.max(0, n - st.$skip);
+    else if (typeof st.$limit === "number") n = Math.min(n, st.$limit);
+    else return null;
+  }
+  return n === 0 ? [] : [{ _id: group._id, [field]: n }];
+}
+
 export function runPipeline(ctx: CommandContext, collName: string | null, pipeline: Document[]): Document[] {
   let stages = pipeline;
   let input: Document[] = [];
@@ -72,6 +92,8 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
       "{aggregate: 1} is not valid for '$match'; a collection is required.",
     );
   }
+  const counted = countShortcut(stages, input);
+  if (counted) return counted;
   try {
     return new Aggregator(stages, {
       ...MINGO_OPTIONS,

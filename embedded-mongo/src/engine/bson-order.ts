@@ -104,7 +104,8 @@ export function compareValues(a: unknown, b: unknown): number {
       return compareBytes(x.buffer, y.buffer);
     }
     case 8:
-      return cmpPrim(String(a), String(b));
+      // Byte order equals hex order, without allocating two strings per comparison.
+      return compareBytes((a as { id: Uint8Array }).id, (b as { id: Uint8Array }).id);
     case 9:
       return Number(a) - Number(b);
     case 10:
