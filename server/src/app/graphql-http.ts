@@ -7,6 +7,12 @@ import { newRequestId, runInRequestScope } from "./request-scope.js";
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json"];
 
+/** A proxy's request id is kept so logs line up across hops; anything odd-looking is replaced. */
+function incomingRequestId(req: IncomingMessage): string | null {
+  const id = req.headers["x-request-id"];
+  return typeof id === "string" && /^[A-Za-z0-9._-]{8,128}$/.test(id) ? id : null;
+}
+
 function headerMapOf(req: IncomingMessage): HeaderMap {
   const map = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -21,7 +27,7 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
  */
 export function createGraphQLHandler(apollo: ApolloServer<Context>, config: Config) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const requestId = newRequestId();
+    const requestId = incomingRequestId(req) ?? newRequestId();
     res.setHeader("x-request-id", requestId);
     const method = (req.method ?? "GET").toUpperCase();
     let body: unknown;

@@ -164,6 +164,12 @@ describe("GraphQL over HTTP", () => {
   it("tags every GraphQL response with x-request-id", async () => {
     const res = await post(JSON.stringify({ query: "{ health { ok } }" }));
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await post(JSON.stringify({ query: "{ health { ok } }" }), {
+      "x-request-id": "proxy-abc-12345",
+    });
+    expect(kept.headers.get("x-request-id")).toBe("proxy-abc-12345");
+    const odd = await post(JSON.stringify({ query: "{ health { ok } }" }), { "x-request-id": "<script>" });
+    expect(odd.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

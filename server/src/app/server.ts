@@ -104,6 +104,8 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
       return `http://${shownHost}:${addr.port}`;
     },
     async stop() {
+      // Stop accepting at once (Node also drops idle keep-alive sockets); in-flight requests go on.
+      if (httpServer.listening) httpServer.close();
       if (ws) await ws.dispose();
       // Apollo's drain plugin stops accepting and waits for in-flight requests.
       await apollo.stop();

@@ -36,3 +36,22 @@ describe("sign-in throttling", () => {
     expect(res.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
   });
 });
+
+describe("sign-in throttling across server processes", () => {
+  it("counts failures made on another server sharing the database", async () => {
+    // Config is process-wide, so from here on both servers allow 1000 failures per IP.
+    const other = await startTestServer({
+      env: { SIGNIN_MAX_FAILURES_PER_EMAIL: "3", SIGNIN_MAX_FAILURES_PER_IP: "1000" },
+    });
+    try {
+      const u = await buildUser(other);
+      await other.gql(SIGN_IN, { email: u.email, password: "wrong password" });
+      await other.gql(SIGN_IN, { email: u.email, password: "wrong password" });
+      await t.gql(SIGN_IN, { email: u.email, password: "wrong password" });
+      const res = await other.gql(SIGN_IN, { email: u.email, password: u.password });
+      expect(res.body.errors?.[0]?.message).toMatch(/Too many failed sign-in attempts/);
+    } finally {
+      await other.close();
+    }
+  });
+});

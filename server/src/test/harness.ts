@@ -48,7 +48,9 @@ export interface StartTestServerOptions {
 
 /**
  * Starts the embedded store in memory, connects mongoose to a fresh database, and serves the app
- * on a free port. Call once per test file (beforeAll) and `close()` in afterAll.
+ * on a free port. Call once per test file (beforeAll) and `close()` in afterAll. A second call in
+ * the same file starts another server on the same database (a second "process"), but config is
+ * process-wide: the last server started sets it for all.
  */
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
   const config = testConfig(options.env);
