@@ -19,6 +19,7 @@ import { authorizeSubscription } from "../realtime/authorize.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
 import { DocumentCache } from "../realtime/documents.js";
 import { mongoEventLog } from "../realtime/event-log.js";
+import { realtimeDb } from "../realtime/limiter.js";
 import { serializeResult } from "../realtime/frames.js";
 import { RealtimeHub, setHub } from "../realtime/hub.js";
 import { groupKey } from "../realtime/group-key.js";
@@ -51,7 +52,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     log: mongoEventLog,
     logger,
     db: () => mongoose.connection.db,
-    loadPresence,
+    loadPresence: (versionId) => realtimeDb.run(() => loadPresence(versionId)),
     presenceTtlMs: rc.presenceTtlSeconds * 1_000,
   });
   setHub(hub);
@@ -144,13 +145,9 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           contextValue,
         };
         if (op.operation !== "subscription") return base;
-        const auth = await authorizeSubscription(
-          schema,
-          op,
-          document,
-          payload.variables,
-          conn.userId,
-          mongoEventLog,
+        // Through realtimeDb: a reconnect storm of 1,000 clients queues instead of taking the pool.
+        const auth = await realtimeDb.run(() =>
+          authorizeSubscription(schema, op, document, payload.variables, conn.userId),
         );
         if (auth === null) return base;
         if (Array.isArray(auth)) return auth as GraphQLError[];
@@ -193,25 +190,26 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
               versionId: rt.versionId,
               role: rt.role,
               // One execution and one serialisation for the whole group.
-              async execute(root, viewer) {
-                realtimeStats.executions++;
-                const contextValue: Context = {
-                  requestId: newRequestId(),
-                  viewer,
-                  loaders: createLoaders(),
-                  authProblem: null,
-                  clientIp: null,
-                };
-                const result = await execute({
-                  schema,
-                  document,
-                  operationName,
-                  variableValues,
-                  rootValue: root,
-                  contextValue,
-                });
-                return serializeResult(result, formatError);
-              },
+              execute: (root, viewer) =>
+                realtimeDb.run(async () => {
+                  realtimeStats.executions++;
+                  const contextValue: Context = {
+                    requestId: newRequestId(),
+                    viewer,
+                    loaders: createLoaders(),
+                    authProblem: null,
+                    clientIp: null,
+                  };
+                  const result = await execute({
+                    schema,
+                    document,
+                    operationName,
+                    variableValues,
+                    rootValue: root,
+                    contextValue,
+                  });
+                  return serializeResult(result, formatError);
+                }),
             },
             rt.afterSeq,
           )

@@ -14,7 +14,7 @@ import { isId } from "../productions/object-id.js";
 import type { Role } from "../productions/production.enums.js";
 import { ProductionModel } from "../productions/production.model.js";
 import { VersionModel } from "../versions/version.model.js";
-import type { EventLogPort } from "./ports.js";
+import { roleOf } from "./event-log.js";
 import type { RealtimeField } from "./realtime-request.js";
 
 export interface AuthorizedSubscription {
@@ -41,7 +41,6 @@ export async function authorizeSubscription(
   _document: DocumentNode,
   rawVariables: Record<string, unknown> | null | undefined,
   userId: string,
-  log: EventLogPort,
 ): Promise<AuthorizedSubscription | readonly GraphQLError[] | null> {
   const selection = op.selectionSet.selections[0];
   if (selection?.kind !== "Field" || !FIELDS.has(selection.name.value)) return null;
@@ -69,7 +68,7 @@ export async function authorizeSubscription(
     if (!version) return [notFound("Version")];
     productionId = String(version.productionId);
   }
-  const role = isId(productionId) ? await log.roleOf(productionId, userId) : null;
+  const role = isId(productionId) ? await roleOf(productionId, userId) : null;
   if (!role) return [notFound(field === "productionEvents" ? "Production" : "Version")];
   let afterSeq: number | null = null;
   const after = args.after;

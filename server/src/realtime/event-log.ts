@@ -2,33 +2,43 @@ import { Types } from "mongoose";
 import { EventModel } from "../events/event.model.js";
 import type { EventLean } from "../events/event.service.js";
 import { MembershipModel } from "../productions/membership.model.js";
+import type { Role } from "../productions/production.enums.js";
+import { realtimeDb } from "./limiter.js";
 import type { EventLogPort } from "./ports.js";
 
 const oid = (id: string) => new Types.ObjectId(id);
 
-/** The event log and memberships as the realtime layer reads them (indexed queries only). */
+/** A user's role in a production, or null (one indexed lookup). */
+export async function roleOf(productionId: string, userId: string): Promise<Role | null> {
+  const m = await MembershipModel.findOne(
+    { productionId: oid(productionId), userId: oid(userId) },
+    { role: 1 },
+  ).lean();
+  return m?.role ?? null;
+}
+
+/**
+ * The event log and memberships as the realtime layer reads them: indexed queries only, and all
+ * through `realtimeDb` so that background realtime work holds one pool connection at most.
+ */
 export const mongoEventLog: EventLogPort = {
-  async tail(productionId, n) {
-    const docs = (await EventModel.find({ productionId: oid(productionId) })
-      .sort({ seq: -1 })
-      .limit(n)
-      .lean()) as EventLean[];
-    return docs.reverse();
-  },
+  tail: (productionId, n) =>
+    realtimeDb.run(async () => {
+      const docs = (await EventModel.find({ productionId: oid(productionId) })
+        .sort({ seq: -1 })
+        .limit(n)
+        .lean()) as EventLean[];
+      return docs.reverse();
+    }),
 
-  async range(productionId, afterSeq, uptoSeq, limit, versionId) {
-    const seq = { $gt: afterSeq, $lte: uptoSeq };
-    const query = versionId
-      ? { versionId: oid(versionId), productionId: oid(productionId), seq }
-      : { productionId: oid(productionId), seq };
-    return (await EventModel.find(query).sort({ seq: 1 }).limit(limit).lean()) as EventLean[];
-  },
+  range: (productionId, afterSeq, uptoSeq, limit, versionId) =>
+    realtimeDb.run(async () => {
+      const seq = { $gt: afterSeq, $lte: uptoSeq };
+      const query = versionId
+        ? { versionId: oid(versionId), productionId: oid(productionId), seq }
+        : { productionId: oid(productionId), seq };
+      return (await EventModel.find(query).sort({ seq: 1 }).limit(limit).lean()) as EventLean[];
+    }),
 
-  async roleOf(productionId, userId) {
-    const m = await MembershipModel.findOne(
-      { productionId: oid(productionId), userId: oid(userId) },
-      { role: 1 },
-    ).lean();
-    return m?.role ?? null;
-  },
+  roleOf: (productionId, userId) => realtimeDb.run(() => roleOf(productionId, userId)),
 };

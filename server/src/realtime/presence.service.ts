@@ -6,7 +6,7 @@ import { badInput, notFound } from "../errors/app-errors.js";
 import { isId } from "../productions/object-id.js";
 import type { Role } from "../productions/production.enums.js";
 import { VersionModel } from "../versions/version.model.js";
-import { mongoEventLog } from "./event-log.js";
+import { roleOf } from "./event-log.js";
 import { type PresenceDoc, PresenceModel, presenceId } from "./presence.model.js";
 
 /** Playhead updates written per viewer and version: at most one per interval (10/s). */
@@ -40,7 +40,7 @@ export async function requireVersionMember(ctx: Context, versionId: string): Pro
   const version = isId(versionId) ? await VersionModel.findById(versionId, { productionId: 1 }).lean() : null;
   if (!version) throw notFound("Version");
   const productionId = String(version.productionId);
-  const role = await mongoEventLog.roleOf(productionId, viewer.userId);
+  const role = await roleOf(productionId, viewer.userId);
   if (!role) throw notFound("Version");
   return { versionId, productionId, userId: viewer.userId, role };
 }

@@ -10,6 +10,7 @@ import {
   gqlAs,
 } from "../test/domain-factories.js";
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { currentHub } from "./hub.js";
 import { realtimeStats } from "./realtime-request.js";
 import {
   connectAs,
@@ -212,5 +213,7 @@ describe("multiplexing", () => {
     expect(counts.flat()).toHaveLength(1_000);
     expect(realtimeStats.resolverCalls - before).toBe(1);
     expect(realtimeStats.executions - execBefore).toBe(1);
+    // One change stream for the whole process, however many subscribers.
+    expect(currentHub()?.feed.opens).toBe(1);
   }, 60_000);
 });
