@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, parseDuration } from "./config.js";
+import { ConfigError, parseConfig, parseDuration, REPO_ROOT } from "./config.js";
 
 describe("parseDuration", () => {
   it("reads units and plain seconds", () => {
@@ -60,5 +60,18 @@ describe("parseConfig", () => {
     const b = parseConfig({ NODE_ENV: "development", DATA_DIR: dir });
     expect(Buffer.from(a.jwtSecret).equals(Buffer.from(b.jwtSecret))).toBe(true);
     expect(readFileSync(join(dir, "jwt-secret"), "utf8").trim()).toHaveLength(64);
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable config.ts reads", () => {
+    const source = readFileSync(join(REPO_ROOT, "server", "src", "config", "config.ts"), "utf8");
+    const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
+    const read = new Set(
+      [...source.matchAll(/r\.(?:int|bool|raw|oneOf|path)\("([A-Z0-9_]+)"/g)].map((m) => m[1]),
+    );
+    expect(read.size).toBeGreaterThan(15);
+    const undocumented = [...read].filter((name) => !new RegExp(`^#? ?${name}=`, "m").test(example));
+    expect(undocumented).toEqual([]);
   });
 });
