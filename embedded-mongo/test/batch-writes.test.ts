@@ -79,8 +79,9 @@ describe("batch writes", () => {
     expect(r.writeErrors[0]).toMatchObject({ index: 1, code: 11000 });
   });
 
-  it("validates delete limits", async () => {
-    const r = await db.command({ delete: "ordered", deletes: [{ q: {}, limit: 5 }] });
-    expect(r.writeErrors?.[0]?.code ?? r.code).toBeDefined();
+  it("rejects a delete limit other than 0 or 1 for the whole command", async () => {
+    const e = await rejection(db.command({ delete: "ordered", deletes: [{ q: {}, limit: 5 }] }));
+    expect(e.code).toBe(9);
+    expect(await db.collection("ordered").countDocuments()).toBe(2);
   });
 });

@@ -56,3 +56,27 @@ describe("CLI arguments", () => {
     expect(() => parseArgs(["--dbpath"])).toThrow(/needs a value/);
   });
 });
+
+describe("server monitoring", () => {
+  it("holds awaitable hello until maxAwaitTimeMS instead of answering in a tight loop", async () => {
+    const srv = await startEmbeddedMongo();
+    const c = new MongoClient(srv.uri, { heartbeatFrequencyMS: 500 });
+    try {
+      // The driver's `duration` for awaited heartbeats is an RTT estimate, so time it ourselves.
+      let startedAt = 0;
+      const held = new Promise<number>((resolve) => {
+        c.on("serverHeartbeatStarted", (e) => {
+          if (e.awaited) startedAt = performance.now();
+        });
+        c.on("serverHeartbeatSucceeded", (e) => {
+          if (e.awaited && startedAt) resolve(performance.now() - startedAt);
+        });
+      });
+      await c.connect();
+      expect(await held).toBeGreaterThanOrEqual(400);
+    } finally {
+      await c.close();
+      await srv.close();
+    }
+  });
+});

@@ -120,6 +120,16 @@ const update: Handler = async (ctx) => {
 
 const del: Handler = async (ctx) => {
   const name = collName(ctx.cmd, "delete");
+  // Like MongoDB's command parser, a bad limit fails the whole command, not one statement.
+  for (const stmt of optArray(ctx.cmd, "deletes") ?? []) {
+    const limit = isPlainObject(stmt) ? Number(stmt.limit ?? 0) : 0;
+    if (limit !== 0 && limit !== 1) {
+      throw new CommandError(
+        "FailedToParse",
+        `The limit field in delete objects must be 0 or 1. Got ${limit}`,
+      );
+    }
+  }
   const ops: ChangeOp[] = [];
   let n = 0;
   const errors = await runBatch(
