@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,5 +73,16 @@ describe(".env.example", () => {
     expect(read.size).toBeGreaterThan(15);
     const undocumented = [...read].filter((name) => !new RegExp(`^#? ?${name}=`, "m").test(example));
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe("config is the only reader of process.env", () => {
+  it("no other server source file reads process.env", () => {
+    const root = join(REPO_ROOT, "server", "src");
+    const offenders = readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== join("config", "config.ts"))
+      .filter((f) => /process\.env\b/.test(readFileSync(join(root, f), "utf8")));
+    expect(offenders).toEqual([]);
   });
 });
