@@ -88,8 +88,14 @@ export function splitDocs(payload: Buffer): Buffer[] {
   return out;
 }
 
+/** BSON bytes of a document as a Buffer view (serialize already returns a fresh copy; no second one). */
+export function bsonBytes(doc: Document): Buffer {
+  const u = serialize(doc);
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+
 export function encodeOp(op: ChangeOp): Buffer {
-  return Buffer.from(serialize(op as Document));
+  return bsonBytes(op as Document);
 }
 
 export function decodeOp(bytes: Uint8Array): ChangeOp {
@@ -105,7 +111,7 @@ export interface BatchHeader {
 }
 
 export function encodeHeader(h: BatchHeader): Buffer {
-  return Buffer.from(serialize({ s: h.seq, t: h.ts.t, i: h.ts.i, w: h.wall, n: h.n }));
+  return bsonBytes({ s: h.seq, t: h.ts.t, i: h.ts.i, w: h.wall, n: h.n });
 }
 
 export function decodeHeader(bytes: Uint8Array): BatchHeader {

@@ -1,6 +1,5 @@
 import { mkdir, readdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { serialize } from "bson";
 import { encodeBatch, encodeOp } from "./codec.js";
 import { DEFAULT_HISTORY_LIMITS, type HistoryLimits, OpHistory } from "./history.js";
 import { DirLock } from "./lock.js";
@@ -132,13 +131,18 @@ export class FilePersistence implements Persistence {
     if (!writer || !source) return;
     const started = performance.now();
     // Synchronous cut: the engine applies and commits each command in one tick, so the catalog
-    // seen here is exactly the state at clock.last(). Documents are serialised now for the same reason.
+    // seen here is exactly the state at clock.last(). Only references are taken now; documents are
+    // immutable in the engine (writes replace them), and are serialised while the snapshot is written.
     const at = this.clock.last();
     const colls: SnapshotColl[] = [];
     for (const img of source()) {
-      const docs: Buffer[] = [];
-      for (const d of img.docs) docs.push(Buffer.from(serialize(d)));
-      colls.push({ db: img.db, coll: img.coll, options: img.options, indexes: img.indexes, docs });
+      colls.push({
+        db: img.db,
+        coll: img.coll,
+        options: img.options,
+        indexes: img.indexes,
+        docs: Array.from(img.docs),
+      });
     }
     const history = this.history.retained();
     const evicted = this.history.evictedThrough();

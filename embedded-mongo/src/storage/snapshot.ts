@@ -1,8 +1,8 @@
 import { readFile, rename, unlink } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
-import { type Document, deserialize, serialize } from "bson";
-import { frame, READ_OPTS, scanFrames, splitDocs } from "./codec.js";
+import { type Document, deserialize } from "bson";
+import { bsonBytes, frame, READ_OPTS, scanFrames, splitDocs } from "./codec.js";
 import type { HistoryEntry } from "./history.js";
 import { fsyncDir } from "./journal.js";
 import type { ChangeOp, IndexSpec } from "./types.js";
@@ -10,33 +10,37 @@ import type { ChangeOp, IndexSpec } from "./types.js";
 export const SNAPSHOT_FILE = "snapshot.bson";
 const TMP_FILE = "snapshot.bson.tmp";
 /** Docs per record: large enough to amortise framing, small enough to stream. */
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 
 type Ts = { t: number; i: number };
 
-export interface SnapshotColl {
+/**
+ * One collection of a snapshot. Written from the engine's document objects (captured by reference:
+ * the engine replaces documents on write and never mutates them, so the captured array stays a
+ * consistent cut while it is serialised chunk by chunk); read back as raw BSON bytes.
+ */
+export interface SnapshotColl<D = Document> {
   db: string;
   coll: string;
   options: Document;
   indexes: IndexSpec[];
-  /** Each document's BSON, serialised at capture time (so the image is a consistent cut). */
-  docs: Buffer[];
+  docs: D[];
 }
 
 /**
  * A consistent image of the store at `seq`: catalog, documents, and the retained oplog history.
  * `journalGen` names the first journal whose records may follow this snapshot.
  */
-export interface SnapshotImage {
+export interface SnapshotImage<D = Document> {
   seq: bigint;
   ts: Ts;
   journalGen: number;
   evicted: { seq: bigint; ts: Ts };
-  colls: SnapshotColl[];
+  colls: SnapshotColl<D>[];
   history: HistoryEntry[];
 }
 
-const bson = (d: Document): Buffer => Buffer.from(serialize(d));
+const bson = bsonBytes;
 
 function* records(img: SnapshotImage): Generator<Buffer> {
   yield frame([
@@ -65,7 +69,8 @@ function* records(img: SnapshotImage): Generator<Buffer> {
       bytes = 0;
       return out;
     };
-    for (const d of c.docs) {
+    for (const doc of c.docs) {
+      const d = bsonBytes(doc);
       chunk.push(d);
       bytes += d.length;
       if (bytes >= CHUNK_BYTES) yield flush();
@@ -99,7 +104,8 @@ export async function writeSnapshot(dir: string, img: SnapshotImage): Promise<nu
     for (const rec of records(img)) {
       pending.push(rec);
       pendingBytes += rec.length;
-      if (pendingBytes >= 4 * CHUNK_BYTES) {
+      // Each write yields to the event loop, so serialising a large snapshot never blocks it for long.
+      if (pendingBytes >= CHUNK_BYTES) {
         await fh.write(Buffer.concat(pending));
         size += pendingBytes;
         pending = [];
@@ -117,7 +123,7 @@ export async function writeSnapshot(dir: string, img: SnapshotImage): Promise<nu
   return size;
 }
 
-export interface LoadedSnapshot extends SnapshotImage {}
+export type LoadedSnapshot = SnapshotImage<Buffer>;
 
 /**
  * Read the snapshot, or null when none exists. A snapshot is only ever installed complete (by
@@ -133,7 +139,7 @@ export async function readSnapshot(dir: string): Promise<LoadedSnapshot | null> 
     throw err;
   }
   let img: LoadedSnapshot | null = null;
-  let current: SnapshotColl | null = null;
+  let current: SnapshotColl<Buffer> | null = null;
   let ended = false;
   for (const f of scanFrames(buf)) {
     if (f.kind !== "ok")
