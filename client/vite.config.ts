@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { graphqlDocuments } from "./vite.graphql-docs";
+import { graphqlDocuments } from "./vite.graphql-docs.ts";
 
 /** The API server the dev server proxies to (`pnpm dev` runs both). */
 const apiTarget = process.env.GREENLIGHT_API_URL ?? "http://127.0.0.1:4000";

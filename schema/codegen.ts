@@ -4,7 +4,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 /** Paths are resolved from the repository root so codegen works from any cwd (root script or client/). */
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Provisional (contract + docs/schema-plan.md) until the server's emitted schema covers the whole API.
-const schema = `${root}client/schema.provisional.graphql`;
+const schema = `${root}schema/schema.graphql`;
 
 const config: CodegenConfig = {
   schema,

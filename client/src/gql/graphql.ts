@@ -5,7 +5,9 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AddNoteInput = {
+  /** A member of the production. */
   assigneeId?: string | number | null | undefined;
+  /** 1-10,000 characters; @mentions are resolved. */
   body: string;
   category?: NoteCategory | null | undefined;
   script?: ScriptAnchorInput | null | undefined;
@@ -19,6 +21,7 @@ export type AssetKind =
   | 'SCRIPT';
 
 export type CreateAssetInput = {
+  /** An episode of the same production. */
   episodeId?: string | number | null | undefined;
   kind: AssetKind;
   productionId: string | number;
@@ -26,6 +29,7 @@ export type CreateAssetInput = {
 };
 
 export type CreateProductionInput = {
+  /** Default SERIES. */
   kind?: ProductionKind | null | undefined;
   title: string;
 };
@@ -97,6 +101,7 @@ export type ReviewDecision =
   | 'APPROVE'
   | 'REQUEST_CHANGES';
 
+/** Script revision colours, WGA order. */
 export type RevisionColor =
   | 'BLUE'
   | 'BUFF'
@@ -116,6 +121,7 @@ export type RevisionColor =
   | 'WHITE'
   | 'YELLOW';
 
+/** A member's role in one production. */
 export type Role =
   | 'DIRECTOR'
   | 'EDITOR'
@@ -134,6 +140,7 @@ export type ScriptAnchorInput = {
 export type SignUpInput = {
   email: string;
   name: string;
+  /** At least 8 characters. */
   password: string;
 };
 
@@ -144,8 +151,10 @@ export type Stem =
   | 'MUSIC';
 
 export type TimeAnchorInput = {
+  /** Defaults to startFrame. */
   endFrame?: number | null | undefined;
   startFrame: number;
+  /** MIX only. */
   stem?: Stem | null | undefined;
 };
 

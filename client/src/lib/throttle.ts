@@ -5,14 +5,15 @@
 export function throttle<A extends unknown[]>(
   fn: (...args: A) => void,
   intervalMs: number,
-  clock: { now: () => number; set: typeof setTimeout; clear: typeof clearTimeout } = {
+  // Wrapped, not passed as-is: browsers throw "Illegal invocation" when setTimeout's `this` is not window.
+  clock: { now: () => number; set: (fn: () => void, ms: number) => unknown; clear: (t: unknown) => void } = {
     now: () => Date.now(),
-    set: setTimeout,
-    clear: clearTimeout,
+    set: (fn, ms) => setTimeout(fn, ms),
+    clear: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
   },
 ): { call: (...args: A) => void; cancel: () => void } {
   let last = Number.NEGATIVE_INFINITY;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: unknown = null;
   let pending: A | null = null;
   const fire = (args: A) => {
     last = clock.now();

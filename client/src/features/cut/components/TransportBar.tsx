@@ -32,7 +32,7 @@ export function TransportBar({ timecode, frame, rate, duration, transport, label
           onClick={() => transport.seekFrame(0)}
           aria-label="Go to start (Home)"
         >
-          ⏮
+          ⇤
         </button>
         <button
           type="button"

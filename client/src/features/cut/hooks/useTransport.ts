@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useKeydown } from "../../../lib/hotkeys";
 import { type FrameRate, framesPerSecond, frameSeekSeconds } from "../../../lib/timecode";
+import { frameAt } from "./usePlayerFrame";
 import { clampFrame, initialShuttle, type ShuttleState, shuttle } from "../transport";
 
 export interface InOut {
@@ -25,6 +26,14 @@ export function useTransport(
   const [speed, setSpeed] = useState(0);
   const shuttleRef = useRef<ShuttleState>(initialShuttle);
   const reverseRaf = useRef(0);
+  /**
+   * The frame a step starts from: the media clock itself (a seek sets currentTime at once), not the
+   * rendered frame, which can lag a burst of key presses or briefly show an older presented frame.
+   */
+  const current = useCallback(
+    () => (media && Number.isFinite(media.currentTime) ? frameAt(media.currentTime, rate) : frame),
+    [media, rate, frame],
+  );
 
   const stopReverse = useCallback(() => {
     cancelAnimationFrame(reverseRaf.current);
@@ -101,9 +110,9 @@ export function useTransport(
   const step = useCallback(
     (frames: number) => {
       pause();
-      seekFrame(frame + frames);
+      seekFrame(current() + frames);
     },
-    [pause, seekFrame, frame],
+    [pause, seekFrame, current],
   );
 
   const markIn = useCallback(
@@ -155,7 +164,7 @@ export function useTransport(
           shuttleRef.current = r.state;
           if (r.action.type === "pause") pause();
           else if (r.action.type === "play") playAt(r.action.speed);
-          else if (r.action.type === "step") seekFrame(frame + r.action.frames);
+          else if (r.action.type === "step") seekFrame(current() + r.action.frames);
           return true;
         }
         default:

@@ -28,10 +28,11 @@ interface Props {
   disabledReason?: string | null;
   onSubmit: (body: string, category: NoteCategory | null) => Promise<unknown>;
   onCancel?: () => void;
-  autoFocus?: boolean;
+  /** Shown instead of an anchor when nothing is selected yet. */
+  emptyHint?: string;
 }
 
-export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, onCancel }: Props) {
+export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, onCancel, emptyHint }: Props) {
   const [body, setBody] = useState("");
   const [category, setCategory] = useState<NoteCategory | "">("");
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
       <div className="row small">
         <span className="muted">Note at</span>
         <strong className="mono" data-testid="composer-anchor">
-          {anchorLabel ?? "— select lines or a moment first"}
+          {anchorLabel ?? emptyHint ?? "— choose where first"}
         </strong>
       </div>
       <MentionTextarea

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeMention, applyMention, mentionCandidates, type MentionMember } from "./mentions";
+import { activeMention, applyMention, type MentionMember, mentionCandidates, userHandle } from "./mentions";
 
 const members: MentionMember[] = [
   { role: "DIRECTOR", user: { id: "1", name: "Dora Director", email: "director@demo.greenlight" } },
@@ -19,16 +19,25 @@ describe("activeMention", () => {
 });
 
 describe("mentionCandidates", () => {
-  it("matches people by name or handle, then roles", () => {
+  it("matches people by name and roles by their server handles", () => {
     const c = mentionCandidates("so", members);
-    expect(c.map((x) => x.key)).toEqual(["u:2", "r:SOUND_DESIGNER"]);
-    expect(c[1]?.handle).toBe("sound-designer");
+    expect(c.map((x) => x.handle).sort()).toEqual(["sam.sound", "sound_designer"]);
   });
   it("matches word starts inside names", () => {
-    expect(mentionCandidates("edi", members).map((x) => x.key)).toEqual(["u:3", "r:EDITOR"]);
+    expect(
+      mentionCandidates("edi", members)
+        .map((x) => x.key)
+        .sort(),
+    ).toEqual(["r:EDITOR", "u:3"]);
   });
   it("lists everyone for a bare @", () => {
     expect(mentionCandidates("", members).length).toBe(6);
+  });
+});
+
+describe("userHandle", () => {
+  it("matches the server's handle of a name", () => {
+    expect(userHandle("  Zoë  Saldaña ")).toBe("zoe.saldana");
   });
 });
 
@@ -37,8 +46,8 @@ describe("applyMention", () => {
     const [first] = mentionCandidates("dor", members);
     if (!first) throw new Error("no candidate");
     expect(applyMention("ask @dor about it", 8, first)).toEqual({
-      text: "ask @director  about it",
-      caret: 14,
+      text: "ask @dora.director  about it",
+      caret: 19,
     });
   });
 });

@@ -32,20 +32,29 @@ export const ROLE_LABEL: Record<Role, string> = {
   VIEWER: "Viewer",
 };
 
-/** How a role is written in a note: `@sound-designer`. */
+/** How a role is written in a note, as the server resolves it: `@sound_designer`. */
 export function roleHandle(role: Role): string {
-  return role.toLowerCase().replace(/_/g, "-");
+  return role.toLowerCase();
 }
 
-/** How a person is written in a note: the local part of their email, unique within a production. */
-export function userHandle(email: string): string {
-  return email.split("@")[0] ?? email;
+/**
+ * How a person is written in a note, as the server resolves it: their name in lower case with spaces
+ * as dots (`@maya.chen`). Emails are not used: demo addresses like director@... would read as roles.
+ */
+export function userHandle(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ".")
+    .replace(/[^a-z0-9_.\-']/g, "");
 }
 
 /** The `@query` being typed just before the caret, if any. */
 export function activeMention(text: string, caret: number): { start: number; query: string } | null {
   const before = text.slice(0, caret);
-  const m = /(^|[\s(])@([\w.-]*)$/.exec(before);
+  const m = /(^|[\s(])@([\w.'-]*)$/.exec(before);
   if (!m) return null;
   const query = m[2] ?? "";
   return { start: caret - query.length - 1, query };
@@ -75,7 +84,7 @@ export function mentionCandidates(
   };
   const people = members
     .map((m) => {
-      const handle = userHandle(m.user.email);
+      const handle = userHandle(m.user.name);
       return {
         s: score(m.user.name, handle),
         c: {

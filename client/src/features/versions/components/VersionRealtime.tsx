@@ -1,9 +1,10 @@
-import { useSubscription } from "@apollo/client/react";
-import { useMemo } from "react";
+import { useApolloClient, useSubscription } from "@apollo/client/react";
+import { useEffect, useMemo, useRef } from "react";
 import { useConnection } from "../../../app/ConnectionBanner";
 import { cursors, streamKey } from "../../../realtime/cursors";
 import { PresenceDocument, PresenceUpdatesDocument } from "../../presence/graphql/operations";
-import { VersionEventsDocument } from "../graphql/operations";
+import { VersionNotesDocument } from "../../notes/graphql/operations";
+import { VersionEventsDocument, VersionRoomDocument } from "../graphql/operations";
 import { applyVersionEvent } from "../lib/eventToCache";
 
 /**
@@ -16,6 +17,17 @@ export function VersionRealtime({ versionId }: { versionId: string }) {
   // Re-read on every (re)connection: the new subscription resumes right after the last applied event.
   // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is the trigger, not an input
   const after = useMemo(() => cursors.lastCursor(key), [key, epoch]);
+
+  // A reconnect before any event arrived leaves no cursor to resume from: catch up by refetching
+  // the room and its notes instead (the list merge keeps this exactly-once).
+  const client = useApolloClient();
+  const mountEpoch = useRef(epoch);
+  useEffect(() => {
+    if (epoch <= Math.max(mountEpoch.current, 1) || cursors.lastCursor(key)) return;
+    void client
+      .refetchQueries({ include: [VersionRoomDocument, VersionNotesDocument] })
+      .catch(() => undefined);
+  }, [epoch, key, client]);
 
   useSubscription(VersionEventsDocument, {
     variables: { versionId, after },

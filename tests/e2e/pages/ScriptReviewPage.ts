@@ -1,0 +1,31 @@
+import type { Page } from "playwright-core";
+import { ReviewRoom } from "./ReviewRoom.js";
+
+export class ScriptReviewPage extends ReviewRoom {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async goto(versionId: string): Promise<void> {
+    await this.page.goto(`/script/${versionId}`);
+    await this.page.getByTestId("screenplay").waitFor();
+  }
+
+  gutter(line: number) {
+    return this.page.getByRole("button", { name: `Line ${line}`, exact: true });
+  }
+
+  /** Click the first line's number, Shift+click the last, like selecting rows in a list. */
+  async selectLines(from: number, to: number): Promise<void> {
+    await this.gutter(from).click();
+    await this.gutter(to).click({ modifiers: ["Shift"] });
+  }
+
+  marginNotes() {
+    return this.page.getByTestId("margin-note");
+  }
+
+  revision() {
+    return this.page.getByTestId("revision");
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from "node:fs";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { SCREENSHOTS } from "./paths.js";
+
+type PageSocket = { close(code?: number, reason?: string): void };
+/** The few browser globals the in-page scripts touch (this package compiles without the DOM lib). */
+interface PageGlobals {
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  WebSocket: new (url: string | URL, protocols?: string | string[]) => PageSocket;
+  __sockets: PageSocket[];
+}
+
+/** Init script: makes every WebSocket the page opens reachable, so a test can cut the connection. */
+export function trackSockets(): void {
+  const g = globalThis as unknown as PageGlobals;
+  const Native = g.WebSocket;
+  const sockets: PageSocket[] = [];
+  g.__sockets = sockets;
+  g.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      sockets.push(this);
+    }
+  };
+}
+
+/** Closes the page's sockets as a dropped network would (a non-normal close, so the client retries). */
+export async function cutSockets(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const s of (globalThis as unknown as PageGlobals).__sockets) s.close(3000, "test: connection cut");
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  });
+}
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and uncaught exceptions seen in this session, for assertions. */
+  readonly errors: string[];
+}
+
+/** A browser context already signed in (token in localStorage, as the sign-in form leaves it). */
+export async function openSession(browser: Browser, baseURL: string, token: string | null): Promise<Session> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1600, height: 960 } });
+  if (token) {
+    // Serialised into the page: it may only use what it declares itself.
+    await context.addInitScript((t) => {
+      const { localStorage } = globalThis as unknown as PageGlobals;
+      if (!localStorage.getItem("greenlight.token")) localStorage.setItem("greenlight.token", t);
+    }, token);
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return { context, page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+}
