@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data.js";
+import { seedDemo, seedDemoIfEmpty } from "./seed.js";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+async function signIn(email: string): Promise<string> {
+  const res = await server.gql<{ signIn: { token: string } }>(
+    `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`,
+    { e: email, p: DEMO_PASSWORD },
+  );
+  return expectData(res).signIn.token;
+}
+
+const DEMO = `{ productions { id title kind stage members { role user { email } }
+  episodes { number title assets { kind } }
+  assets { id kind title }
+} }`;
+
+const ASSET = `query($id: ID!) { asset(id: $id) { versions {
+  number status mediaUrl frameRate startTimecode durationFrames durationTimecode lineCount
+  revision { color } stems { stem mediaUrl } loudness { integratedLkfs truePeakDbtp loudnessRange }
+  noteCounts { total open inProgress resolved wontFix }
+  notes(first: 20) { totalCount edges { node { body replyCount anchor { __typename } } } }
+  approvalProgress { role required approvedBy { email } }
+} } }`;
+
+type Version = {
+  number: number;
+  status: string;
+  mediaUrl: string | null;
+  stems: { mediaUrl: string }[];
+  revision: { color: string } | null;
+  loudness: unknown;
+  notes: { totalCount: number; edges: { node: { replyCount: number } }[] };
+  startTimecode: string | null;
+  durationTimecode: string | null;
+  approvalProgress: { role: string; approvedBy: { email: string } | null }[];
+};
+
+type Demo = {
+  productions: {
+    id: string;
+    title: string;
+    kind: string;
+    stage: string;
+    members: { role: string }[];
+    episodes: { number: number; title: string; assets: { kind: string }[] }[];
+    assets: { id: string; kind: string }[];
+  }[];
+};
+
+describe("demo seed", () => {
+  it("builds How It's Made with every role, a script, a cut and a mix", async () => {
+    const result = await seedDemo({ quiet: true });
+    expect(result.seeded).toBe(true);
+    const token = await signIn("showrunner@demo.greenlight");
+    const demo = expectData(await server.gql<Demo>(DEMO, {}, { token })).productions;
+    expect(demo).toHaveLength(1);
+    const p = demo[0]!;
+    expect(p).toMatchObject({ title: "How It's Made", kind: "SERIES", stage: "POST_PRODUCTION" });
+    expect(p.members.map((m) => m.role).sort()).toEqual(DEMO_USERS.map((u) => u.role).sort());
+    expect(p.episodes).toEqual([
+      { number: 101, title: "Pilot", assets: [{ kind: "SCRIPT" }, { kind: "CUT" }, { kind: "MIX" }] },
+    ]);
+
+    const versions: Version[][] = [];
+    for (const a of p.assets) {
+      const res = await server.gql<{ asset: { versions: Version[] } }>(ASSET, { id: a.id }, { token });
+      versions.push(expectData(res).asset.versions);
+    }
+    const [script, cut, mix] = versions.map((v) => ({ versions: v }));
+    expect(script?.versions.map((v) => [v.revision?.color, v.status])).toEqual([
+      ["WHITE", "DRAFT"],
+      ["BLUE", "IN_REVIEW"],
+    ]);
+    expect(cut?.versions.map((v) => v.status)).toEqual(["CHANGES_REQUESTED", "IN_REVIEW"]);
+    expect(cut?.versions[1]?.approvalProgress).toEqual([
+      { role: "DIRECTOR", required: true, approvedBy: { email: "director@demo.greenlight" } },
+      { role: "SHOWRUNNER", required: true, approvedBy: null },
+    ]);
+    expect(cut?.versions[0]).toMatchObject({ startTimecode: "01:00:00:00", durationTimecode: "00:00:45:00" });
+    expect(mix?.versions[0]?.stems).toHaveLength(4);
+    expect(mix?.versions[0]?.loudness).toEqual({
+      integratedLkfs: -21.6,
+      truePeakDbtp: -4.7,
+      loudnessRange: 22.7,
+    });
+    for (const asset of versions) {
+      const notes = asset.flatMap((v) => v.notes.edges);
+      expect(notes.length).toBeGreaterThanOrEqual(3);
+      expect(notes.some((n) => n.node.replyCount > 0)).toBe(true);
+    }
+    // Every media path the seed uses exists on disk.
+    const urls = versions.flatMap((a) => a.flatMap((v) => [v.mediaUrl, ...v.stems.map((s) => s.mediaUrl)]));
+    for (const url of urls.filter((u): u is string => !!u)) {
+      expect(existsSync(new URL(`../..${url}`, import.meta.url)), url).toBe(true);
+    }
+  });
+
+  it("exports the cut's notes as markers", async () => {
+    const token = await signIn("editor@demo.greenlight");
+    const res = expectData(
+      await server.gql<{ productions: { assets: { versions: { exportMarkers: string }[] }[] }[] }>(
+        `{ productions { assets(kind: CUT) { versions { exportMarkers(format: CMX3600_EDL) } } } }`,
+        {},
+        { token },
+      ),
+    );
+    const edl = res.productions[0]?.assets[0]?.versions[0]?.exportMarkers ?? "";
+    expect(edl).toContain("FCM: NON-DROP FRAME");
+    expect(edl).toMatch(/\* LOC: 01:00:00:00 GREEN {3}\[RESOLVED\] Rafael Ortiz: Open on the fog/);
+  });
+
+  it("is skipped when present and recreated on reset", async () => {
+    expect((await seedDemoIfEmpty()).seeded).toBe(false);
+    await expect(seedDemo({ quiet: true })).rejects.toThrow(/already exist/);
+    const again = await seedDemo({ reset: true, quiet: true });
+    expect(again.seeded).toBe(true);
+    const token = await signIn("viewer@demo.greenlight");
+    const demo = expectData(
+      await server.gql<{ productions: { id: string }[] }>(`{ productions { id } }`, {}, { token }),
+    );
+    expect(demo.productions.map((x) => x.id)).toEqual([again.productionId]);
+  });
+});

@@ -1,0 +1,295 @@
+import { readFile } from "node:fs/promises";
+import { Types } from "mongoose";
+import type { Context } from "../app/context.js";
+import { createLoaders } from "../app/loaders.js";
+import { AssetKind } from "../assets/asset.enums.js";
+import { AssetModel } from "../assets/asset.model.js";
+import { createAsset } from "../assets/asset.service.js";
+import { hashPassword } from "../auth/password.js";
+import { EventModel } from "../events/event.model.js";
+import { NoteModel } from "../notes/note.model.js";
+import { addNote } from "../notes/note.service.js";
+import { setNoteStatus } from "../notes/note-status.service.js";
+import { ReplyModel } from "../notes/reply.model.js";
+import { replyToNote } from "../notes/reply.service.js";
+import { EpisodeModel } from "../productions/episode.model.js";
+import { addEpisode } from "../productions/episode.service.js";
+import { MembershipModel } from "../productions/membership.model.js";
+import { addMember } from "../productions/membership.service.js";
+import { ProductionKind, ProductionStage, Role } from "../productions/production.enums.js";
+import { ProductionModel } from "../productions/production.model.js";
+import { createProduction, setProductionStage } from "../productions/production.service.js";
+import { ReviewModel } from "../reviews/review.model.js";
+import { reviewVersion, submitForReview } from "../reviews/review.service.js";
+import { ReviewDecision } from "../reviews/review.enums.js";
+import { FrameRate } from "../timecode/timecode.js";
+import { UserModel } from "../users/user.model.js";
+import { RevisionColor, Stem } from "../versions/version.enums.js";
+import { VersionModel } from "../versions/version.model.js";
+import { addVersion } from "../versions/version.service.js";
+import { NoteCategory, NoteStatus } from "../notes/note.enums.js";
+import { blueRevision, DEMO_PASSWORD, DEMO_TITLE, DEMO_USERS, lineOf } from "./seed-data.js";
+
+/**
+ * The demo production "How It's Made": a user per role, episode 101 with a Fountain script
+ * (White then Blue), a 24 fps cut starting at 01:00:00:00 (v1 sent back, v2 in review) and a mix
+ * with stems and loudness, each with notes and replies. Built through the same services the API
+ * uses, so events, counters and rules are exactly what real use produces.
+ */
+export interface SeedResult {
+  seeded: boolean;
+  productionId: string | null;
+}
+
+type Users = Record<Role, { id: string; name: string; email: string }>;
+
+const CUT_FRAMES = 45 * 24; // the demo cuts are 45 s at 24 fps
+const MEDIA = "/media/demo";
+
+/** Seeds the demo unless its showrunner account already exists. */
+export async function seedDemoIfEmpty(): Promise<SeedResult> {
+  const showrunner = DEMO_USERS.find((u) => u.role === Role.SHOWRUNNER);
+  if (showrunner && (await UserModel.exists({ email: showrunner.email })))
+    return { seeded: false, productionId: null };
+  return seedDemo();
+}
+
+export async function seedDemo(options: { reset?: boolean; quiet?: boolean } = {}): Promise<SeedResult> {
+  if (options.reset) await removeDemo();
+  else if (await UserModel.exists({ email: { $in: DEMO_USERS.map((u) => u.email) } })) {
+    throw new Error("Demo accounts already exist; run with --reset to recreate the demo.");
+  }
+  const users = await createUsers();
+  const productionId = await buildProduction(users);
+  if (!options.quiet) printAccounts();
+  return { seeded: true, productionId };
+}
+
+/** A service context acting as one demo user (fresh loaders per call: no stale reads). */
+function as(users: Users, role: Role): Context {
+  const u = users[role];
+  return {
+    requestId: "seed",
+    viewer: { userId: u.id, name: u.name, email: u.email },
+    loaders: createLoaders(),
+    authProblem: null,
+    clientIp: null,
+  };
+}
+
+async function createUsers(): Promise<Users> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const out = {} as Users;
+  for (const u of DEMO_USERS) {
+    const doc = await UserModel.create({ email: u.email, name: u.name, passwordHash });
+    out[u.role] = { id: String(doc._id), name: u.name, email: u.email };
+  }
+  return out;
+}
+
+async function buildProduction(users: Users): Promise<string> {
+  const sr = () => as(users, Role.SHOWRUNNER);
+  const production = await createProduction(sr(), { title: DEMO_TITLE, kind: ProductionKind.SERIES });
+  for (const u of DEMO_USERS) {
+    if (u.role !== Role.SHOWRUNNER) await addMember(sr(), production.id, u.email, u.role);
+  }
+  await setProductionStage(as(users, Role.PRODUCER), production.id, ProductionStage.POST_PRODUCTION);
+  const episode = await addEpisode(sr(), production.id, 101, "Pilot");
+
+  await seedScript(users, production.id, episode.id);
+  await seedCut(users, production.id, episode.id);
+  await seedMix(users, production.id, episode.id);
+  return production.id;
+}
+
+async function seedScript(users: Users, productionId: string, episodeId: string) {
+  const white = await readFile(new URL("./pilot.fountain", import.meta.url), "utf8");
+  const blue = blueRevision(white);
+  const writer = () => as(users, Role.WRITER);
+  const asset = await createAsset(writer(), {
+    productionId,
+    kind: AssetKind.SCRIPT,
+    title: "Pilot - Shooting Script",
+    episodeId,
+  });
+  const v1 = await addVersion(writer(), {
+    assetId: asset.id,
+    text: white,
+    revisionColor: RevisionColor.WHITE,
+  });
+  const n1 = await addNote(as(users, Role.SHOWRUNNER), {
+    versionId: v1.id,
+    body: "Love this cold open. Can Otis's first fortune be funnier? It sets the tone for the series. @ada.okafor",
+    script: {
+      lineStart: lineOf(white, "You will find what you are looking for in the last"),
+      lineEnd: lineOf(white, "You will find what you are looking for in the last"),
+    },
+    category: NoteCategory.DIALOGUE,
+  });
+  await replyToNote(writer(), n1.id, "Trying a few alts for the Blue pages.");
+  await setNoteStatus(writer(), n1.id, NoteStatus.RESOLVED);
+  const bank = lineOf(white, "The bank man comes at ten");
+  const n2 = await addNote(as(users, Role.EXECUTIVE), {
+    versionId: v1.id,
+    body: "Network asks: do we need the bank deadline this early? Feels like a lot of plot before we know June.",
+    script: { lineStart: bank, lineEnd: bank + 1 },
+    category: NoteCategory.STORY,
+  });
+  await replyToNote(as(users, Role.SHOWRUNNER), n2.id, "Keeping it: the clock is the engine of the pilot.");
+  await setNoteStatus(as(users, Role.SHOWRUNNER), n2.id, NoteStatus.WONT_FIX);
+
+  const v2 = await addVersion(writer(), { assetId: asset.id, text: blue });
+  const ask = lineOf(blue, "I'm asking twice.");
+  await addNote(as(users, Role.PRODUCER), {
+    versionId: v2.id,
+    body: "The new fortune lands. Legal should clear the bank's name in the montage. @producer",
+    script: { lineStart: ask - 4, lineEnd: ask },
+    category: NoteCategory.LEGAL,
+  });
+  await submitForReview(writer(), v2.id);
+}
+
+async function seedCut(users: Users, productionId: string, episodeId: string) {
+  const editor = () => as(users, Role.EDITOR);
+  const director = () => as(users, Role.DIRECTOR);
+  const asset = await createAsset(editor(), {
+    productionId,
+    kind: AssetKind.CUT,
+    title: "Pilot - Editor's Cut",
+    episodeId,
+  });
+  const timing = { frameRate: FrameRate.FPS_24, startTimecode: "01:00:00:00", durationFrames: CUT_FRAMES };
+  const v1 = await addVersion(editor(), { assetId: asset.id, mediaUrl: `${MEDIA}/cut-v1.webm`, ...timing });
+  const a = await addNote(director(), {
+    versionId: v1.id,
+    body: "Open on the fog two seconds longer before the van enters. Let it breathe.",
+    time: { startFrame: 0, endFrame: 119 },
+    category: NoteCategory.PACING,
+    assigneeId: users.EDITOR.id,
+  });
+  await replyToNote(editor(), a.id, "Extended by 48 frames in v2.");
+  await setNoteStatus(editor(), a.id, NoteStatus.RESOLVED);
+  const b = await addNote(as(users, Role.SHOWRUNNER), {
+    versionId: v1.id,
+    body: "June's reaction at the red light is the heart of the scene; stay on her close-up.",
+    time: { startFrame: 300, endFrame: 372 },
+    category: NoteCategory.PERFORMANCE,
+  });
+  await replyToNote(editor(), b.id, "Alt take 3 has a longer hold. Swapping it in.");
+  await replyToNote(director(), b.id, "Agreed, take 3.");
+  await setNoteStatus(editor(), b.id, NoteStatus.IN_PROGRESS);
+  await addNote(as(users, Role.PRODUCER), {
+    versionId: v1.id,
+    body: "Burned-in timecode flickers around here. Check the export settings. @editor",
+    time: { startFrame: 612 },
+    category: NoteCategory.VFX,
+  });
+  await submitForReview(editor(), v1.id);
+  await reviewVersion(
+    director(),
+    v1.id,
+    ReviewDecision.REQUEST_CHANGES,
+    "Pacing in the first minute; see notes.",
+  );
+
+  const v2 = await addVersion(editor(), { assetId: asset.id, mediaUrl: `${MEDIA}/cut-v2.webm`, ...timing });
+  const c = await addNote(director(), {
+    versionId: v2.id,
+    body: "Much better. The montage could lose one beat: the batter shot repeats.",
+    time: { startFrame: 720, endFrame: 840 },
+    category: NoteCategory.PACING,
+  });
+  await replyToNote(editor(), c.id, "Trimmed 12 frames; will show in v3 if needed.");
+  await addNote(as(users, Role.EXECUTIVE), {
+    versionId: v2.id,
+    body: "Title card feels small on a phone screen.",
+    time: { startFrame: 24 },
+    category: NoteCategory.OTHER,
+  });
+  await submitForReview(editor(), v2.id);
+  await reviewVersion(director(), v2.id, ReviewDecision.APPROVE, "Director approves; over to Maya.");
+}
+
+async function seedMix(users: Users, productionId: string, episodeId: string) {
+  const sound = () => as(users, Role.SOUND_DESIGNER);
+  const asset = await createAsset(sound(), {
+    productionId,
+    kind: AssetKind.MIX,
+    title: "Pilot - Temp Mix",
+    episodeId,
+  });
+  const v1 = await addVersion(sound(), {
+    assetId: asset.id,
+    mediaUrl: `${MEDIA}/mix-full.ogg`,
+    frameRate: FrameRate.FPS_24,
+    startTimecode: "01:00:00:00",
+    durationFrames: CUT_FRAMES,
+    stems: [
+      { stem: Stem.FULL_MIX, mediaUrl: `${MEDIA}/mix-full.ogg` },
+      { stem: Stem.DIALOGUE, mediaUrl: `${MEDIA}/mix-dialogue.ogg` },
+      { stem: Stem.MUSIC, mediaUrl: `${MEDIA}/mix-music.ogg` },
+      { stem: Stem.EFFECTS, mediaUrl: `${MEDIA}/mix-effects.ogg` },
+    ],
+    // Measured on mix-full.ogg (see server/media/README.md): too loud for the -27 LKFS spec.
+    loudness: { integratedLkfs: -21.6, truePeakDbtp: -4.7, loudnessRange: 22.7 },
+  });
+  const a = await addNote(as(users, Role.DIRECTOR), {
+    versionId: v1.id,
+    body: "Dialogue is buried under the ovens here. Lift DX or duck FX.",
+    time: { startFrame: 480, endFrame: 600, stem: Stem.DIALOGUE },
+    category: NoteCategory.DIALOGUE,
+    assigneeId: users.SOUND_DESIGNER.id,
+  });
+  await replyToNote(sound(), a.id, "Ducking the oven bed 4 dB under lines.");
+  await setNoteStatus(sound(), a.id, NoteStatus.IN_PROGRESS);
+  await addNote(as(users, Role.SHOWRUNNER), {
+    versionId: v1.id,
+    body: "Music sting at the smash cut should hit on the cut, not a frame after.",
+    time: { startFrame: 1070, stem: Stem.MUSIC },
+    category: NoteCategory.MUSIC,
+  });
+  const c = await addNote(as(users, Role.PRODUCER), {
+    versionId: v1.id,
+    body: "Integrated loudness is -21.6 LKFS; streaming delivery wants -27 +/-2. @sound_designer",
+    time: { startFrame: 0, endFrame: CUT_FRAMES - 1, stem: Stem.FULL_MIX },
+    category: NoteCategory.OTHER,
+  });
+  await replyToNote(sound(), c.id, "Known: temp mix. Final will be conformed to spec.");
+}
+
+/** Deletes the demo production(s) and accounts, with everything that hangs off them. */
+export async function removeDemo(): Promise<void> {
+  const users = await UserModel.find({ email: { $in: DEMO_USERS.map((u) => u.email) } }, { _id: 1 }).lean();
+  const userIds = users.map((u) => u._id);
+  const productions = await ProductionModel.find(
+    { createdBy: { $in: userIds }, title: DEMO_TITLE },
+    { _id: 1 },
+  ).lean();
+  const pids: Types.ObjectId[] = productions.map((p) => p._id);
+  if (pids.length > 0) {
+    const byProduction = { productionId: { $in: pids } };
+    await Promise.all([
+      MembershipModel.deleteMany(byProduction),
+      EpisodeModel.deleteMany(byProduction),
+      AssetModel.deleteMany(byProduction),
+      VersionModel.deleteMany(byProduction),
+      NoteModel.deleteMany(byProduction),
+      ReplyModel.deleteMany(byProduction),
+      ReviewModel.deleteMany(byProduction),
+      EventModel.deleteMany(byProduction),
+    ]);
+    await ProductionModel.deleteMany({ _id: { $in: pids } });
+  }
+  // Memberships of demo users in other productions go too: the accounts no longer exist.
+  await MembershipModel.deleteMany({ userId: { $in: userIds } });
+  await UserModel.deleteMany({ _id: { $in: userIds } });
+}
+
+export function printAccounts(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
+  const rows = DEMO_USERS.map((u) => [u.role, u.email, u.name]);
+  const widths = [14, 28, 14];
+  const fmt = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ")}`;
+  write(`Demo production "${DEMO_TITLE}" - accounts (password for all: ${DEMO_PASSWORD})`);
+  write(fmt(["ROLE", "EMAIL", "NAME"]));
+  for (const r of rows) write(fmt(r));
+}
