@@ -180,6 +180,18 @@ describe("change streams via the driver", () => {
     await cs.close();
   });
 
+  it("watches the whole deployment with client.watch()", async () => {
+    const coll = fresh();
+    const cs = await watchFromNow(ctx.client, [{ $match: { "ns.db": ctx.db.databaseName } }]);
+    await coll.insertOne({ cluster: true });
+    expect(await cs.next()).toMatchObject({
+      operationType: "insert",
+      ns: { db: ctx.db.databaseName, coll: coll.collectionName },
+      fullDocument: { cluster: true },
+    });
+    await cs.close();
+  });
+
   it("emits drop and invalidate when the watched collection is dropped", async () => {
     const coll = fresh();
     await coll.insertOne({ x: 1 });
