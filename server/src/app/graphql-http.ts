@@ -25,7 +25,7 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
  * GraphQL over HTTP for `/graphql`: transport checks (size, media type, JSON) here, then Apollo's
  * `executeHTTPGraphQLRequest`, which handles GET-vs-mutation (405), Accept negotiation and CSRF.
  */
-export function createGraphQLHandler(apollo: ApolloServer<Context>, config: Config) {
+export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, config: Config) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = incomingRequestId(req) ?? newRequestId();
     res.setHeader("x-request-id", requestId);
@@ -67,7 +67,7 @@ export function createGraphQLHandler(apollo: ApolloServer<Context>, config: Conf
     }
     const authorization = typeof req.headers.authorization === "string" ? req.headers.authorization : null;
     const result = await runInRequestScope(requestId, () =>
-      apollo.executeHTTPGraphQLRequest({
+      getApollo().executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers: headerMapOf(req), search: url.search, body },
         context: () =>
           createContext({ authorization, requestId, clientIp: clientIpOf(req, config.trustProxy) }),

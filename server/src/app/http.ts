@@ -13,8 +13,12 @@ import { createStaticHandler } from "./static.js";
 export const GRAPHQL_PATH = "/graphql";
 
 /** A plain node:http server: /graphql, /healthz, /media/*, and the client (SPA) for the rest. */
-export function createHttpServer(apollo: ApolloServer<Context>, config: Config, logger: Logger): Server {
-  const graphql = createGraphQLHandler(apollo, config);
+export function createHttpServer(
+  getApollo: () => ApolloServer<Context>,
+  config: Config,
+  logger: Logger,
+): Server {
+  const graphql = createGraphQLHandler(getApollo, config);
   const media = createMediaHandler(config.mediaDir);
   const client = createStaticHandler(config.clientDist);
 

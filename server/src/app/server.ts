@@ -51,16 +51,13 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
   const { logger } = runtime();
   const schema = await buildGreenlightSchema();
   // Apollo needs the http server for its drain plugin, and the http server needs Apollo to route
-  // to; a late-bound reference breaks the cycle.
+  // to; the router gets Apollo through a getter, bound once Apollo exists.
   let apolloRef: ApolloServer<Context> | undefined;
-  const lateApollo = new Proxy({} as ApolloServer<Context>, {
-    get: (_t, prop) => {
-      const target = apolloRef as unknown as Record<string | symbol, unknown>;
-      const value = target[prop];
-      return typeof value === "function" ? value.bind(apolloRef) : value;
-    },
-  });
-  const httpServer = createHttpServer(lateApollo, config, logger);
+  const getApollo = (): ApolloServer<Context> => {
+    if (!apolloRef) throw new Error("Apollo is not created yet");
+    return apolloRef;
+  };
+  const httpServer = createHttpServer(getApollo, config, logger);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true, // gated per request by requestLimitsPlugin (signed-in callers only)
