@@ -2,7 +2,9 @@ import { type Document, ObjectId } from "bson";
 import type { Collection } from "../engine/collection.js";
 import { ridOf } from "../engine/collection.js";
 import { findDocs } from "../engine/query.js";
-import { applyUpdate, changed, describeUpdate, upsertSeed, updateKind } from "../engine/update.js";
+import { changed, describeUpdate } from "../engine/diff.js";
+import { applyUpdate, updateKind } from "../engine/update.js";
+import { upsertSeed } from "../engine/upsert.js";
 import type { ChangeOp } from "../storage/types.js";
 import { CommandError } from "./errors.js";
 

@@ -1,7 +1,6 @@
 import type { Document } from "bson";
 import { Aggregator, update as mingoUpdate } from "mingo";
 import { CommandError } from "../commands/errors.js";
-import type { UpdateDescription } from "../storage/types.js";
 import { cloneValue, compareValues, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
 import { applyOperators, supports } from "./fast-update.js";
 import { formatValue } from "./format.js";
@@ -261,55 +260,4 @@ function applyPush(doc: Document, spec: Document, o: UpdateOptions): void {
     }
     parent[last] = arr;
   }
-}
-
-/** The document an upsert starts from: equality fields of the query (incl. inside $and). */
-export function upsertSeed(filter: Document): Document {
-  const seed: Document = {};
-  const visit = (f: Document) => {
-    for (const [k, v] of Object.entries(f)) {
-      if (k === "$and" && Array.isArray(v)) for (const sub of v) if (isPlainObject(sub)) visit(sub);
-      if (k.startsWith("$")) continue;
-      let val: unknown = v;
-      if (isPlainObject(v) && Object.keys(v).some((x) => x.startsWith("$"))) {
-        if (!("$eq" in v)) continue;
-        val = v.$eq;
-      }
-      setPath(seed, k, cloneValue(val));
-    }
-  };
-  visit(filter);
-  return seed;
-}
-
-function setPath(doc: Document, path: string, v: unknown): void {
-  const parts = path.split(".");
-  let cur = doc;
-  for (const p of parts.slice(0, -1)) {
-    if (!isPlainObject(cur[p])) cur[p] = {};
-    cur = cur[p] as Document;
-  }
-  cur[parts[parts.length - 1] as string] = v;
-}
-
-/** Change-stream style description of what changed between two versions of a document. */
-export function describeUpdate(pre: Document, post: Document): UpdateDescription {
-  const updatedFields: Document = {};
-  const removedFields: string[] = [];
-  const walk = (a: Document, b: Document, prefix: string) => {
-    for (const [k, v] of Object.entries(b)) {
-      const path = prefix + k;
-      if (!(k in a)) updatedFields[path] = v;
-      else if (isPlainObject(a[k]) && isPlainObject(v)) walk(a[k] as Document, v, `${path}.`);
-      else if (compareValues(a[k], v) !== 0 || typeRank(a[k]) !== typeRank(v)) updatedFields[path] = v;
-    }
-    for (const k of Object.keys(a)) if (!(k in b)) removedFields.push(prefix + k);
-  };
-  walk(pre, post, "");
-  return { updatedFields, removedFields, truncatedArrays: [] };
-}
-
-/** Whether an update changed anything (field order counts, as in MongoDB). */
-export function changed(pre: Document, post: Document): boolean {
-  return compareValues(pre, post) !== 0;
 }
