@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssetKind } from "../assets/asset.enums.js";
+import {
+  type BuiltProduction,
+  buildNote,
+  buildProduction,
+  buildVersion,
+  gqlAs,
+} from "../test/domain-factories.js";
+import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+
+let server: TestServer;
+let prod: BuiltProduction;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  prod = await buildProduction(server, { members: { DIRECTOR: 1, EDITOR: 1, WRITER: 1, VIEWER: 1 } });
+});
+afterAll(() => server?.close());
+
+describe("Version.exportMarkers", () => {
+  it.each(["CMX3600_EDL", "RESOLVE_EDL", "AVID_TXT", "FCP7_XML", "CSV"])(
+    "exports %s with replies folded in",
+    async (format) => {
+      const { versionId } = await buildVersion(server, prod, AssetKind.CUT, {
+        frameRate: "FPS_29_97_DF",
+        startTimecode: "01:00:00;00",
+        durationFrames: 5000,
+      });
+      const noteId = await buildNote(
+        server,
+        prod.as("DIRECTOR"),
+        versionId,
+        { time: { startFrame: 1800 } },
+        "Cut on the look",
+      );
+      await gqlAs(
+        server,
+        prod.as("EDITOR"),
+        `mutation($n: ID!) { replyToNote(noteId: $n, body: "Trimmed") { id } }`,
+        { n: noteId },
+      );
+      const res = await gqlAs<{ version: { exportMarkers: string } }>(
+        server,
+        prod.as("VIEWER"),
+        `query($v: ID!, $f: MarkerFormat!) { version(id: $v) { exportMarkers(format: $f) } }`,
+        { v: versionId, f: format },
+      );
+      const text = expectData(res).version.exportMarkers;
+      expect(text).toContain("Cut on the look");
+      expect(text).toContain("Trimmed");
+      if (format !== "FCP7_XML") expect(text).toContain("01:01:00;02");
+      else expect(text).toContain("<in>1800</in>");
+    },
+  );
+
+  it("refuses scripts", async () => {
+    const { versionId } = await buildVersion(server, prod, AssetKind.SCRIPT);
+    const res = await gqlAs(
+      server,
+      prod.showrunner,
+      `query($v: ID!) { version(id: $v) { exportMarkers(format: CSV) } }`,
+      {
+        v: versionId,
+      },
+    );
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("Version.openNotesFromPrevious and previous", () => {
+  it("carries open and in-progress notes of every earlier version", async () => {
+    const { assetId, versionId: v1 } = await buildVersion(server, prod, AssetKind.SCRIPT);
+    const open1 = await buildNote(
+      server,
+      prod.as("DIRECTOR"),
+      v1,
+      { script: { lineStart: 1, lineEnd: 1 } },
+      "open in v1",
+    );
+    const done1 = await buildNote(
+      server,
+      prod.as("DIRECTOR"),
+      v1,
+      { script: { lineStart: 1, lineEnd: 1 } },
+      "done in v1",
+    );
+    await gqlAs(
+      server,
+      prod.as("WRITER"),
+      `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`,
+      { n: done1 },
+    );
+    const { versionId: v2 } = await buildVersion(server, prod, AssetKind.SCRIPT, {}, assetId);
+    const wip2 = await buildNote(
+      server,
+      prod.as("DIRECTOR"),
+      v2,
+      { script: { lineStart: 2, lineEnd: 2 } },
+      "wip in v2",
+    );
+    await gqlAs(
+      server,
+      prod.as("WRITER"),
+      `mutation($n: ID!) { setNoteStatus(noteId: $n, status: IN_PROGRESS) { id } }`,
+      { n: wip2 },
+    );
+    const { versionId: v3 } = await buildVersion(server, prod, AssetKind.SCRIPT, {}, assetId);
+    const res = expectData(
+      await gqlAs<{
+        version: {
+          number: number;
+          previous: { number: number };
+          openNotesFromPrevious: { totalCount: number; edges: { node: { id: string } }[] };
+        };
+      }>(
+        server,
+        prod.as("WRITER"),
+        `query($v: ID!) { version(id: $v) { number previous { number } openNotesFromPrevious(first: 10) { totalCount edges { node { id } } } } }`,
+        { v: v3 },
+      ),
+    );
+    expect(res.version.number).toBe(3);
+    expect(res.version.previous.number).toBe(2);
+    expect(res.version.openNotesFromPrevious.totalCount).toBe(2);
+    expect(res.version.openNotesFromPrevious.edges.map((e) => e.node.id)).toEqual([open1, wip2]);
+  });
+});
+
+describe("Version.viewerCan", () => {
+  it("explains why a draft cannot be reviewed, and what a viewer may do", async () => {
+    const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
+    const q = `query($v: ID!) { version(id: $v) { viewerCan { addVersion addNote submitForReview review lock reason } } }`;
+    const director = expectData(
+      await gqlAs<{ version: { viewerCan: Record<string, unknown> } }>(server, prod.as("DIRECTOR"), q, {
+        v: versionId,
+      }),
+    );
+    expect(director.version.viewerCan).toMatchObject({
+      addVersion: true,
+      addNote: true,
+      submitForReview: true,
+      review: false,
+      lock: false,
+    });
+    expect(director.version.viewerCan.reason).toMatch(/Submit the version for review/);
+    const viewer = expectData(
+      await gqlAs<{ version: { viewerCan: Record<string, unknown> } }>(server, prod.as("VIEWER"), q, {
+        v: versionId,
+      }),
+    );
+    expect(viewer.version.viewerCan).toMatchObject({
+      addVersion: false,
+      addNote: false,
+      submitForReview: false,
+      review: false,
+      lock: false,
+    });
+    expect(viewer.version.viewerCan.reason).toMatch(/can submit this cut/);
+  });
+});
