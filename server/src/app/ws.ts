@@ -26,15 +26,42 @@ import { groupKey } from "../realtime/group-key.js";
 import { loadPresence } from "../realtime/presence.service.js";
 import { type RealtimeContext, type RealtimeRequest, realtimeStats } from "../realtime/realtime-request.js";
 import { closeSlowConsumer, FrameSink } from "../realtime/sinks.js";
-import { type Context, createContext } from "./context.js";
-import { createLoaders } from "./loaders.js";
+import { type Context, createContext, type Viewer } from "./context.js";
+import { createLoaders, type Loaders } from "./loaders.js";
 import { newRequestId } from "./request-scope.js";
 import type { WsAttachment, WsAttachOptions } from "./server.js";
 
-/** Per-connection state, on graphql-ws's `extra`. */
+/**
+ * Per-connection state, on graphql-ws's `extra`. Only the identity: an idle connection must stay
+ * small (≤ 20 KB), so no DataLoaders are kept per connection or per subscription.
+ */
 interface Connection {
-  context: Context;
+  viewer: Viewer;
+  clientIp: string | null;
   userId: string;
+}
+
+/**
+ * A context whose loaders are created on first use. Subscriptions keep their context for their
+ * lifetime (graphql-ws holds the exec args) but never read its loaders: groups execute with fresh
+ * ones and naive mode replaces them per event.
+ */
+function operationContext(conn: Connection): RealtimeContext {
+  let loaders: Loaders | null = null;
+  return Object.defineProperty(
+    { requestId: newRequestId(), viewer: conn.viewer, authProblem: null, clientIp: conn.clientIp },
+    "loaders",
+    {
+      enumerable: true,
+      get: () => {
+        loaders ??= createLoaders();
+        return loaders;
+      },
+      set: (next: Loaders) => {
+        loaders = next;
+      },
+    },
+  ) as RealtimeContext;
 }
 type ConnExtra = Extra & { conn?: Connection };
 
@@ -99,7 +126,10 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           return false;
         }
         connectionsByUser.set(userId, count + 1);
-        extra.conn = { context, userId };
+        extra.conn = { viewer: context.viewer, clientIp: context.clientIp, userId };
+        // The upgrade request (headers, parser state) is not needed after authentication; letting
+        // it go saves a few KB per idle connection.
+        (extra as { request: IncomingMessage | null }).request = null;
         return true;
       },
 
@@ -129,14 +159,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
         const operationName = payload.operationName ?? undefined;
         const op = getOperationAST(document, operationName);
         if (!op) return [new GraphQLError("Unable to identify operation.")];
-        // Subscriptions keep their context for their lifetime (graphql-ws holds the exec args):
-        // they share the connection's loaders instead of holding a set each. Events never read
-        // them: groups execute with fresh loaders, naive mode replaces them per event.
-        const contextValue: RealtimeContext = {
-          ...conn.context,
-          requestId: newRequestId(),
-          loaders: op.operation === "subscription" ? conn.context.loaders : createLoaders(),
-        };
+        const contextValue = operationContext(conn);
         const base: ExecutionArgs = {
           schema,
           document,
