@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
@@ -74,7 +75,12 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
       warn: (m) => logger.warn(String(m)),
       error: (m) => logger.error(String(m)),
     },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLimitsPlugin(config.limits)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestLimitsPlugin(config.limits),
+      // The default landing pages load Apollo's hosted UI; production serves nothing but the API.
+      ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   apolloRef = apollo;
   let ws: WsAttachment | null = null;
