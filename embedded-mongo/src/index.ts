@@ -1,4 +1,5 @@
 import { Engine } from "./engine/engine.js";
+import { startTtlMonitor } from "./engine/ttl.js";
 import { WireServer } from "./server/server.js";
 import { createPersistence } from "./storage/index.js";
 
@@ -50,6 +51,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     await persistence.close();
     throw e;
   }
+  const stopTtl = startTtlMonitor(engine, (msg, meta) => log("info", msg, meta));
   const hostPart = host.includes(":") ? `[${host}]` : host;
   const query = replSet ? `replicaSet=${encodeURIComponent(replSet)}` : "directConnection=true";
   const uri = `mongodb://${hostPart}:${port}/?${query}`;
@@ -60,6 +62,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     host,
     port,
     close: () => {
+      stopTtl();
       closing ??= server.close().then(() => persistence.close());
       return closing;
     },

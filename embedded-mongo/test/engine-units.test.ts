@@ -2,9 +2,12 @@ import { Decimal128, Long, ObjectId } from "bson";
 import { describe, expect, it } from "vitest";
 import { canonicalKey, cloneValue, compareValues } from "../src/engine/bson-order.js";
 import { Collection } from "../src/engine/collection.js";
+import { Engine } from "../src/engine/engine.js";
 import { plan } from "../src/engine/planner.js";
 import { findDocs } from "../src/engine/query.js";
 import { SortedList } from "../src/engine/sorted-list.js";
+import { runTtlPass } from "../src/engine/ttl.js";
+import { MemoryPersistence } from "../src/storage/memory.js";
 
 describe("BSON ordering", () => {
   it("orders across types like MongoDB", () => {
@@ -92,5 +95,32 @@ describe("planner", () => {
     expect(findDocs(c, { filter: { k: 3 } }).docs).toHaveLength(0);
     c.delete(canonicalKey(3));
     expect(findDocs(c, { filter: { k: 99 } }).docs).toHaveLength(0);
+  });
+});
+
+describe("TTL monitor pass", () => {
+  it("removes documents past expireAfterSeconds and commits the deletes", async () => {
+    const engine = new Engine(new MemoryPersistence());
+    await engine.open();
+    const committed: string[] = [];
+    engine.onCommitted((ops) => {
+      for (const c of ops) committed.push(c.op.op);
+    });
+    engine.applyOp({ op: "create", db: "d", coll: "s", options: {} });
+    engine.applyOp({
+      op: "createIndexes",
+      db: "d",
+      coll: "s",
+      indexes: [{ name: "at_1", key: { at: 1 }, expireAfterSeconds: 60 }],
+    });
+    const c = engine.collection("d", "s")!;
+    const now = Date.now();
+    c.insert({ _id: 1, at: new Date(now - 120_000) });
+    c.insert({ _id: 2, at: new Date(now - 10_000) });
+    c.insert({ _id: 3, at: "not a date" });
+    c.insert({ _id: 4, at: [new Date(now), new Date(now - 61_000)] });
+    expect(await runTtlPass(engine, now)).toBe(2);
+    expect([...c.docs.values()].map((d) => d._id)).toEqual([2, 3]);
+    expect(committed).toEqual(["delete", "delete"]);
   });
 });
