@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addNote, listEvents, type Setup, setupProduction } from "./support/api.js";
+import WebSocket from "ws";
+import { addNote, gql, listEvents, type Setup, setupProduction, type User } from "./support/api.js";
 import { type Cluster, startCluster } from "./support/processes.js";
 import { ResumingSubscriber } from "./support/subscriber.js";
 
@@ -44,6 +45,64 @@ describe("two server processes behave as one", () => {
       expect(s.cursors).toEqual(expected);
       expect(s.reconnects).toBe(0);
     }
+  });
+
+  it("presence works across processes: joined on one, seen live on the other, left on the other", async () => {
+    const [a, b] = cluster.urls as [string, string];
+    const [viewer] = setup.members as [User];
+    const socket = new WebSocket(wsUrls[1] as string, "graphql-transport-ws");
+    const updates: Array<Array<{ user: { id: string }; frame: number | null }>> = [];
+    const waiters = new Set<() => void>();
+    socket.on("open", () =>
+      socket.send(
+        JSON.stringify({
+          type: "connection_init",
+          payload: { authorization: `Bearer ${setup.showrunner.token}` },
+        }),
+      ),
+    );
+    socket.on("message", (d) => {
+      const m = JSON.parse(String(d)) as {
+        type: string;
+        payload?: { data: { presence: { viewers: (typeof updates)[number] } } };
+      };
+      if (m.type === "connection_ack") {
+        socket.send(
+          JSON.stringify({
+            id: "p",
+            type: "subscribe",
+            payload: {
+              query: `subscription($v: ID!) { presence(versionId: $v) { viewers { user { id } frame } } }`,
+              variables: { v: setup.versionId },
+            },
+          }),
+        );
+      }
+      if (m.type === "next" && m.payload) updates.push(m.payload.data.presence.viewers);
+      for (const w of waiters) w();
+    });
+    const until = (pred: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (!pred()) return;
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+        check();
+      });
+    await until(() => updates.length > 0); // the current viewers come first
+    await gql(a, `mutation($v: ID!) { joinVersion(versionId: $v) }`, { v: setup.versionId }, viewer.token);
+    await gql(
+      a,
+      `mutation($v: ID!) { updatePresence(versionId: $v, frame: 42) }`,
+      { v: setup.versionId },
+      viewer.token,
+    );
+    await until(() => updates.some((u) => u.some((x) => x.user.id === viewer.id && x.frame === 42)));
+    await gql(b, `mutation($v: ID!) { leaveVersion(versionId: $v) }`, { v: setup.versionId }, viewer.token);
+    await until(() => (updates.at(-1) ?? []).every((x) => x.user.id !== viewer.id));
+    socket.close();
   });
 
   it("graceful shutdown: SIGTERM closes sockets with 1001; clients fail over with their cursor and miss nothing", async () => {

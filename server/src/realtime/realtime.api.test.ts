@@ -189,6 +189,31 @@ describe("delivery", () => {
   });
 });
 
+describe("versionEvents", () => {
+  it("delivers only the version's events, and resumes from a cursor", async () => {
+    const other = (await buildVersion(server, prod, AssetKind.CUT)).versionId;
+    const VERSION = `subscription($v: ID!, $after: String) { versionEvents(versionId: $v, after: $after) { cursor type note { body } } }`;
+    const c = await client(prod.as("DIRECTOR").token);
+    const already = currentHub()?.subscriberCount(prod.id) ?? 0;
+    c.subscribe("v", VERSION, { v: other });
+    await waitForSubscribers(prod.id, already + 1);
+    for (let i = 0; i < 6; i++) {
+      await buildNote(
+        server,
+        prod.showrunner,
+        i % 2 ? versionId : other,
+        { time: { startFrame: 0 } },
+        `v${i}`,
+      );
+    }
+    const got = (await c.waitForCount(nextsOf("v"), 3)).map(eventOf);
+    expect(got.map((e) => e.note?.body)).toEqual(["v0", "v2", "v4"]);
+    c.subscribe("v2", VERSION, { v: other, after: got[0]?.cursor });
+    const replayed = (await c.waitForCount(nextsOf("v2"), 2)).map(eventOf);
+    expect(replayed.map((e) => e.note?.body)).toEqual(["v2", "v4"]);
+  });
+});
+
 describe("multiplexing", () => {
   it("executes the resolvers once per event for 1,000 identical subscribers", async () => {
     // A production of its own: other tests' groups would execute too (once each).
