@@ -80,3 +80,19 @@ describe("server monitoring", () => {
     }
   });
 });
+
+describe("authentication", () => {
+  it("explains that credentials are not supported", async () => {
+    const srv = await startEmbeddedMongo();
+    const c = new MongoClient(srv.uri.replace("mongodb://", "mongodb://user:pw@"), {
+      serverSelectionTimeoutMS: 2000,
+    });
+    try {
+      const e = await rejection(c.connect());
+      expect(e.message).toMatch(/Authentication is not supported by the embedded store/);
+    } finally {
+      await c.close();
+      await srv.close();
+    }
+  });
+});

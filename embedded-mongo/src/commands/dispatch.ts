@@ -22,6 +22,14 @@ const refuseTransaction = (): never => {
 };
 const transactionRefusal: Handler = refuseTransaction;
 
+/** Credentials in the URI make the driver authenticate; say plainly why that cannot work. */
+const refuseAuth: Handler = () => {
+  throw new CommandError(
+    "AuthenticationFailed",
+    "Authentication is not supported by the embedded store; remove the credentials from the connection string",
+  );
+};
+
 export const COMMANDS: Record<string, Handler> = {
   ...handshakeCommands,
   ...catalogCommands,
@@ -33,6 +41,9 @@ export const COMMANDS: Record<string, Handler> = {
   findAndModify,
   findandmodify: findAndModify,
   commitTransaction: transactionRefusal,
+  saslStart: refuseAuth,
+  saslContinue: refuseAuth,
+  authenticate: refuseAuth,
   abortTransaction: transactionRefusal,
 };
 

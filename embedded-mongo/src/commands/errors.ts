@@ -7,6 +7,7 @@ export const ErrorCodes = {
   NoSuchKey: 4,
   FailedToParse: 9,
   Unauthorized: 13,
+  AuthenticationFailed: 18,
   TypeMismatch: 14,
   IllegalOperation: 20,
   NamespaceNotFound: 26,
