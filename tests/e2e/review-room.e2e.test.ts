@@ -165,6 +165,11 @@ describe("review rooms, live", () => {
     const dCut = new CutReviewPage(director.page);
     const eCut = new CutReviewPage(editor.page);
     await dCut.goto(room.cutVersionId);
+    // Cut a live connection, not one still being set up, after the director's stream has a cursor
+    // (one live event applied), so the resubscription resumes with `after`.
+    await director.page.locator("[data-connection=connected]").waitFor();
+    await eCut.addNote("Before the drop");
+    await dCut.note("Before the drop").waitFor();
     const before = await dCut.notes().count();
 
     await director.context.setOffline(true);

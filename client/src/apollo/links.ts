@@ -13,6 +13,11 @@ import { connection } from "../realtime/connection";
 export const CLOSE_FORBIDDEN = 4403;
 /** The code graphql-ws's lazy client uses when it closes an idle socket on purpose. */
 const CLOSE_NORMAL = 1000;
+/**
+ * A socket attempt that neither opens nor fails in this time is abandoned and retried. Browsers can
+ * leave a WebSocket "connecting" indefinitely after the network drops (no TCP reset ever arrives).
+ */
+const CONNECT_TIMEOUT_MS = 8_000;
 
 function authHeader(): string | undefined {
   const token = getToken();
@@ -33,14 +38,38 @@ export function createWsClient(): Client {
       const ms = Math.min(5000, 250 * 2 ** retries) + Math.random() * 250;
       await new Promise((resolve) => setTimeout(resolve, ms));
     },
+    connectionAckWaitTimeout: 10_000,
   });
-  client.on("connecting", () => connection.connecting());
+
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const stopWatchdog = () => {
+    clearTimeout(watchdog);
+    watchdog = undefined;
+  };
+  client.on("connecting", () => {
+    connection.connecting();
+    stopWatchdog();
+    watchdog = setTimeout(() => client.terminate(), CONNECT_TIMEOUT_MS);
+  });
+  client.on("opened", stopWatchdog);
   client.on("connected", () => connection.connected());
   client.on("closed", (event) => {
+    stopWatchdog();
     const code = event instanceof CloseEvent ? event.code : undefined;
     if (code === CLOSE_FORBIDDEN) expireSession();
     if (code !== CLOSE_NORMAL) connection.closed();
   });
+  // When the network comes back, don't sit out a stuck attempt: abandon it and retry now.
+  const online = () => {
+    if (watchdog) client.terminate();
+  };
+  window.addEventListener("online", online);
+  const dispose = client.dispose.bind(client);
+  client.dispose = () => {
+    window.removeEventListener("online", online);
+    stopWatchdog();
+    return dispose();
+  };
   return client;
 }
 

@@ -4,7 +4,7 @@ import { Link, Outlet, useLocation } from "react-router";
 import { MeDocument, SignOutDocument } from "../features/auth/graphql";
 import { setToken } from "../features/auth/session";
 import { useKeydown } from "../lib/hotkeys";
-import { ConnectionBanner } from "./ConnectionBanner";
+import { ConnectionBanner, useConnection } from "./ConnectionBanner";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
 
@@ -14,6 +14,7 @@ export function Shell() {
   const { data } = useQuery(MeDocument, { fetchPolicy: "cache-first" });
   const [signOut] = useMutation(SignOutDocument);
   const client = useApolloClient();
+  const { status } = useConnection();
 
   useKeydown((e) => {
     if (e.key === "?") {
@@ -30,7 +31,7 @@ export function Shell() {
   };
 
   return (
-    <div className="app">
+    <div className="app" data-connection={status}>
       <header className="topbar">
         <Link to="/" className="brand" aria-label="Greenlight home">
           <span className="brand-dot" aria-hidden="true" /> Greenlight

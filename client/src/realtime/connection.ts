@@ -31,9 +31,9 @@ export class ConnectionStore {
     this.set({ status: "connected", epoch: this.state.epoch + 1 });
   }
 
+  /** An unexpected close, before or after a first connection: live updates are not flowing. */
   closed(): void {
-    // Before the first connection a close is just "not yet"; after it, the room is out of sync.
-    this.set({ ...this.state, status: this.state.epoch > 0 ? "offline" : "connecting" });
+    this.set({ ...this.state, status: "offline" });
   }
 
   private set(next: ConnectionState): void {

@@ -47,12 +47,12 @@ describe("CursorStore", () => {
 });
 
 describe("ConnectionStore", () => {
-  it("counts epochs and reports offline only after a first connection", () => {
+  it("counts epochs and reports a failed first connection as offline", () => {
     const s = new ConnectionStore();
     s.connecting();
     expect(s.getSnapshot().status).toBe("connecting");
     s.closed();
-    expect(s.getSnapshot().status).toBe("connecting");
+    expect(s.getSnapshot().status).toBe("offline");
     s.connected();
     expect(s.getSnapshot()).toEqual({ status: "connected", epoch: 1 });
     s.closed();

@@ -50,9 +50,12 @@ export function usePresenceBroadcast(versionId: string, position: PresencePositi
   );
   useEffect(() => () => sender.cancel(), [sender]);
 
+  // Only a real change of position is sent: presence updates re-render the room, so reacting to a
+  // new (equal) position object would loop.
+  const { frame, line, playing } = position;
   useEffect(() => {
-    if (enabled) sender.call(position);
-  }, [sender, enabled, position.frame, position.line, position.playing, position]);
+    if (enabled) sender.call({ frame, line, playing });
+  }, [sender, enabled, frame, line, playing]);
 }
 
 export function usePresenceViewers(versionId: string, meId: string | undefined) {
