@@ -10,6 +10,9 @@ import {
   gqlAs,
 } from "../test/domain-factories.js";
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { EVENT_SETTLE_MS } from "../events/event-order.js";
+import { EventModel } from "../events/event.model.js";
+import { ProductionModel } from "../productions/production.model.js";
 import { currentHub } from "./hub.js";
 import { realtimeStats } from "./realtime-request.js";
 import {
@@ -186,6 +189,60 @@ describe("delivery", () => {
     await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "later");
     await w.waitFor(nextsOf("w"), 5_000);
     expect(c.messages.filter(nextsOf("gone")).length).toBe(before);
+  });
+});
+
+describe("hold-back (the ordering rule of event-order.ts, live)", () => {
+  it("holds a later seq until the earlier one is inserted, then delivers both in seq order", async () => {
+    const c = await client(prod.as("EDITOR").token);
+    await subscribeLive(c, "h1");
+    // A writer that allocated a seq and has not inserted yet (another process, slow).
+    const allocated = await ProductionModel.findOneAndUpdate(
+      { _id: prod.id },
+      { $inc: { eventSeq: 1 } },
+      { returnDocument: "after" },
+    ).lean();
+    const slowSeq = allocated?.eventSeq as number;
+    const seen = c.messages.filter(nextsOf("h1")).length;
+    await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "after the gap");
+    await EventModel.create({
+      productionId: prod.id,
+      seq: slowSeq,
+      type: "STAGE_CHANGED",
+      at: new Date(),
+      actorId: null,
+      stage: "FILMING",
+    });
+    const [late, next] = (await c.waitForCount(nextsOf("h1"), seen + 2)).slice(seen).map(eventOf);
+    expect(late?.type).toBe("STAGE_CHANGED");
+    expect(next?.note?.body).toBe("after the gap");
+  });
+
+  it("skips a seq abandoned by a crashed writer after the settle window, as Production.events does", async () => {
+    const c = await client(prod.as("EDITOR").token);
+    const last = await subscribeLive(c, "h2");
+    await ProductionModel.updateOne({ _id: prod.id }, { $inc: { eventSeq: 1 } }); // never inserted
+    const seen = c.messages.filter(nextsOf("h2")).length;
+    const started = Date.now();
+    await buildNote(
+      server,
+      prod.showrunner,
+      versionId,
+      { time: { startFrame: 0 } },
+      "after the abandoned seq",
+    );
+    const [after] = (await c.waitForCount(nextsOf("h2"), seen + 1, 10_000)).slice(seen).map(eventOf);
+    expect(after?.note?.body).toBe("after the abandoned seq");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(EVENT_SETTLE_MS - 100);
+    const listed = expectData(
+      await gqlAs<{ production: { events: Array<{ cursor: string }> } }>(
+        server,
+        prod.showrunner,
+        `query($p: ID!, $a: String) { production(id: $p) { events(after: $a) { cursor } } }`,
+        { p: prod.id, a: last.cursor },
+      ),
+    ).production.events.map((e) => e.cursor);
+    expect(listed.at(-1)).toBe(after?.cursor);
   });
 });
 
