@@ -148,6 +148,24 @@ describe("FilePersistence journal recovery", () => {
     await c.p.close();
   });
 
+  it("treats a zero-filled tail (as some filesystems leave after a crash) as the end of the journal", async () => {
+    const d = dir();
+    const a = await openStore(d);
+    for (let k = 0; k < 3; k++) await a.write([ins(k)]);
+    const before = a.store.dump();
+    await a.p.close();
+    const file = join(d, journalName(1));
+    writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.alloc(4096)]));
+    const b = await openStore(d);
+    expect(b.store.dump()).toBe(before);
+    expect(b.logs.some((l) => l.includes("zero-length record"))).toBe(true);
+    await b.write([ins(3)]);
+    await b.p.close();
+    const c = await openStore(d);
+    expect(c.store.colls.get("t.c")?.docs.size).toBe(4);
+    await c.p.close();
+  });
+
   it("group-commits concurrent batches into fewer fsyncs, each acknowledged after its fsync", async () => {
     const d = dir();
     const a = await openStore(d);

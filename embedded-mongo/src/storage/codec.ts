@@ -51,6 +51,11 @@ export function* scanFrames(buf: Buffer): Generator<FrameScan> {
     }
     const len = buf.readUInt32LE(off);
     const crc = buf.readUInt32LE(off + 4);
+    if (len === 0) {
+      // Never written by us (every record has a header); typical of a zero-filled tail after a crash.
+      yield { kind: "corrupt", start: off, reason: "zero-length record (zero-filled tail?)" };
+      return;
+    }
     if (len > MAX_FRAME) {
       yield { kind: "corrupt", start: off, reason: `implausible record length ${len}` };
       return;

@@ -2,8 +2,12 @@ import { writeSync, writevSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 
-/** fsync a directory so a create/rename/unlink inside it is itself durable. */
+/**
+ * fsync a directory so a create/rename/unlink inside it is itself durable. Windows cannot open a
+ * directory for syncing (and NTFS journals metadata itself), so there it is a no-op.
+ */
 export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === "win32") return;
   const fh = await open(dir, "r");
   try {
     await fh.sync();

@@ -80,19 +80,29 @@ export async function recoverInto(
     const path = join(dir, j.name);
     const buf = await readFile(path);
     for (const f of scanFrames(buf)) {
-      if (f.kind !== "ok") {
+      let batch: ReturnType<typeof decodeBatch> | null = null;
+      let bad: { kind: string; reason: string } | null = f.kind === "ok" ? null : f;
+      if (f.kind === "ok") {
+        try {
+          batch = decodeBatch(f.payload);
+        } catch (err) {
+          // CRC-valid but unparsable: treat like corruption rather than refusing to start.
+          bad = { kind: "corrupt", reason: `undecodable record: ${(err as Error).message}` };
+        }
+      }
+      if (bad || !batch) {
         const lost = buf.subarray(f.start);
         const saved = `${j.name}.tail-${Date.now()}.bad`;
         await writeFile(join(dir, saved), lost);
         await truncate(path, f.start);
         log(
-          `journal ${j.name}: dropped ${f.kind} record at byte ${f.start} (${f.reason}; ${lost.length} bytes saved to ${saved})`,
+          `journal ${j.name}: dropped ${bad?.kind} record at byte ${f.start} (${bad?.reason}; ${lost.length} bytes saved to ${saved})`,
         );
         droppedTail = true;
         stopped = true;
         break;
       }
-      const { header, opBytes } = decodeBatch(f.payload);
+      const { header, opBytes } = batch;
       const lastSeq = header.seq + BigInt(header.n) - 1n;
       if (lastSeq <= last.seq) continue;
       if (header.seq !== last.seq + 1n)
