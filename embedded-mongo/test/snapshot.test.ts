@@ -1,4 +1,5 @@
-import { readdirSync } from "node:fs";
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FilePersistence } from "../src/storage/file.js";
 import type { ChangeOp } from "../src/storage/types.js";
@@ -102,5 +103,35 @@ describe("snapshot compaction", () => {
     expect(b.p.history.evictedThrough().seq).toBe(1500n);
     expect(b.p.history.readAfter(0n, 10_000)).toHaveLength(500);
     await b.p.close();
+  });
+
+  it("recovers from every crash point of a compaction", async () => {
+    const t = tempDir("snapshot");
+    cleanups.push(t.cleanup);
+    const [before, after] = [randomOps(11, 60), randomOps(12, 60)];
+    const a = await openStore(t.dir);
+    for (const b of before) await a.write(b);
+    // Keep generation 1 as it was just before compaction deleted it.
+    copyFileSync(join(t.dir, "journal-000001.log"), join(t.dir, "gen1.copy"));
+    await a.p.compact();
+    for (const b of after) await a.write(b);
+    const expected = a.store.dump();
+    await a.p.close();
+    const check = async (label: string) => {
+      const b = await openStore(t.dir);
+      expect(b.store.dump(), label).toBe(expected);
+      await b.p.close();
+    };
+    // Crash after the snapshot was installed but before the old journal was deleted.
+    copyFileSync(join(t.dir, "gen1.copy"), join(t.dir, "journal-000001.log"));
+    await check("snapshot installed, old journal left behind");
+    expect(readdirSync(t.dir)).not.toContain("journal-000001.log");
+    // Crash while the snapshot was being written: a partial temp file is ignored.
+    writeFileSync(join(t.dir, "snapshot.bson.tmp"), Buffer.from("partial snapshot"));
+    await check("partial temp snapshot");
+    // Crash after rotation but before the rename: no snapshot, journals 1 and 2 replay in order.
+    rmSync(join(t.dir, "snapshot.bson"));
+    copyFileSync(join(t.dir, "gen1.copy"), join(t.dir, "journal-000001.log"));
+    await check("rotated, snapshot not installed");
   });
 });
