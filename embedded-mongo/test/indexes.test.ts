@@ -192,6 +192,25 @@ describe("index use", () => {
     expect(range.map((d) => d.n)).toEqual([99_999, 99_998]);
   });
 
+  it("pages by _id ranges and sorts without scanning", async () => {
+    const c = db.collection("big");
+    const first = await c
+      .find({}, { projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .limit(3)
+      .toArray();
+    expect(first).toHaveLength(3);
+    expect(await examined({}, { _id: -1 }, 3)).toEqual({ docs: 3, returned: 3 });
+    const after = first[2]?._id;
+    expect(await examined({ _id: { $gt: after } }, { _id: 1 }, 5)).toEqual({ docs: 5, returned: 5 });
+    const page = await c
+      .find({ _id: { $gt: after } })
+      .sort({ _id: 1 })
+      .limit(2)
+      .toArray();
+    expect(page.map((d) => d.n)).toEqual([3, 4]);
+  });
+
   it("an indexed find is much faster than a scan", async () => {
     const c = db.collection("big");
     const time = async (filter: Document, rounds: number) => {

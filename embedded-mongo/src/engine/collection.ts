@@ -18,8 +18,13 @@ export function ridOf(id: unknown): string {
  */
 export class Collection {
   readonly docs = new Map<string, Document>();
-  /** Secondary indexes; `_id` is served by the `docs` map itself. */
+  /** Secondary indexes (what listIndexes shows besides `_id_`). */
   readonly indexes = new Map<string, BTreeIndex>();
+  /**
+   * `_id` in order, for ranges and sorts on `_id` (pagination); point lookups use `docs`.
+   * `_id` never changes, so only inserts and deletes touch it.
+   */
+  readonly idIndex = new BTreeIndex(ID_INDEX);
   /** Documents looked at by queries (an explain-like counter for tests and stats). */
   docsExamined = 0;
 
@@ -79,6 +84,7 @@ export class Collection {
     if (this.docs.has(rid)) throw this.idDup(doc._id);
     const keys = this.keysChecked(doc, rid);
     for (const [idx, k] of keys) idx.add(rid, k);
+    this.idIndex.add(rid, [[doc._id]]);
     this.docs.set(rid, doc);
   }
 
@@ -103,6 +109,7 @@ export class Collection {
       const old = idx.keysFor(prev);
       if (old) idx.remove(rid, old);
     }
+    this.idIndex.remove(rid, [[prev._id]]);
     this.docs.delete(rid);
     return prev;
   }
@@ -121,6 +128,12 @@ export class Collection {
       idx.add(rid, keys);
     }
     this.indexes.set(spec.name, idx);
+  }
+
+  /** Every index usable for planning, `_id` first. */
+  *planIndexes(): Generator<BTreeIndex> {
+    yield this.idIndex;
+    yield* this.indexes.values();
   }
 
   dropIndex(name: string): boolean {

@@ -139,7 +139,7 @@ function sortIndex(
 ): { idx: BTreeIndex; reverse: boolean } | null {
   const spec = Object.entries(sort ?? {});
   if (spec.length === 0) return null;
-  for (const idx of coll.indexes.values()) {
+  for (const idx of coll.planIndexes()) {
     if (!idx.complete || idx.multikey || idx.fields.length !== spec.length) continue;
     const same = idx.fields.every(([f, d], i) => spec[i]?.[0] === f && Number(spec[i]?.[1]) === d);
     const rev = idx.fields.every(([f, d], i) => spec[i]?.[0] === f && Number(spec[i]?.[1]) === -d);
@@ -162,7 +162,7 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
   const conds = fieldConds(filter);
   let best: { idx: BTreeIndex; score: number; bounds: Bounds[] } | null = null;
   if (conds.size > 0) {
-    for (const idx of coll.indexes.values()) {
+    for (const idx of coll.planIndexes()) {
       if (!idx.complete) continue;
       const b = boundsFor(idx, conds);
       if (b && (!best || b.score > best.score)) best = { idx, ...b };
