@@ -1,4 +1,5 @@
 import { type Types } from "mongoose";
+import { runtime } from "../app/runtime.js";
 import { badInput } from "../errors/app-errors.js";
 import { ProductionModel } from "../productions/production.model.js";
 import { encodeEventCursor } from "./event.cursor.js";
@@ -35,6 +36,25 @@ export async function recordEvents(
   drafts: readonly EventDraft[],
 ): Promise<EventLean[]> {
   if (drafts.length === 0) return [];
+  try {
+    return await allocateAndInsert(productionId, actorId, drafts);
+  } catch (err) {
+    // The change itself is committed: failing the mutation now would invite a retry that repeats
+    // it. A seq allocated but never inserted is skipped by readers after the settle window.
+    runtime().logger.error("Recording events failed", {
+      productionId: String(productionId),
+      types: drafts.map((d) => d.type),
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return [];
+  }
+}
+
+async function allocateAndInsert(
+  productionId: Types.ObjectId,
+  actorId: Types.ObjectId | null,
+  drafts: readonly EventDraft[],
+): Promise<EventLean[]> {
   const allocated = await ProductionModel.findOneAndUpdate(
     { _id: productionId },
     { $inc: { eventSeq: drafts.length } },

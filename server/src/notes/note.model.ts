@@ -106,6 +106,5 @@ noteSchema.index({ versionId: 1, deletedAt: 1, _id: 1 });
 noteSchema.index({ versionId: 1, deletedAt: 1, status: 1, _id: 1 });
 noteSchema.index({ versionId: 1, authorId: 1, _id: 1 });
 noteSchema.index({ versionId: 1, assigneeId: 1, _id: 1 });
-noteSchema.index({ assetId: 1, status: 1, _id: 1 });
 
 export const NoteModel = mongoose.model<NoteDoc>("Note", noteSchema, "notes");

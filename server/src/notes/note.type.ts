@@ -57,6 +57,7 @@ export class Note {
   @Field(() => Date, { nullable: true }) statusChangedAt!: Date | null;
   @Field(() => Date, { nullable: true }) deletedAt!: Date | null;
   @Field(() => Date, { nullable: true }) editedAt!: Date | null;
+  /** Resolved when written; handles are documented in mentions.ts. */
   @Field(() => [Mention]) mentions!: Mention[];
   @Field(() => Int) replyCount!: number;
 
