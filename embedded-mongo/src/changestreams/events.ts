@@ -74,8 +74,17 @@ export function eventsFor(e: HistoryEntry, op: ChangeOp, ctx: EventContext): Raw
         },
       ];
     case "update": {
+      // The journal holds the exact post-image, so whenAvailable/required always have one;
+      // updateLookup reads the current version, which may be newer (or gone: null), as MongoDB does.
+      const full =
+        ctx.fullDocument === "updateLookup"
+          ? { fullDocument: ctx.lookup(op.db, op.coll, op.id) }
+          : ctx.fullDocument === "default"
+            ? {}
+            : { fullDocument: op.doc };
       const doc: Document = {
         ...head(SUB_EVENT, "update"),
+        ...full,
         ns: { db: op.db, coll: op.coll },
         documentKey: { _id: op.id },
         updateDescription: {
@@ -84,10 +93,6 @@ export function eventsFor(e: HistoryEntry, op: ChangeOp, ctx: EventContext): Raw
           truncatedArrays: op.updateDescription.truncatedArrays,
         },
       };
-      // The journal holds the exact post-image, so whenAvailable/required always have one;
-      // updateLookup reads the current version, which may be newer (or gone: null), as MongoDB does.
-      if (ctx.fullDocument === "updateLookup") doc.fullDocument = ctx.lookup(op.db, op.coll, op.id);
-      else if (ctx.fullDocument !== "default") doc.fullDocument = op.doc;
       return [{ sub: SUB_EVENT, doc: withBefore(doc), invalidate: false }];
     }
     case "replace":
