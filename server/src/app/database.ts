@@ -26,7 +26,9 @@ export async function connectDatabase(
 ): Promise<Database> {
   mongoose.set("strictQuery", true);
   if (config.mongodbUri) {
-    await mongoose.connect(config.mongodbUri, { ...(options.dbName ? { dbName: options.dbName } : {}) });
+    // A URI without a database name would land in the driver's "test" database.
+    const dbName = options.dbName ?? (databaseNameOf(config.mongodbUri) ? undefined : "greenlight");
+    await mongoose.connect(config.mongodbUri, dbName ? { dbName } : {});
     return { mode: "external", uri: redact(config.mongodbUri), close: () => mongoose.disconnect() };
   }
   const { startEmbeddedMongo } = await loadEmbeddedStore();
@@ -47,6 +49,12 @@ export async function connectDatabase(
       await store.close();
     },
   };
+}
+
+/** The database named in a connection string's path, if any (`mongodb://h1,h2/name?opts`). */
+export function databaseNameOf(uri: string): string | null {
+  const m = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
+  return m?.[1] ? decodeURIComponent(m[1]) : null;
 }
 
 function redact(uri: string): string {
