@@ -128,7 +128,9 @@ export function SignInPage() {
           {DEMO_ACCOUNTS.map((a) => (
             <li key={a.email}>
               <button type="button" className="btn demo-btn" disabled={busy} onClick={() => demo(a.email)}>
-                <span>{a.label}</span>
+                <span>
+                  {a.label} <span className="muted small">· {a.name}</span>
+                </span>
                 <span className="muted small mono">{a.email}</span>
               </button>
             </li>

@@ -22,6 +22,13 @@ interface Props {
 
 const HIDDEN = new Set(["boneyard"]);
 
+/** A one-line preview of a Markdown body for the margin (no markup characters). */
+const plainPreview = (body: string) =>
+  body
+    .replace(/[*_`#>~[\]]/g, "")
+    .replace(/\s+/g, " ")
+    .slice(0, 60);
+
 const range = (a: number, b: number): LineSelection => ({ start: Math.min(a, b), end: Math.max(a, b) });
 
 export function revisionTint(color: RevisionColor | null): string {
@@ -139,11 +146,8 @@ export const ScreenplayView = memo(function ScreenplayView(props: Props) {
           {l.line}
         </button>
         <div className={`sp-el sp-${l.type}`} data-scene={l.sceneNumber}>
-          {l.type === "scene" && l.sceneNumber ? <span className="sp-scene-no">{l.sceneNumber}</span> : null}
           <Inline text={l.text} />
-          {l.type === "scene" && l.sceneNumber ? (
-            <span className="sp-scene-no right">{l.sceneNumber}</span>
-          ) : null}
+          {l.type === "scene" && l.sceneNumber ? <span className="sp-scene-no">{l.sceneNumber}</span> : null}
         </div>
         <div className="sp-margin">
           {here?.map((p) => (
@@ -170,7 +174,7 @@ export const ScreenplayView = memo(function ScreenplayView(props: Props) {
               <span className="avatar xs" style={{ background: personColor(n.author.id) }} aria-hidden="true">
                 {n.author.initials}
               </span>
-              <span className="margin-text">{n.body.slice(0, 60)}</span>
+              <span className="margin-text">{plainPreview(n.body)}</span>
               {n.replies.length ? <span className="muted">+{n.replies.length}</span> : null}
             </button>
           ))}

@@ -132,7 +132,7 @@ function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
               disabledReason={room.composerBlocked}
               onSubmit={submit}
               onCancel={() => setSelection(null)}
-              emptyHint="— click line numbers (Shift+click or drag for a range)"
+              emptyHint="— click a line number (Shift+click: range)"
             />
           }
         />
