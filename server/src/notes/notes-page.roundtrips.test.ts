@@ -18,7 +18,7 @@ let versionId: string;
 beforeAll(async () => {
   server = await startTestServer();
   prod = await buildProduction(server, {
-    members: { DIRECTOR: 1, EDITOR: 2, SOUND_DESIGNER: 1, PRODUCER: 1 },
+    members: { DIRECTOR: 1, EDITOR: 2, SOUND_DESIGNER: 1, PRODUCER: 1, WRITER: 1 },
   });
   const { versionId: vid } = await buildVersion(server, prod, AssetKind.CUT, { durationFrames: 100_000 });
   versionId = vid;
@@ -58,7 +58,10 @@ beforeAll(async () => {
         noteId: n._id,
         versionId: v,
         productionId: n.productionId,
-        authorId: new Types.ObjectId(authors[(i + k) % authors.length]?.user.id),
+        // The second reply is always by someone who wrote no note: a second batch of users.
+        authorId: new Types.ObjectId(
+          k === 2 ? prod.as(Role.WRITER).user.id : authors[(i + k) % authors.length]?.user.id,
+        ),
         authorRole: Role.DIRECTOR,
         body: `Reply ${k}`,
         createdAt: new Date(now + i),
@@ -87,7 +90,10 @@ describe("a notes page costs a constant number of round trips", () => {
     expect(fifty.data?.version.notes.edges).toHaveLength(50);
     expect(fifty.data?.version.notes.edges[0]?.node.replies).toHaveLength(2);
     expect(fifty.ops, fifty.log.join(", ")).toBe(ten.ops);
+    // sessions (token), users (viewer), versions, memberships, notes page, users (note authors),
+    // replies, users (reply authors not already loaded)
     expect(fifty.ops, fifty.log.join(", ")).toBeLessThanOrEqual(8);
+    if (process.env.SHOW_ROUNDTRIPS) console.log(fifty.log.join(", "));
   });
 
   it("stays constant with a cursor", async () => {
@@ -95,6 +101,6 @@ describe("a notes page costs a constant number of round trips", () => {
     const ten = await pageOps(10, first.data?.version.notes.pageInfo.endCursor ?? null);
     const fifty = await pageOps(50, first.data?.version.notes.pageInfo.endCursor ?? null);
     expect(fifty.ops, fifty.log.join(", ")).toBe(ten.ops);
-    expect(fifty.ops).toBeLessThanOrEqual(9);
+    expect(fifty.ops, fifty.log.join(", ")).toBeLessThanOrEqual(9); // + the cursor's note
   });
 });
