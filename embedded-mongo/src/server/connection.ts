@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { Document } from "bson";
+import type { ConnectionInfo } from "../commands/context.js";
 import type { DispatchContext } from "../commands/dispatch.js";
 import { dispatch } from "../commands/dispatch.js";
 import type { RetryCache } from "../sessions/retry-cache.js";
@@ -35,6 +36,8 @@ export class Connection {
     this.closedResolve = r;
   });
   private isClosed = false;
+  /** Built once: reading the peer address is a syscall, too costly per command. */
+  private readonly info: ConnectionInfo;
 
   constructor(
     readonly id: number,
@@ -42,6 +45,11 @@ export class Connection {
     private readonly deps: ConnectionDeps,
   ) {
     socket.setNoDelay(true);
+    this.info = {
+      id,
+      remote: `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? 0}`,
+      closed: this.closed,
+    };
     socket.on("data", (c: Buffer) => this.onData(c));
     socket.on("error", () => this.destroy());
     socket.on("close", () => this.markClosed());
@@ -123,14 +131,7 @@ export class Connection {
 
   private run(cmd: Document, acknowledged: boolean): Promise<Document> {
     const { retry, ...rest } = this.deps;
-    return dispatch(
-      { ...rest, cmd, acknowledged, conn: { id: this.id, remote: this.remote(), closed: this.closed } },
-      retry,
-    );
-  }
-
-  private remote(): string {
-    return `${this.socket.remoteAddress ?? "?"}:${this.socket.remotePort ?? 0}`;
+    return dispatch({ ...rest, cmd, acknowledged, conn: this.info }, retry);
   }
 
   private async handleMsg(frame: Buffer, header: Header): Promise<void> {
