@@ -8,7 +8,9 @@ import { buildGreenlightSchema, printSortedSchema } from "./schema.js";
  * `tsx src/app/emit-schema.ts` writes schema/schema.graphql; `--check` exits 1 when the committed
  * file differs from what the code builds (CI's drift check).
  */
-const target = join(REPO_ROOT, "schema", "schema.graphql");
+// `--schema-file=<path>` points elsewhere (tests check drift detection on a scratch copy).
+const fileArg = process.argv.find((a) => a.startsWith("--schema-file="));
+const target = fileArg ? fileArg.slice("--schema-file=".length) : join(REPO_ROOT, "schema", "schema.graphql");
 
 function firstDifference(a: string, b: string): string {
   const al = a.split("\n");
