@@ -288,7 +288,7 @@ export async function removeDemo(): Promise<void> {
 export function printAccounts(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
   const rows = DEMO_USERS.map((u) => [u.role, u.email, u.name]);
   const widths = [14, 28, 14];
-  const fmt = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ")}`;
+  const fmt = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd();
   write(`Demo production "${DEMO_TITLE}" - accounts (password for all: ${DEMO_PASSWORD})`);
   write(fmt(["ROLE", "EMAIL", "NAME"]));
   for (const r of rows) write(fmt(r));

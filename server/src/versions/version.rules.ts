@@ -35,7 +35,8 @@ export interface VersionFields {
   loudness: LoudnessDoc | null;
 }
 
-export const MAX_SCRIPT_CHARS = 2_000_000;
+/** A feature script is ~120 pages (~300 KB); requests are capped at MAX_BODY_BYTES (1 MB) anyway. */
+export const MAX_SCRIPT_CHARS = 500_000;
 const WGA_ORDER = Object.values(RevisionColor);
 
 /** Default revision colour by version number, WGA order (v1 WHITE, v2 BLUE, v3 PINK ...), cycling. */
