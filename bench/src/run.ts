@@ -5,15 +5,16 @@
  * Scenarios: fanout, connections, write, read, store.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { makePlan, type RunContext } from "./lib/context.js";
 import { createFixture } from "./lib/fixture.js";
+import { measureProxyOverhead } from "./lib/proxy-overhead.js";
 import { BENCH_ROOT, CLK_TCK, killAllChildren, REPO_ROOT } from "./lib/proc.js";
 import { startServer, startStore } from "./lib/stack.js";
 import { evaluateTargets } from "./report/targets.js";
-import { renderMarkdown } from "./report/markdown.js";
+import { renderMarkdown, renderTargets } from "./report/markdown.js";
 import type { BenchResults } from "./report/types.js";
 import { runReadPath } from "./scenarios/read-path.js";
 import { runVariant, type Variant } from "./scenarios/realtime.js";
@@ -22,8 +23,14 @@ import { runStore } from "./scenarios/store.js";
 const SCENARIOS = ["fanout", "connections", "write", "read", "store"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
-function parseFlags(argv: string[]): { quick: boolean; only: Set<Scenario>; out: string } {
+function parseFlags(argv: string[]): {
+  quick: boolean;
+  only: Set<Scenario>;
+  out: string;
+  variants: Variant[];
+} {
   let quick = false;
+  let variants: Variant[] = ["greenlight", "naive", "anchor"];
   let only = new Set<Scenario>(SCENARIOS);
   let out = join(BENCH_ROOT, "results");
   for (let i = 0; i < argv.length; i++) {
@@ -37,12 +44,14 @@ function parseFlags(argv: string[]): { quick: boolean; only: Set<Scenario>; out:
         throw new Error(`--only takes ${SCENARIOS.join(", ")}; got ${bad.join(", ")}`);
       only = new Set(names as Scenario[]);
     } else if (a === "--out") out = argv[++i] ?? out;
+    // Development aid: run only some fan-out variants (the report then lacks some ratios).
+    else if (a === "--variants") variants = (argv[++i] ?? "").split(",") as Variant[];
     else
       throw new Error(
         `unknown flag ${a}; usage: pnpm bench [--quick] [--only ${SCENARIOS.join(",")}] [--out dir]`,
       );
   }
-  return { quick, only, out };
+  return { quick, only, out, variants };
 }
 
 function git(args: string[]): string {
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
       clockTicksPerSecond: CLK_TCK,
       fdLimit: fdLimit(),
       durationSeconds: 0,
+      proxyPingMs: { directMs: 0, proxiedMs: 0 },
       plan,
     },
     realtime: { variants: [] },
@@ -87,6 +97,7 @@ async function main(): Promise<void> {
   log(`store up (pid ${store.pid})`);
   const writer = await startServer("writer", store);
   log(`writer server up at ${writer.url}`);
+  results.meta.proxyPingMs = await measureProxyOverhead(store, writer.proxy);
   const fixture = await createFixture(writer.url, 10);
   const ctx: RunContext = { plan, store, writer, fixture, log };
   try {
@@ -95,8 +106,7 @@ async function main(): Promise<void> {
     if (wantsRealtime) {
       const replay = new Map<string, number[]>();
       let frameBytes = 600;
-      const variants: Variant[] = ["greenlight", "naive", "anchor"];
-      for (const variant of variants) {
+      for (const variant of flags.variants) {
         const onlyWrite = !flags.only.has("fanout") && !flags.only.has("connections");
         if (onlyWrite && variant !== "greenlight") continue;
         log(`realtime: ${variant}`);
@@ -130,9 +140,25 @@ async function main(): Promise<void> {
   mkdirSync(flags.out, { recursive: true });
   writeFileSync(join(flags.out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(flags.out, "latest.md"), renderMarkdown(results));
+  if (!flags.quick && flags.out === join(BENCH_ROOT, "results")) updateReadme(results);
   log(`wrote ${join(flags.out, "latest.json")} and latest.md in ${results.meta.durationSeconds} s`);
   for (const t of results.targets)
     log(`${t.met === null ? "n/a " : t.met ? "MET " : "MISS"} ${t.id}: ${t.measured}`);
+}
+
+/** Pastes the targets table of a full run between the README's markers. */
+function updateReadme(results: BenchResults): void {
+  const file = join(BENCH_ROOT, "README.md");
+  const text = readFileSync(file, "utf8");
+  const m = results.meta;
+  const block = [
+    "<!-- results:start -->",
+    `Run ${m.date} on ${m.cpuCount}× ${m.cpuModel}, commit ${m.commit.slice(0, 10)}${m.dirty ? " (+ uncommitted)" : ""}, ${m.durationSeconds} s, load average ${m.loadAverageAtStart.join(", ")} at start.`,
+    "",
+    renderTargets(results),
+    "<!-- results:end -->",
+  ].join("\n");
+  writeFileSync(file, text.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, block));
 }
 
 function fdLimit(): string {

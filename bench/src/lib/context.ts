@@ -23,6 +23,9 @@ export interface Plan {
   pageRequests: number;
   storeDocs: number;
   storeInserts: number;
+  /** Idle time before reading RSS, and warm-up probes before the first measurement. */
+  settleMs: number;
+  warmupProbes: number;
 }
 
 export function makePlan(quick: boolean): Plan {
@@ -32,19 +35,21 @@ export function makePlan(quick: boolean): Plan {
         small: 20,
         medium: 100,
         large: 300,
-        loaders: 2,
+        loaders: 1,
         steadySeconds: 1,
         mediumRate: 10,
         smallRate: 20,
         burstEvents: 5,
         writeRates: [10, 50, 200],
-        writeSeconds: 1,
+        writeSeconds: 0.5,
         writeSubscribers: 20,
         notes: 500,
         events: 5_000,
         pageRequests: 20,
         storeDocs: 5_000,
         storeInserts: 500,
+        settleMs: 500,
+        warmupProbes: 1,
       }
     : {
         quick,
@@ -64,6 +69,8 @@ export function makePlan(quick: boolean): Plan {
         pageRequests: 200,
         storeDocs: 100_000,
         storeInserts: 5_000,
+        settleMs: 2_000,
+        warmupProbes: 5,
       };
 }
 

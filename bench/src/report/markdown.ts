@@ -140,7 +140,7 @@ export function renderMarkdown(r: BenchResults): string {
           "p99 ms",
           "max ms",
           "round trips/request",
-          "commands (last request)",
+          "commands per request",
         ],
         [...r.read.notesPage, ...r.read.eventsPage].map((x) => [
           x.name,

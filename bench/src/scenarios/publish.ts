@@ -34,6 +34,10 @@ export interface PhaseResult {
   commitOffsets: number[];
   frameBytes: number;
   otherMessages: Record<string, number>;
+  /** Per event: commit offset, and first/last arrival after commit (ms): where the time goes. */
+  /** Server variants: store commands per event while publishing (all of them realtime's). */
+  storeCommandsPerEvent?: Record<string, number>;
+  perEvent: { k: number; commitAt: number; firstMs: number; lastMs: number; sockets: number }[];
 }
 
 export const steadyOffsets = (events: number, rate: number) =>
@@ -50,18 +54,29 @@ export async function runPhase(
   publish: Publisher,
   firstK: number,
   drainTimeoutMs: number,
+  ordered: boolean,
 ): Promise<PhaseResult> {
   await pool.record(true);
   const cpu0 = cpuTime(pid);
   const start = wallNow();
   const commits = new Map<number, number>();
   const ks = spec.offsets.map((_, i) => firstK + i);
-  const published = ks.map(async (k, i) => {
+  // One writer, in order: each event starts at its scheduled time or when the previous one has
+  // committed, whichever is later. Overlapping writers would commit out of seq order, and the
+  // in-order delivery rule (docs/realtime.md) would then charge the writer's jitter to fan-out.
+  // The anchor instead fires on the replayed schedule without waiting for the previous send to
+  // finish (its own loop queues them), as commits on a store would keep coming.
+  const pending: Promise<void>[] = [];
+  for (const [i, k] of ks.entries()) {
     const wait = start + (spec.offsets[i] as number) - wallNow();
     if (wait > 0) await sleep(wait);
-    commits.set(k, await publish(k));
-  });
-  await Promise.all(published);
+    const sent = publish(k).then((t) => {
+      commits.set(k, t);
+    });
+    if (ordered) await sent;
+    else pending.push(sent);
+  }
+  await Promise.all(pending);
   const deadline = Date.now() + drainTimeoutMs;
   for (const k of ks) await pool.waitFor(k, spec.subscribers, Math.max(0, deadline - Date.now()));
   const cpu1 = cpuTime(pid);
@@ -70,13 +85,26 @@ export async function runPhase(
   const latencies: number[] = [];
   let firstCommit = Number.POSITIVE_INFINITY;
   let lastArrival = 0;
+  const perEvent: PhaseResult["perEvent"] = [];
+  for (const k of ks) firstCommit = Math.min(firstCommit, commits.get(k) as number);
   for (const k of ks) {
     const c = commits.get(k) as number;
-    firstCommit = Math.min(firstCommit, c);
-    for (const t of byK.get(k) ?? []) {
+    let first = Number.POSITIVE_INFINITY;
+    let last = 0;
+    const arrivals = byK.get(k) ?? [];
+    for (const t of arrivals) {
       latencies.push(t - c);
-      lastArrival = Math.max(lastArrival, t);
+      first = Math.min(first, t);
+      last = Math.max(last, t);
     }
+    lastArrival = Math.max(lastArrival, last);
+    perEvent.push({
+      k,
+      commitAt: round(c - firstCommit, 2),
+      firstMs: round(first - c, 2),
+      lastMs: round(last - c, 2),
+      sockets: arrivals.length,
+    });
   }
   const cpu = cpuDelta(cpu0, cpu1);
   const delivered = latencies.length;
@@ -99,6 +127,7 @@ export async function runPhase(
     commitOffsets: commitList.map((c) => round(c - firstCommit, 3)),
     frameBytes,
     otherMessages: other,
+    perEvent,
   };
 }
 

@@ -32,7 +32,8 @@ export interface Measured {
   latencyMs: Summary;
   /** Store commands per request (all values seen; one value means constant). */
   roundTrips: number[];
-  roundTripsByCommand: Record<string, number>;
+  /** Commands of one request per distinct round-trip count (to see what varies). */
+  roundTripsByCommand: Record<string, Record<string, number>>;
 }
 
 export interface ReadPathResult {
@@ -189,7 +190,7 @@ export async function runReadPath(ctx: RunContext): Promise<ReadPathResult> {
   ): Promise<Measured> => {
     const latencies: number[] = [];
     const trips = new Set<number>();
-    const byCommand: Record<string, number> = {};
+    const byCommand: Record<string, Record<string, number>> = {};
     let last: T | null = null;
     for (let i = 0; i < times; i++) {
       const before = writer.proxy.snapshot();
@@ -198,7 +199,7 @@ export async function runReadPath(ctx: RunContext): Promise<ReadPathResult> {
       latencies.push(performance.now() - s);
       const work = writer.proxy.workSince(before);
       trips.add(work.total);
-      if (i === times - 1) Object.assign(byCommand, work.byName);
+      byCommand[work.total] ??= work.byName;
     }
     const m = {
       name,

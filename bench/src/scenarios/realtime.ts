@@ -137,8 +137,8 @@ async function probe(t: Target, pool: LoaderPool, expected: number): Promise<num
   return got;
 }
 
-async function settledRss(pid: number): Promise<number> {
-  await sleep(1_500);
+async function settledRss(pid: number, ms: number): Promise<number> {
+  await sleep(ms);
   return rssBytes(pid);
 }
 
@@ -182,7 +182,23 @@ export async function runVariant(
     t.resetPeaks?.();
     const replayed = opts.replay.get(spec.name);
     const s = variant === "anchor" && replayed ? { ...spec, offsets: replayed } : spec;
-    const r = await runPhase(s, pool, t.pid, t.publish, k, plan.quick ? 30_000 : 120_000);
+    const before = t.server?.proxy.snapshot();
+    const r = await runPhase(
+      s,
+      pool,
+      t.pid,
+      t.publish,
+      k,
+      plan.quick ? 30_000 : 120_000,
+      variant !== "anchor",
+    );
+    if (before && t.server) {
+      // Everything this process asked the store while publishing is realtime's (it takes no writes).
+      const work = t.server.proxy.workSince(before);
+      r.storeCommandsPerEvent = Object.fromEntries(
+        Object.entries(work.byName).map(([name, n]) => [name, round(n / r.events, 2)]),
+      );
+    }
     const seen = t.store?.();
     if (seen) {
       peaks.inFlight = Math.max(peaks.inFlight, seen.peakCommandsInFlight);
@@ -199,11 +215,11 @@ export async function runVariant(
   try {
     // Warm-up: a few sockets and events so the measured phases do not pay for JIT and first loads.
     await resize(Math.min(10, plan.small));
-    for (let i = 0; i < 3; i++) await probe(t, pool, pool.total);
+    for (let i = 0; i < plan.warmupProbes; i++) await probe(t, pool, pool.total);
     await resize(0);
-    result.memory.baseRssBytes = await settledRss(t.pid);
+    result.memory.baseRssBytes = await settledRss(t.pid, plan.settleMs);
     const memoryPoint = async (n: number) => {
-      const rss = await settledRss(t.pid);
+      const rss = await settledRss(t.pid, plan.settleMs);
       const point = {
         connections: n,
         rssBytes: rss,
