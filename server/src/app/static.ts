@@ -18,6 +18,12 @@ export const CONTENT_TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".gif": "image/gif",
+  ".avif": "image/avif",
+  ".wasm": "application/wasm",
+  ".webmanifest": "application/manifest+json",
   ".txt": "text/plain; charset=utf-8",
   ".mp4": "video/mp4",
   ".webm": "video/webm",
@@ -57,7 +63,7 @@ async function fileStat(path: string): Promise<Stats | null> {
 }
 
 // Vite names built assets with a content hash (index-3f9a1c2b.js): safe to cache forever.
-const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png|jpg|webp)$/;
+const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(js|mjs|css|woff2?|ttf|svg|png|jpg|gif|webp|avif|wasm)(\.map)?$/;
 
 /**
  * Serves the built client: real files, and index.html for any other GET (SPA routes).
