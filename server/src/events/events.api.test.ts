@@ -261,6 +261,23 @@ describe("Production.events", () => {
     expect((await events(p.showrunner, p.id)).map((e) => e.type)).toEqual(["EPISODE_ADDED", "STAGE_CHANGED"]);
   });
 
+  it("gives concurrent writers unique consecutive seqs, each event once", async () => {
+    const p = await buildProduction(server, { members: { EDITOR: 1, DIRECTOR: 1 } });
+    const { versionId } = await buildVersion(server, p, AssetKind.CUT);
+    const before = (await events(p.showrunner, p.id, null, 100)).length;
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        buildNote(server, i % 2 ? p.as("EDITOR") : p.as("DIRECTOR"), versionId, { time: { startFrame: i } }),
+      ),
+    );
+    const list = await events(p.showrunner, p.id, null, 100);
+    const added = list.slice(before);
+    expect(added.map((e) => e.type)).toEqual(ids.map(() => "NOTE_ADDED"));
+    expect(new Set(added.map((e) => e.note?.id))).toEqual(new Set(ids));
+    const seqs = published.filter((e) => e.productionId === p.id).map((e) => e.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(list.map((_, i) => i + 1));
+  });
+
   it("hides events from non-members", async () => {
     const outsider = await buildUser(server);
     const res = await gqlAs<{ production: unknown }>(server, outsider, EVENTS, { p: prod.id });
