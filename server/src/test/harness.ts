@@ -34,6 +34,13 @@ export interface TestServer {
     variables?: Record<string, unknown>,
     options?: GqlOptions,
   ): Promise<GqlResponse<T>>;
+  /** `t.as(user).gql(query, variables)`: the same call with `user.token` sent for you. */
+  as(who: { token: string }): {
+    gql<T = Record<string, unknown>>(
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GqlResponse<T>>;
+  };
   close(): Promise<void>;
 }
 
@@ -66,7 +73,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   const url = await app.start(0, "127.0.0.1");
   const graphqlUrl = `${url}/graphql`;
 
-  return {
+  const server: TestServer = {
     url,
     graphqlUrl,
     wsUrl: graphqlUrl.replace(/^http/, "ws"),
@@ -92,6 +99,9 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       }
       return { status: res.status, headers: res.headers, body };
     },
+    as(who) {
+      return { gql: (query, variables) => server.gql(query, variables, { token: who.token }) };
+    },
     async close() {
       await app.stop();
       users--;
@@ -101,6 +111,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       }
     },
   };
+  return server;
 }
 
 /** Returns `data` or throws with the errors, for steps that are not what a test is about. */

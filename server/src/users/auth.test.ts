@@ -28,7 +28,7 @@ describe("signUp", () => {
     const { signUp } = expectData(res);
     expect(signUp.user.email).toBe(email.toLowerCase());
     expect(signUp.user.initials).toBe("AD");
-    const me = expectData(await t.gql<{ me: { email: string } }>(ME, {}, { token: signUp.token }));
+    const me = expectData(await t.as(signUp).gql<{ me: { email: string } }>(ME));
     expect(me.me.email).toBe(email.toLowerCase());
   });
 
