@@ -211,6 +211,30 @@ describe("index use", () => {
     expect(page.map((d) => d.n)).toEqual([3, 4]);
   });
 
+  it("serves keyset pagination over { parent, deletedAt: null, _id > after } from one compound index", async () => {
+    const c = db.collection("notes");
+    await c.createIndex({ versionId: 1, deletedAt: 1, _id: 1 });
+    await c.insertMany(
+      Array.from({ length: 3000 }, (_, i) => ({
+        versionId: i % 3,
+        n: i,
+        ...(i % 10 === 0 ? { deletedAt: new Date() } : {}),
+      })),
+    );
+    const firstPage = await c.find({ versionId: 1, deletedAt: null }).sort({ _id: 1 }).limit(20).toArray();
+    expect(firstPage).toHaveLength(20);
+    const after = firstPage[19]?._id;
+    const filter = { versionId: 1, deletedAt: null, _id: { $gt: after } };
+    const r = await db.command({
+      explain: { find: "notes", filter, sort: { _id: 1 }, limit: 20 },
+      verbosity: "executionStats",
+    });
+    expect(r.executionStats.totalDocsExamined).toBe(20);
+    const next = await c.find(filter).sort({ _id: 1 }).limit(20).toArray();
+    expect(next[0]?.n).toBeGreaterThan(firstPage[19]?.n);
+    expect(next.every((d) => d.versionId === 1 && d.deletedAt === undefined)).toBe(true);
+  });
+
   it("an indexed find is much faster than a scan", async () => {
     const c = db.collection("big");
     const time = async (filter: Document, rounds: number) => {

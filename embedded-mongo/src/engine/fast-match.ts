@@ -8,7 +8,8 @@ import { pathValues } from "./paths.js";
  * outside this subset returns null and goes to mingo.
  */
 
-type Test = (values: unknown[]) => boolean;
+/** `values`: what the path reaches (array elements expanded); `raw`: the field itself (top level only). */
+type Test = (values: unknown[], raw: unknown) => boolean;
 
 /** Scalars whose MongoDB equality/order we implement exactly; null/arrays/objects go to mingo. */
 const SIMPLE_RANKS = new Set([3, 4, 8, 9, 10]);
@@ -36,7 +37,15 @@ function range(op: string, bound: unknown): Test {
   return (vals) => vals.some((v) => typeRank(v) === rank && ok(compareValues(v, bound)));
 }
 
-function fieldTest(cond: unknown): Test | null {
+/** `{ f: null }`: missing, null, or an array holding null (not an empty array). */
+const isNullish: Test = (vals) => vals.some((v) => v === undefined || v === null);
+
+/**
+ * Test for one field's condition. Null, `$ne` and `$exists` are only taken on top-level
+ * fields, where their MongoDB semantics are simple; dotted paths with them go to mingo.
+ */
+function fieldTest(cond: unknown, topLevelField: boolean): Test | null {
+  if (cond === null) return topLevelField ? isNullish : null;
   if (!isPlainObject(cond)) return simple(cond) ? eq(cond) : null;
   const keys = Object.keys(cond);
   if (keys.length === 0 || !keys.every((k) => k.startsWith("$"))) return null;
@@ -44,18 +53,25 @@ function fieldTest(cond: unknown): Test | null {
   for (const op of keys) {
     const arg = cond[op];
     if (op === "$eq") {
-      if (!simple(arg)) return null;
-      tests.push(eq(arg));
+      if (arg === null && topLevelField) tests.push(isNullish);
+      else if (simple(arg)) tests.push(eq(arg));
+      else return null;
+    } else if (op === "$ne" && topLevelField && (arg === null || simple(arg))) {
+      const t = arg === null ? isNullish : eq(arg);
+      tests.push((vals, raw) => !t(vals, raw));
+    } else if (op === "$exists" && topLevelField && (typeof arg === "boolean" || typeof arg === "number")) {
+      const want = Boolean(arg);
+      tests.push((_vals, raw) => (raw !== undefined) === want);
     } else if (op === "$in") {
       if (!Array.isArray(arg) || !arg.every(simple)) return null;
       const each = arg.map(eq);
-      tests.push((vals) => each.some((t) => t(vals)));
+      tests.push((vals, raw) => each.some((t) => t(vals, raw)));
     } else if (op === "$gt" || op === "$gte" || op === "$lt" || op === "$lte") {
       if (!simple(arg)) return null;
       tests.push(range(op, arg));
     } else return null;
   }
-  return tests.length === 1 ? (tests[0] as Test) : (vals) => tests.every((t) => t(vals));
+  return tests.length === 1 ? (tests[0] as Test) : (vals, raw) => tests.every((t) => t(vals, raw));
 }
 
 /** A predicate for `filter`, or null if the filter needs mingo. */
@@ -63,15 +79,16 @@ export function fastMatcher(filter: Document): ((doc: Document) => boolean) | nu
   const fields: [string, Test][] = [];
   for (const [path, cond] of Object.entries(filter)) {
     if (path.startsWith("$") || path === "") return null;
-    const t = fieldTest(cond);
+    const t = fieldTest(cond, !path.includes("."));
     if (!t) return null;
     fields.push([path, t]);
   }
   if (fields.length === 0) return () => true;
   return (doc) => {
     for (const [path, t] of fields) {
-      const vals = path.includes(".") ? pathValues(doc, path) : topLevel(doc[path]);
-      if (!t(vals)) return false;
+      const raw = path.includes(".") ? undefined : doc[path];
+      const vals = path.includes(".") ? pathValues(doc, path) : topLevel(raw);
+      if (!t(vals, raw)) return false;
     }
     return true;
   };
