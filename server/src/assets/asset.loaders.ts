@@ -1,7 +1,12 @@
-import { leanByIdLoader } from "../productions/loader-utils.js";
-import { AssetModel, type AssetDoc } from "./asset.model.js";
+import { leanByIdLoader, leanGroupLoader } from "../productions/loader-utils.js";
+import { AssetModel, type AssetDoc, MAX_ASSETS } from "./asset.model.js";
 
 /** Per-request loaders of the assets domain; registered in app/loaders.ts. */
 export function assetLoaders() {
-  return { assetById: leanByIdLoader<AssetDoc>(AssetModel) };
+  return {
+    assetById: leanByIdLoader<AssetDoc>(AssetModel),
+    /** A list of productions (or episodes) with their assets costs one query, not one each. */
+    assetsByProductionId: leanGroupLoader<AssetDoc>(AssetModel, "productionId", MAX_ASSETS),
+    assetsByEpisodeId: leanGroupLoader<AssetDoc>(AssetModel, "episodeId", MAX_ASSETS),
+  };
 }

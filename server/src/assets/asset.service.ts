@@ -4,7 +4,7 @@ import type { Context } from "../app/context.js";
 import { forbidden, notFound } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { isId, parseId } from "../productions/object-id.js";
+import { isId } from "../productions/object-id.js";
 import {
   type MemberRef,
   requireMembership,
@@ -13,7 +13,7 @@ import {
 } from "../productions/production.access.js";
 import { requiredText } from "../productions/validate.js";
 import { AssetKind } from "./asset.enums.js";
-import { AssetModel, type AssetDoc, MAX_ASSETS } from "./asset.model.js";
+import { AssetModel, type AssetDoc } from "./asset.model.js";
 import { canCreateAsset } from "./asset.policy.js";
 import { type Asset, toAsset } from "./asset.type.js";
 
@@ -37,15 +37,14 @@ export async function findAsset(ctx: Context, id: string): Promise<Asset | null>
 }
 
 export async function listAssets(
+  ctx: Context,
   productionId: string,
   filter: { kind?: AssetKind | null; episodeId?: string | null } = {},
 ): Promise<Asset[]> {
-  const query: Record<string, unknown> = filter.episodeId
-    ? { episodeId: parseId(filter.episodeId) }
-    : { productionId: parseId(productionId) };
-  if (filter.kind) query.kind = filter.kind;
-  const docs = await AssetModel.find(query).sort({ _id: 1 }).limit(MAX_ASSETS).lean();
-  return docs.map(toAsset);
+  const docs = filter.episodeId
+    ? await ctx.loaders.assetsByEpisodeId.load(filter.episodeId)
+    : await ctx.loaders.assetsByProductionId.load(productionId);
+  return docs.filter((d) => !filter.kind || d.kind === filter.kind).map(toAsset);
 }
 
 export async function createAsset(
@@ -72,6 +71,8 @@ export async function createAsset(
     createdBy: new Types.ObjectId(member.userId),
     createdAt: new Date(),
   });
+  ctx.loaders.assetsByProductionId.clear(input.productionId);
+  if (episodeId) ctx.loaders.assetsByEpisodeId.clear(String(episodeId));
   await recordEvents(production._id, new Types.ObjectId(member.userId), [
     { type: EventType.ASSET_CREATED, assetId: created._id },
   ]);

@@ -32,8 +32,9 @@ export class ProductionFieldsResolver {
   assets(
     @Root() p: Production,
     @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
+    @Ctx() ctx: Context,
   ): Promise<Asset[]> {
-    return listAssets(p.id, { kind });
+    return listAssets(ctx, p.id, { kind });
   }
 
   @FieldResolver(() => [Episode])
@@ -82,7 +83,8 @@ export class EpisodeFieldsResolver {
   assets(
     @Root() e: Episode,
     @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
+    @Ctx() ctx: Context,
   ): Promise<Asset[]> {
-    return listAssets(e.productionId, { kind, episodeId: e.id });
+    return listAssets(ctx, e.productionId, { kind, episodeId: e.id });
   }
 }
