@@ -57,7 +57,8 @@ export function createWsClient(): Client {
     stopWatchdog();
     const code = event instanceof CloseEvent ? event.code : undefined;
     if (code === CLOSE_FORBIDDEN) expireSession();
-    if (code !== CLOSE_NORMAL) connection.closed();
+    if (code === CLOSE_NORMAL) connection.idle();
+    else connection.closed();
   });
   // When the network comes back, don't sit out a stuck attempt: abandon it and retry now.
   const online = () => {

@@ -23,12 +23,19 @@ export class ConnectionStore {
     return () => this.listeners.delete(listener);
   };
 
+  /** "Reconnecting" only after a lost connection; a fresh or lazily reopened socket is just "connecting". */
   connecting(): void {
-    this.set({ ...this.state, status: this.state.epoch > 0 ? "reconnecting" : "connecting" });
+    const lost = this.state.status === "offline" || this.state.status === "reconnecting";
+    this.set({ ...this.state, status: lost ? "reconnecting" : "connecting" });
   }
 
   connected(): void {
     this.set({ status: "connected", epoch: this.state.epoch + 1 });
+  }
+
+  /** The client closed an idle socket on purpose (no subscriptions left): nothing is missing. */
+  idle(): void {
+    this.set({ ...this.state, status: "idle" });
   }
 
   /** An unexpected close, before or after a first connection: live updates are not flowing. */

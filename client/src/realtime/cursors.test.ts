@@ -61,5 +61,9 @@ describe("ConnectionStore", () => {
     expect(s.getSnapshot().status).toBe("reconnecting");
     s.connected();
     expect(s.getSnapshot().epoch).toBe(2);
+    // An idle close and a lazy reopen are not a lost connection: no "reconnecting" banner.
+    s.idle();
+    s.connecting();
+    expect(s.getSnapshot().status).toBe("connecting");
   });
 });

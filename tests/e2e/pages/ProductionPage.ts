@@ -5,7 +5,14 @@ export class ProductionPage {
 
   async goto(productionId: string): Promise<void> {
     await this.page.goto(`/productions/${productionId}`);
-    await this.page.getByTestId("production-title").waitFor();
+    await this.page
+      .getByTestId("production-title")
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(
+          `${e.message}\npage shows: ${(await this.page.locator("body").textContent())?.slice(0, 500)}`,
+        );
+      });
   }
 
   currentStage() {

@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
  * Starts the real server (`tsx src/main.ts`) on a free port with a throwaway data dir and the built
  * client, and resolves when it logs that it is ready — no polling, no sleeps.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { seedDemo?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "greenlight-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -38,7 +38,7 @@ export async function startServer(): Promise<RunningServer> {
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       CLIENT_DIST,
-      SEED_DEMO: "false",
+      SEED_DEMO: options.seedDemo ? "true" : "false",
       LOG_LEVEL: "info",
       MONGODB_URI: "",
     },

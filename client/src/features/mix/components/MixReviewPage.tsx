@@ -48,7 +48,9 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
   const [stem, setStem] = useState<Stem>(tracks[0]?.stem ?? "FULL_MIX");
   const url = tracks.find((t) => t.stem === stem)?.mediaUrl ?? null;
   const [media, setMedia] = useState<HTMLMediaElement | null>(null);
-  const [mediaError, setMediaError] = useState(false);
+  // The url that failed, so switching to another stem tries again.
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const mediaError = !!url && failedUrl === url;
   const [stemOnly, setStemOnly] = useState(false);
   const frame = usePlayerFrame(media, rate);
   const [mediaFrames, setMediaFrames] = useState<number | null>(null);
@@ -67,7 +69,7 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
     },
     [rate],
   );
-  const onError = useCallback(() => setMediaError(true), []);
+  const onError = useCallback(() => setFailedUrl(url), [url]);
 
   const playing = transport.speed !== 0;
   usePresenceBroadcast(version.id, { frame, playing });

@@ -12,6 +12,8 @@ function statusColor(status: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+const isAbort = (err: unknown) => err instanceof Error && err.name === "AbortError";
+
 interface Props {
   url: string;
   rate: FrameRate;
@@ -60,7 +62,9 @@ export function Waveform({ url, rate, notes, selectedNoteId, onMedia, onNoteClic
       if (note) clickRef.current(note);
     });
     instance.on("ready", () => setReady(true));
-    instance.on("error", () => onError());
+    instance.on("error", (err) => {
+      if (!isAbort(err)) onError();
+    });
     onMedia(instance.getMediaElement());
     return () => {
       onMedia(null);
@@ -82,7 +86,10 @@ export function Waveform({ url, rate, notes, selectedNoteId, onMedia, onNoteClic
         instance.setTime(at);
         if (wasPlaying) void instance.play();
       })
-      .catch(() => onError());
+      .catch((err: unknown) => {
+        // A newer load (stem switch) aborts the previous fetch; only real failures are errors.
+        if (!isAbort(err)) onError();
+      });
   }, [url, onError]);
 
   useEffect(() => {

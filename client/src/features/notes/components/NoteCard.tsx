@@ -112,7 +112,7 @@ export const NoteCard = memo(function NoteCard({
         )}
         {note.category ? <span className="badge plain">{categoryLabel(note.category)}</span> : null}
         {note.anchor.__typename === "TimeAnchor" && note.anchor.stem ? (
-          <span className="badge plain">{note.anchor.stem.replace("_", " ").toLowerCase()}</span>
+          <span className="badge plain">{`${note.anchor.stem.replace("_", " ").toLowerCase()} stem`}</span>
         ) : null}
         {note.assignee ? <span className="small muted">→ {note.assignee.name}</span> : null}
       </div>

@@ -1,0 +1,68 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProductionPage } from "./pages/ProductionPage.js";
+import { SignInPage } from "./pages/SignInPage.js";
+import { launchBrowser, openSession, type Session, screenshot } from "./support/browser.js";
+import { type RunningServer, startServer } from "./support/server.js";
+
+/** The seeded demo, as a new visitor meets it: one click on a demo account, then every screen. */
+describe("demo production", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let session: Session;
+
+  beforeAll(async () => {
+    server = await startServer({ seedDemo: true });
+    browser = await launchBrowser();
+    session = await openSession(browser, server.url, null);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("signs in with one click on a demo account and opens each review room", async () => {
+    const { page } = session;
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.demoAccounts().filter({ hasText: "Director" }).click();
+    await page.getByTestId("productions").waitFor();
+    await page.getByTestId("productions").getByRole("link").first().click();
+    const production = new ProductionPage(page);
+    await page.getByTestId("production-title").waitFor();
+    await production.activity().first().waitFor();
+    await screenshot(page, "10-demo-production");
+
+    for (const kind of ["SCRIPT", "CUT", "MIX"] as const) {
+      await production.asset(kind).first().click();
+      await page.locator(".room").waitFor();
+      await page.getByTestId("notes-list").waitFor();
+      await page.waitForLoadState("networkidle");
+      await screenshot(page, `11-demo-${kind.toLowerCase()}`);
+      await page.goBack();
+      await page.getByTestId("production-title").waitFor();
+    }
+  });
+
+  it("shows the keyboard shortcuts on ?, and the room fits a 1280 px screen", async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const production = new ProductionPage(page);
+    await production.asset("CUT").first().click();
+    await page.getByTestId("timeline").waitFor();
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await screenshot(page, "12-shortcuts-1280");
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    const overflow = await page.evaluate(() => {
+      type Doc = { document: { documentElement: { scrollWidth: number; clientWidth: number } } };
+      const el = (globalThis as unknown as Doc).document.documentElement;
+      return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+    });
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
+    await page.setViewportSize({ width: 2560, height: 1440 });
+    await screenshot(page, "13-cut-2560");
+  });
+});
