@@ -125,7 +125,11 @@ export async function openNotesFromPrevious(
     status: { $in: [NoteStatus.OPEN, NoteStatus.IN_PROGRESS] },
   };
   const earlierSet = new Set(earlier.map(String));
-  return pageNotes(ctx, filter, (n) => earlierSet.has(String(n.versionId)), page);
+  const counted = versions.filter((v) => v.number < version.number).map((v) => v.noteCounts);
+  const known = counted.every((c) => c?.live)
+    ? counted.reduce((sum, c) => sum + (c?.live?.OPEN ?? 0) + (c?.live?.IN_PROGRESS ?? 0), 0)
+    : null;
+  return pageNotes(ctx, filter, (n) => earlierSet.has(String(n.versionId)), page, known);
 }
 
 /** Counts per status of a version's live notes: from its counters, else one aggregation. */
