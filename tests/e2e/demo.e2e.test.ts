@@ -38,6 +38,7 @@ describe("demo production", () => {
       await production.asset(kind).first().click();
       await page.locator(".room").waitFor();
       await page.getByTestId("notes-list").waitFor();
+      if (kind === "MIX") await page.locator("[data-testid=waveform][data-ready=true]").waitFor();
       await page.waitForLoadState("networkidle");
       await screenshot(page, `11-demo-${kind.toLowerCase()}`);
       await page.goBack();
