@@ -124,3 +124,27 @@ describe("TTL monitor pass", () => {
     expect(committed).toEqual(["delete", "delete"]);
   });
 });
+
+describe("$or planning", () => {
+  it("unions index scans when every branch is indexed, each document once", () => {
+    const c = new Collection("d", "m");
+    c.createIndex({ name: "p_u", key: { p: 1, u: 1 }, unique: true });
+    c.createIndex({ name: "a_1", key: { a: 1 } });
+    for (let i = 0; i < 500; i++) c.insert({ _id: i, p: i % 10, u: i, a: i % 7 });
+    expect(
+      plan(c, {
+        $or: [
+          { p: 1, u: 1 },
+          { p: 2, u: 2 },
+        ],
+      }).kind,
+    ).toBe("IXSCAN");
+    c.docsExamined = 0;
+    const r = findDocs(c, { filter: { $or: [{ p: 1, u: 1 }, { p: 2, u: 2 }, { p: 1, u: 1 }, { _id: 3 }] } });
+    expect(r.docs.map((d) => d._id).sort()).toEqual([1, 2, 3]);
+    // A repeated branch fetches its document again before the union drops it.
+    expect(c.docsExamined).toBe(4);
+    expect(plan(c, { $or: [{ a: 1 }, { z: 1 }] }).kind).toBe("COLLSCAN");
+    expect(findDocs(c, { filter: { $or: [{ a: 1 }, { u: { $lt: 3 } }] } }).docs).toHaveLength(72 + 3 - 1);
+  });
+});

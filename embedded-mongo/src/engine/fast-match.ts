@@ -77,14 +77,24 @@ function fieldTest(cond: unknown, topLevelField: boolean): Test | null {
 /** A predicate for `filter`, or null if the filter needs mingo. */
 export function fastMatcher(filter: Document): ((doc: Document) => boolean) | null {
   const fields: [string, Test][] = [];
+  const groups: ((doc: Document) => boolean)[] = [];
   for (const [path, cond] of Object.entries(filter)) {
+    if (path === "$or" || path === "$and") {
+      if (!Array.isArray(cond) || cond.length === 0 || !cond.every(isPlainObject)) return null;
+      const subs = cond.map((c) => fastMatcher(c as Document));
+      if (subs.some((m) => m === null)) return null;
+      const ms = subs as ((doc: Document) => boolean)[];
+      groups.push(path === "$or" ? (d) => ms.some((m) => m(d)) : (d) => ms.every((m) => m(d)));
+      continue;
+    }
     if (path.startsWith("$") || path === "") return null;
     const t = fieldTest(cond, !path.includes("."));
     if (!t) return null;
     fields.push([path, t]);
   }
-  if (fields.length === 0) return () => true;
+  if (fields.length === 0 && groups.length === 0) return () => true;
   return (doc) => {
+    for (const g of groups) if (!g(doc)) return false;
     for (const [path, t] of fields) {
       const raw = path.includes(".") ? undefined : doc[path];
       const vals = path.includes(".") ? pathValues(doc, path) : topLevel(raw);

@@ -149,6 +149,34 @@ function sortIndex(
 }
 
 /**
+ * A top-level `$or` whose every branch can use an index (or the _id map): the union of the
+ * branch scans, each document once.
+ */
+function orPlan(coll: Collection, filter: Document): Plan | null {
+  const branches = filter.$or;
+  if (!Array.isArray(branches) || branches.length === 0 || branches.length > MAX_POINTS) return null;
+  const plans: Plan[] = [];
+  for (const b of branches) {
+    if (!isPlainObject(b)) return null;
+    const p = plan(coll, b);
+    // Branches are planned without a sort, so anything but COLLSCAN is a bounded lookup.
+    if (p.kind === "COLLSCAN") return null;
+    plans.push(p);
+  }
+  function* docs(): Generator<Document> {
+    const seen = new Set<Document>();
+    for (const p of plans) {
+      for (const d of p.docs) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        yield d;
+      }
+    }
+  }
+  return { kind: "IXSCAN", index: "$or", sorted: false, docs: docs() };
+}
+
+/**
  * Choose how to read candidate documents for `filter`. Candidates are a superset of the
  * matches; the caller still applies the full filter.
  */
@@ -182,6 +210,8 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
       docs: fromRids(coll, rids, multi),
     };
   }
+  const union = orPlan(coll, filter);
+  if (union) return union;
   const s = sortIndex(coll, sort);
   if (s) {
     return {
