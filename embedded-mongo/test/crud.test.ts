@@ -176,3 +176,13 @@ describe("server-side scripts", () => {
     );
   });
 });
+
+describe("document size", () => {
+  it("refuses an update that grows a document past 16 MiB", async () => {
+    const c = db.collection("grow");
+    const { insertedId } = await c.insertOne({ a: "x".repeat(9 * 1024 * 1024) });
+    const e = await rejection(c.updateOne({ _id: insertedId }, { $set: { b: "y".repeat(9 * 1024 * 1024) } }));
+    expect(e.code).toBe(17419);
+    expect((await c.findOne({ _id: insertedId }, { projection: { b: 1 } }))?.b).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { type Document, ObjectId } from "bson";
+import { BSON, type Document, ObjectId } from "bson";
 import type { Collection } from "../engine/collection.js";
 import { ridOf } from "../engine/collection.js";
 import { findDocs } from "../engine/query.js";
@@ -42,6 +42,20 @@ export function withId(doc: Document): Document {
   return out;
 }
 
+const MAX_DOC_BYTES = 16 * 1024 * 1024;
+
+/** Updates can grow a document past what could ever be sent back; refuse like MongoDB. */
+function checkSize(doc: Document): Document {
+  const size = BSON.calculateObjectSize(doc);
+  if (size > MAX_DOC_BYTES) {
+    throw new CommandError(
+      "Location17419",
+      `Resulting document after update is larger than ${MAX_DOC_BYTES}`,
+    );
+  }
+  return doc;
+}
+
 /**
  * Run one update statement against `coll`, applying changes in memory and appending the
  * matching ChangeOps to `ops`. A duplicate key on any document throws after earlier documents
@@ -60,7 +74,7 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
   }).docs;
   const out: UpdateOutcome = { matched: matches.length, modified: 0 };
   for (const doc of matches) {
-    const next = applyUpdate(doc, s.u, kind, opts);
+    const next = checkSize(applyUpdate(doc, s.u, kind, opts));
     if (out.pre === undefined) {
       out.pre = doc;
       out.post = next;
@@ -82,7 +96,7 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
           ? { _id: upsertSeed(s.q)._id }
           : {}
         : upsertSeed(s.q);
-    const doc = withId(applyUpdate(seed, s.u, kind, { ...opts, inserting: true }));
+    const doc = checkSize(withId(applyUpdate(seed, s.u, kind, { ...opts, inserting: true })));
     coll.insert(doc);
     ops.push({ op: "insert", db: coll.db, coll: coll.name, doc });
     out.upsertedId = doc._id;
