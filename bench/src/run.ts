@@ -32,7 +32,7 @@ function parseFlags(argv: string[]): {
   let quick = false;
   let variants: Variant[] = ["greenlight", "naive", "anchor"];
   let only = new Set<Scenario>(SCENARIOS);
-  let out = join(BENCH_ROOT, "results");
+  let out = "";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") continue;
@@ -51,6 +51,8 @@ function parseFlags(argv: string[]): {
         `unknown flag ${a}; usage: pnpm bench [--quick] [--only ${SCENARIOS.join(",")}] [--out dir]`,
       );
   }
+  // A smoke run must not overwrite the committed full results (`pnpm test` runs it): tmp/ is ignored.
+  if (!out) out = join(BENCH_ROOT, "results", quick ? "tmp" : "");
   return { quick, only, out, variants };
 }
 
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     },
     realtime: { variants: [] },
     targets: [],
+    errors: [],
   };
   log(`Greenlight bench (${flags.quick ? "quick" : "full"}): ${[...flags.only].join(", ")}`);
   const store = await startStore();
@@ -101,6 +104,16 @@ async function main(): Promise<void> {
   const fixture = await createFixture(writer.url, 10);
   const ctx: RunContext = { plan, store, writer, fixture, log };
   try {
+    // A failing scenario is recorded and the others still run: the report says what broke.
+    const attempt = async (name: string, f: () => Promise<void>) => {
+      try {
+        await f();
+      } catch (err) {
+        const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        log(`${name} FAILED: ${message}`);
+        results.errors.push({ scenario: name, message: message.split("\n").slice(0, 3).join(" ") });
+      }
+    };
     const wantsRealtime =
       flags.only.has("fanout") || flags.only.has("connections") || flags.only.has("write");
     if (wantsRealtime) {
@@ -110,25 +123,31 @@ async function main(): Promise<void> {
         const onlyWrite = !flags.only.has("fanout") && !flags.only.has("connections");
         if (onlyWrite && variant !== "greenlight") continue;
         log(`realtime: ${variant}`);
-        const { result, writePath } = await runVariant(ctx, variant, {
-          fanout: flags.only.has("fanout"),
-          memory: flags.only.has("connections"),
-          write: variant === "greenlight" && flags.only.has("write"),
-          replay,
-          frameBytes,
+        await attempt(`realtime ${variant}`, async () => {
+          const { result, writePath } = await runVariant(ctx, variant, {
+            fanout: flags.only.has("fanout"),
+            memory: flags.only.has("connections"),
+            write: variant === "greenlight" && flags.only.has("write"),
+            replay,
+            frameBytes,
+          });
+          if (variant === "greenlight" && result.frameBytes > 0) frameBytes = result.frameBytes;
+          results.realtime.variants.push(result);
+          if (writePath) results.realtime.writePath = writePath;
         });
-        if (variant === "greenlight" && result.frameBytes > 0) frameBytes = result.frameBytes;
-        results.realtime.variants.push(result);
-        if (writePath) results.realtime.writePath = writePath;
       }
     }
     if (flags.only.has("read")) {
       log("read path");
-      results.read = await runReadPath(ctx);
+      await attempt("read", async () => {
+        results.read = await runReadPath(ctx);
+      });
     }
     if (flags.only.has("store")) {
       log("store");
-      results.store = await runStore(ctx);
+      await attempt("store", async () => {
+        results.store = await runStore(ctx);
+      });
     }
   } finally {
     await writer.stop();
@@ -140,10 +159,15 @@ async function main(): Promise<void> {
   mkdirSync(flags.out, { recursive: true });
   writeFileSync(join(flags.out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(flags.out, "latest.md"), renderMarkdown(results));
-  if (!flags.quick && flags.out === join(BENCH_ROOT, "results")) updateReadme(results);
+  if (!flags.quick && flags.out === join(BENCH_ROOT, "results", "")) updateReadme(results);
   log(`wrote ${join(flags.out, "latest.json")} and latest.md in ${results.meta.durationSeconds} s`);
   for (const t of results.targets)
     log(`${t.met === null ? "n/a " : t.met ? "MET " : "MISS"} ${t.id}: ${t.measured}`);
+  // The smoke run's only assertion: every scenario ran and reported.
+  if (results.errors.length > 0) {
+    log(`${results.errors.length} scenario(s) failed: ${results.errors.map((e) => e.scenario).join(", ")}`);
+    process.exitCode = 1;
+  }
 }
 
 /** Pastes the targets table of a full run between the README's markers. */
@@ -177,7 +201,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     process.stderr.write(
       `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

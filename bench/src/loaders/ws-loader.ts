@@ -9,7 +9,7 @@ import type { FromLoader, ToLoader } from "./protocol.js";
 
 const MARK = Buffer.from("bench#");
 /** Handshakes in flight at once; more only queues work in the server's accept path. */
-const CONCURRENCY = 64;
+const CONCURRENCY = Number(process.env.BENCH_CONNECT_CONCURRENCY ?? 64);
 
 const sockets: WebSocket[] = [];
 /** Sockets that received each marker (probes and measured events alike). */

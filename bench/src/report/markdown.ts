@@ -42,6 +42,12 @@ export function renderMarkdown(r: BenchResults): string {
     `CPU from /proc/<pid>/stat at ${m.clockTicksPerSecond} ticks/s (${1000 / m.clockTicksPerSecond} ms resolution); fd limit ${m.fdLimit}.`,
   );
   out.push("");
+  if (r.errors.length > 0) {
+    out.push("## Failed scenarios");
+    out.push("");
+    for (const e of r.errors) out.push(`- **${e.scenario}**: ${e.message}`);
+    out.push("");
+  }
   out.push("## Targets");
   out.push("");
   out.push(renderTargets(r));

@@ -40,4 +40,6 @@ export interface BenchResults {
   read?: ReadPathResult;
   store?: StoreResult;
   targets: TargetResult[];
+  /** Scenarios that threw (the run goes on; `pnpm bench` then exits 1). */
+  errors: { scenario: string; message: string }[];
 }

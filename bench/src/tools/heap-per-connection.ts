@@ -7,7 +7,13 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createFixture, EVENTS_SUBSCRIPTION } from "../lib/fixture.js";
 import { LoaderPool } from "../lib/loader-pool.js";
+import { readFileSync as read } from "node:fs";
 import { REPO_ROOT, rssBytes } from "../lib/proc.js";
+
+function anonBytes(pid: number): number {
+  const m = /RssAnon:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
 import { startServer, startStore } from "../lib/stack.js";
 import { sleep } from "../lib/stats.js";
 
@@ -45,10 +51,14 @@ async function snapshotOf(pid: number, kill: (s: NodeJS.Signals) => void): Promi
   const out = new Map<string, number>();
   for (let i = 0; i < snap.nodes.length; i += width) {
     const type = types[snap.nodes[i + iType] as number];
+    const raw = snap.strings[snap.nodes[i + iName] as number] ?? "?";
+    // Strings by their first characters: per-socket copies of one text add up in one row.
     const name =
       type === "object" || type === "closure"
-        ? (snap.strings[snap.nodes[i + iName] as number] ?? "?")
-        : `(${type})`;
+        ? raw
+        : type === "string" || type === "concatenated string"
+          ? `"${raw.slice(0, 40).replace(/\s+/g, " ")}"`
+          : `(${type})`;
     const key = `${type}:${name}`.slice(0, 80);
     out.set(key, (out.get(key) ?? 0) + (snap.nodes[i + iSize] as number));
   }
@@ -71,29 +81,25 @@ try {
     variables: { productionId: f.productionId },
   };
   await pool.resize(10, spec);
-  await sleep(1000);
+  await sleep(2000);
   const rss0 = rssBytes(server.pid);
-  const base = await snapshotOf(server.pid, (s) => server.child.kill(s));
+  const anon0 = anonBytes(server.pid);
   await pool.resize(n + 10, spec);
-  // How RSS settles while idle (V8 shrinks the heap some seconds after activity stops).
-  const timeline: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    await sleep(2000);
-    timeline.push(`${(i + 1) * 2}s:${((rssBytes(server.pid) - rss0) / n / 1024).toFixed(1)}`);
-  }
-  console.log(`RSS KB/connection while idle: ${timeline.join(" ")}`);
+  await sleep(3000);
   const rss1 = rssBytes(server.pid);
-  const after = await snapshotOf(server.pid, (s) => server.child.kill(s));
-  await sleep(1000);
+  const anon1 = anonBytes(server.pid);
   console.log(
-    `RSS after the snapshot's full GC: +${((rssBytes(server.pid) - rss0) / n / 1024).toFixed(1)} KB/connection`,
+    `RSS +${((rss1 - rss0) / n / 1024).toFixed(1)} KB/connection (anonymous +${((anon1 - anon0) / n / 1024).toFixed(1)} KB)`,
   );
+  // Snapshots force a full GC: with and without the N sockets, the difference is their live heap.
+  const after = await snapshotOf(server.pid, (s) => server.child.kill(s));
+  await pool.resize(10, spec);
+  await sleep(2000);
+  const base = await snapshotOf(server.pid, (s) => server.child.kill(s));
   const diff = [...after].map(([k, v]) => [k, v - (base.get(k) ?? 0)] as const).sort((a, b) => b[1] - a[1]);
   const total = diff.reduce((s, [, v]) => s + v, 0);
-  console.log(
-    `RSS +${((rss1 - rss0) / n / 1024).toFixed(1)} KB/connection; live heap +${(total / n / 1024).toFixed(1)} KB/connection`,
-  );
-  for (const [k, v] of diff.slice(0, 40)) console.log(`${(v / n).toFixed(0).padStart(7)} B/conn  ${k}`);
+  console.log(`live heap +${(total / n / 1024).toFixed(1)} KB/connection`);
+  for (const [k, v] of diff.slice(0, 60)) console.log(`${(v / n).toFixed(0).padStart(7)} B/conn  ${k}`);
 } finally {
   await pool.stop();
   await server.stop();
