@@ -210,32 +210,36 @@ describe("change streams via the driver", () => {
     await after.close();
   });
 
-  it("resumes transparently after a network error (driver re-sends aggregate with the cached token)", async () => {
-    const upstream = new URL(ctx.target.uri.replace(/^mongodb:\/\//, "http://").split(",")[0]!);
-    const proxy = await tcpProxy(upstream.hostname, Number(upstream.port || 27017));
-    const viaProxy = new MongoClient(`mongodb://127.0.0.1:${proxy.port}/?directConnection=true`, {
-      serverSelectionTimeoutMS: 5000,
-    });
-    try {
-      const coll = fresh();
-      const cs = await watchFromNow(viaProxy.db(ctx.db.databaseName).collection(coll.collectionName), [], {
-        maxAwaitTimeMS: 200,
+  // The proxy needs a plain host:port to forward to (not an SRV record).
+  it.skipIf(process.env.MONGODB_URI?.startsWith("mongodb+srv:"))(
+    "resumes transparently after a network error (driver re-sends aggregate with the cached token)",
+    async () => {
+      const upstream = new URL(ctx.target.uri.replace(/^mongodb:\/\//, "http://").split(",")[0]!);
+      const proxy = await tcpProxy(upstream.hostname, Number(upstream.port || 27017));
+      const viaProxy = new MongoClient(`mongodb://127.0.0.1:${proxy.port}/?directConnection=true`, {
+        serverSelectionTimeoutMS: 5000,
       });
-      await coll.insertOne({ k: 1 });
-      expect(((await cs.next()) as { fullDocument: Document }).fullDocument.k).toBe(1);
-      proxy.cutAll();
-      await coll.insertMany([{ k: 2 }, { k: 3 }]);
-      const rest = [await cs.next(), await cs.next()].map(
-        (e) => (e as { fullDocument: Document }).fullDocument.k,
-      );
-      expect(rest).toEqual([2, 3]);
-      expect(proxy.connectionsSeen).toBeGreaterThan(1);
-      await cs.close();
-    } finally {
-      await viaProxy.close();
-      await proxy.close();
-    }
-  });
+      try {
+        const coll = fresh();
+        const cs = await watchFromNow(viaProxy.db(ctx.db.databaseName).collection(coll.collectionName), [], {
+          maxAwaitTimeMS: 200,
+        });
+        await coll.insertOne({ k: 1 });
+        expect(((await cs.next()) as { fullDocument: Document }).fullDocument.k).toBe(1);
+        proxy.cutAll();
+        await coll.insertMany([{ k: 2 }, { k: 3 }]);
+        const rest = [await cs.next(), await cs.next()].map(
+          (e) => (e as { fullDocument: Document }).fullDocument.k,
+        );
+        expect(rest).toEqual([2, 3]);
+        expect(proxy.connectionsSeen).toBeGreaterThan(1);
+        await cs.close();
+      } finally {
+        await viaProxy.close();
+        await proxy.close();
+      }
+    },
+  );
 
   it.skipIf(REAL)(
     "fails with ChangeStreamHistoryLost (286) once the resume point left the oplog",
