@@ -19,7 +19,7 @@ import { authorizeSubscription } from "../realtime/authorize.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
 import { DocumentCache } from "../realtime/documents.js";
 import { mongoEventLog } from "../realtime/event-log.js";
-import { realtimeDb } from "../realtime/limiter.js";
+import { inRealtimeScope } from "../realtime/db-scope.js";
 import { serializeResult } from "../realtime/frames.js";
 import { RealtimeHub, setHub } from "../realtime/hub.js";
 import { groupKey } from "../realtime/group-key.js";
@@ -79,7 +79,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     log: mongoEventLog,
     logger,
     db: () => mongoose.connection.db,
-    loadPresence: (versionId) => realtimeDb.run(() => loadPresence(versionId)),
+    loadPresence: (versionId) => inRealtimeScope(() => loadPresence(versionId)),
     presenceTtlMs: rc.presenceTtlSeconds * 1_000,
   });
   setHub(hub);
@@ -169,7 +169,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
         };
         if (op.operation !== "subscription") return base;
         // Through realtimeDb: a reconnect storm of 1,000 clients queues instead of taking the pool.
-        const auth = await realtimeDb.run(() =>
+        const auth = await inRealtimeScope(() =>
           authorizeSubscription(schema, op, document, payload.variables, conn.userId),
         );
         if (auth === null) return base;
@@ -214,7 +214,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
               role: rt.role,
               // One execution and one serialisation for the whole group.
               execute: (root, viewer) =>
-                realtimeDb.run(async () => {
+                inRealtimeScope(async () => {
                   realtimeStats.executions++;
                   const contextValue: Context = {
                     requestId: newRequestId(),

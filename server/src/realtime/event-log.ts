@@ -3,7 +3,7 @@ import { EventModel } from "../events/event.model.js";
 import type { EventLean } from "../events/event.service.js";
 import { MembershipModel } from "../productions/membership.model.js";
 import type { Role } from "../productions/production.enums.js";
-import { realtimeDb } from "./limiter.js";
+import { inRealtimeScope } from "./db-scope.js";
 import type { EventLogPort } from "./ports.js";
 
 const oid = (id: string) => new Types.ObjectId(id);
@@ -18,12 +18,12 @@ export async function roleOf(productionId: string, userId: string): Promise<Role
 }
 
 /**
- * The event log and memberships as the realtime layer reads them: indexed queries only, and all
- * through `realtimeDb` so that background realtime work holds one pool connection at most.
+ * The event log and memberships as the realtime layer reads them: indexed queries only, in the
+ * realtime scope (one command at a time, see db-scope.ts).
  */
 export const mongoEventLog: EventLogPort = {
   tail: (productionId, n) =>
-    realtimeDb.run(async () => {
+    inRealtimeScope(async () => {
       const docs = (await EventModel.find({ productionId: oid(productionId) })
         .sort({ seq: -1 })
         .limit(n)
@@ -32,7 +32,7 @@ export const mongoEventLog: EventLogPort = {
     }),
 
   range: (productionId, afterSeq, uptoSeq, limit, versionId) =>
-    realtimeDb.run(async () => {
+    inRealtimeScope(async () => {
       const seq = { $gt: afterSeq, $lte: uptoSeq };
       const query = versionId
         ? { versionId: oid(versionId), productionId: oid(productionId), seq }
@@ -40,5 +40,5 @@ export const mongoEventLog: EventLogPort = {
       return (await EventModel.find(query).sort({ seq: 1 }).limit(limit).lean()) as EventLean[];
     }),
 
-  roleOf: (productionId, userId) => realtimeDb.run(() => roleOf(productionId, userId)),
+  roleOf: (productionId, userId) => inRealtimeScope(() => roleOf(productionId, userId)),
 };

@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { buildUser } from "../test/factories.js";
@@ -11,6 +12,7 @@ import {
 } from "../test/domain-factories.js";
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
 import { EVENT_SETTLE_MS } from "../events/event-order.js";
+import { EventType } from "../events/event.enums.js";
 import { EventModel } from "../events/event.model.js";
 import { ProductionModel } from "../productions/production.model.js";
 import { currentHub } from "./hub.js";
@@ -23,6 +25,8 @@ import {
   type RawClient,
   waitForSubscribers,
 } from "./ws-test-client.js";
+
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 let server: TestServer;
 let prod: BuiltProduction;
@@ -206,9 +210,9 @@ describe("hold-back (the ordering rule of event-order.ts, live)", () => {
     const seen = c.messages.filter(nextsOf("h1")).length;
     await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "after the gap");
     await EventModel.create({
-      productionId: prod.id,
+      productionId: oid(prod.id),
       seq: slowSeq,
-      type: "STAGE_CHANGED",
+      type: EventType.STAGE_CHANGED,
       at: new Date(),
       actorId: null,
       stage: "FILMING",
@@ -243,6 +247,59 @@ describe("hold-back (the ordering rule of event-order.ts, live)", () => {
       ),
     ).production.events.map((e) => e.cursor);
     expect(listed.at(-1)).toBe(after?.cursor);
+  });
+});
+
+describe("pool use", () => {
+  it("holds at most 2 pool connections while publishing (change stream + one command at a time)", async () => {
+    const own = await buildProduction(server, { members: { EDITOR: 1, DIRECTOR: 1, WRITER: 1 } });
+    const vid = (await buildVersion(server, own, AssetKind.CUT)).versionId;
+    const noteId = await buildNote(server, own.showrunner, vid, { time: { startFrame: 0 } }, "pooled");
+    // Three groups (three roles), each executing the note, its author, version and reply count.
+    const FEED = `subscription($p: ID!) { productionEvents(productionId: $p) {
+      cursor actor { id name } note { id body replyCount authorRole author { id name } version { id number } } } }`;
+    const sockets = await Promise.all(
+      ["EDITOR", "DIRECTOR", "WRITER"].map((r) => client(own.as(r as never).token)),
+    );
+    sockets.forEach((c, i) => c.subscribe(`g${i}`, FEED, { p: own.id }));
+    await waitForSubscribers(own.id, 3);
+    const mongoClient = mongoose.connection.getClient();
+    let out = 0;
+    let peak = 0;
+    const onOut = () => {
+      out++;
+      peak = Math.max(peak, out);
+    };
+    const onIn = () => {
+      out = Math.max(0, out - 1);
+    };
+    const allocated = await ProductionModel.findOneAndUpdate(
+      { _id: own.id },
+      { $inc: { eventSeq: 1 } },
+      { returnDocument: "after" },
+    ).lean();
+    // Checked out right now: the change stream's pending getMore (it holds its connection).
+    mongoClient.on("connectionCheckedOut", onOut);
+    mongoClient.on("connectionCheckedIn", onIn);
+    out = 1;
+    peak = 1;
+    await EventModel.create({
+      productionId: oid(own.id),
+      seq: allocated?.eventSeq as number,
+      type: EventType.NOTE_ADDED,
+      at: new Date(),
+      actorId: oid(own.showrunner.user.id),
+      noteId: oid(noteId),
+      versionId: oid(vid),
+    });
+    const peakWithInsert = peak;
+    peak = out; // from here on, only realtime uses the pool
+    await Promise.all(sockets.map((c, i) => c.waitFor(nextsOf(`g${i}`))));
+    mongoClient.off("connectionCheckedOut", onOut);
+    mongoClient.off("connectionCheckedIn", onIn);
+    expect(peak).toBeLessThanOrEqual(2);
+    expect(peakWithInsert).toBeLessThanOrEqual(3); // + the test's own insert
+    expect(eventOf(sockets[0]?.messages.find(nextsOf("g0")) as never).note?.body).toBe("pooled");
   });
 });
 
