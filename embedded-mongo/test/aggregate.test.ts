@@ -137,3 +137,25 @@ describe("count pipelines", () => {
     expect(g).toEqual({ _id: null, total: 3 });
   });
 });
+
+describe("leading $match/$sort/$skip/$limit", () => {
+  it("returns the same results as the pipeline semantics", async () => {
+    const c = db.collection("lead");
+    await c.insertMany(Array.from({ length: 50 }, (_, i) => ({ i, g: i % 5 })));
+    await c.createIndex({ g: 1, i: -1 });
+    const r = await c
+      .aggregate([
+        { $match: { g: 2 } },
+        { $sort: { i: -1 } },
+        { $skip: 1 },
+        { $limit: 3 },
+        { $project: { _id: 0, i: 1 } },
+      ])
+      .toArray();
+    expect(r).toEqual([{ i: 42 }, { i: 37 }, { i: 32 }]);
+    const top = await c
+      .aggregate([{ $sort: { i: 1 } }, { $limit: 2 }, { $project: { _id: 0, i: 1 } }])
+      .toArray();
+    expect(top).toEqual([{ i: 0 }, { i: 1 }]);
+  });
+});

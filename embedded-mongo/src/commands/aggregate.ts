@@ -1,7 +1,7 @@
 import type { Document } from "bson";
 import { Aggregator } from "mingo";
 import { cloneValue, isPlainObject } from "../engine/bson-order.js";
-import { findDocs } from "../engine/query.js";
+import { type FindSpec, findDocs } from "../engine/query.js";
 import { firstBatchReply } from "../cursors/query-cursor.js";
 import { optArray, optDoc } from "./args.js";
 import { openChangeStream } from "./change-stream.js";
@@ -69,17 +69,34 @@ function countShortcut(stages: Document[], input: Document[]): Document[] | null
   return n === 0 ? [] : [{ _id: group._id, [field]: n }];
 }
 
+/**
+ * Leading `$match` / `$sort` / `$skip` / `$limit` stages that a find can answer (with indexes,
+ * and stopping early when the index gives the order).
+ */
+function leadingQuery(stages: Document[]): { spec: FindSpec; consumed: number } | null {
+  const spec: FindSpec = {};
+  let i = 0;
+  const at = (k: string) => stages[i] && k in (stages[i] as Document);
+  if (at("$match") && isPlainObject(stages[i]?.$match)) spec.filter = stages[i++]?.$match as Document;
+  if (at("$sort") && isPlainObject(stages[i]?.$sort)) spec.sort = stages[i++]?.$sort as Document;
+  if (spec.sort && at("$skip") && typeof stages[i]?.$skip === "number")
+    spec.skip = stages[i++]?.$skip as number;
+  if (spec.sort && at("$limit") && typeof stages[i]?.$limit === "number")
+    spec.limit = stages[i++]?.$limit as number;
+  return i === 0 ? null : { spec, consumed: i };
+}
+
 export function runPipeline(ctx: CommandContext, collName: string | null, pipeline: Document[]): Document[] {
   let stages = pipeline;
   let input: Document[] = [];
   if (collName !== null) {
     // A leading $match can use an index; the rest runs in mingo over copies.
-    const first = stages[0];
     const copy = !readOnly(stages);
-    if (first && isPlainObject(first.$match)) {
-      const found = findDocs(ctx.engine.collection(ctx.db, collName), { filter: first.$match }).docs;
+    const lead = leadingQuery(stages);
+    if (lead) {
+      const found = findDocs(ctx.engine.collection(ctx.db, collName), lead.spec).docs;
       input = copy ? found.map(cloneValue) : found;
-      stages = stages.slice(1);
+      stages = stages.slice(lead.consumed);
     } else {
       input = collectionSource(ctx, collName, copy);
     }
