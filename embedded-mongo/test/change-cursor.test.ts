@@ -124,6 +124,10 @@ describe("change stream cursor", () => {
     expect(cs.firstBatch.map((e) => e.documentKey._id)).toEqual(["new"]);
     const earlier = await open("c", [{ $changeStream: { startAtOperationTime: new Timestamp(before) } }]);
     expect(earlier.firstBatch.map((e) => e.documentKey._id)).toEqual(["old", "new"]);
+    // A stream opened with batchSize 0 hands out its start position; resuming from it works.
+    const zero = await open("c", [{ $changeStream: { startAtOperationTime: new Timestamp(at) } }], "d", 0);
+    const resumed = await open("c", [{ $changeStream: { resumeAfter: zero.extra?.postBatchResumeToken } }]);
+    expect(resumed.firstBatch.map((e) => e.documentKey._id)).toEqual(["new"]);
   });
 
   it("applies $match and $project after $changeStream, and refuses a modified _id", async () => {

@@ -73,7 +73,11 @@ function startPosition(
   if (spec.startAtOperationTime !== undefined) {
     const ts = asTs(spec.startAtOperationTime);
     if (evicted.seq > 0n && compareTs(evicted.ts, ts) >= 0) throw lost();
-    return { start: { ...history.visiblePosition(), sub: SUB_HWM, seq: history.seqBeforeTs(ts) }, minTs: ts };
+    const seq = history.seqBeforeTs(ts);
+    // The position's ts must be that op's own, so a token built from it validates on resume.
+    const [at] = seq > 0n ? history.readAfter(seq - 1n, 1) : [];
+    const posTs = at && at.seq === seq ? at.ts : seq === 0n ? { t: 0, i: 0 } : evicted.ts;
+    return { start: { ts: posTs, seq, sub: SUB_HWM }, minTs: ts };
   }
   const option =
     spec.resumeAfter !== undefined ? "resumeAfter" : spec.startAfter !== undefined ? "startAfter" : null;
