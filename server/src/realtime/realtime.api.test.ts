@@ -261,7 +261,7 @@ describe("pool use", () => {
     const sockets = await Promise.all(
       ["EDITOR", "DIRECTOR", "WRITER"].map((r) => client(own.as(r as never).token)),
     );
-    sockets.forEach((c, i) => c.subscribe(`g${i}`, FEED, { p: own.id }));
+    for (const [i, c] of sockets.entries()) c.subscribe(`g${i}`, FEED, { p: own.id });
     await waitForSubscribers(own.id, 3);
     const mongoClient = mongoose.connection.getClient();
     let out = 0;

@@ -20,6 +20,8 @@ beforeAll(async () => {
       WS_MAX_CONNECTIONS_PER_USER: "3",
       WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: "2",
       WS_MAX_BUFFERED_BYTES: "65536",
+      // A stalled reader also misses pings; keep the keep-alive out of the slow-consumer test.
+      WS_KEEPALIVE_MS: "300000",
     },
   });
   prod = await buildProduction(server, { members: { EDITOR: 1, VIEWER: 1, WRITER: 1 } });
