@@ -48,6 +48,17 @@ describe("server commands", () => {
     expect(s.connections.current).toBeGreaterThan(0);
   });
 
+  it.skipIf(REAL)(
+    "answers replSetGetStatus for the single-node set and refuses a second initiate",
+    async () => {
+      const st = await db.admin().command({ replSetGetStatus: 1 });
+      expect(st.set).toBe("rs0");
+      expect(st.members).toHaveLength(1);
+      expect(st.members[0]).toMatchObject({ stateStr: "PRIMARY", self: true });
+      expect((await rejection(db.admin().command({ replSetInitiate: {} }))).code).toBe(23);
+    },
+  );
+
   it("unknown commands fail with CommandNotFound naming the command", async () => {
     const e = await rejection(db.command({ fooBar: 1 }));
     expect(e.code).toBe(59);

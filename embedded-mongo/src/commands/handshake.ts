@@ -1,6 +1,7 @@
 import { type Document, Long, Timestamp } from "bson";
 import { MAX_BSON_OBJECT_SIZE, MAX_MESSAGE_SIZE } from "../wire/messages.js";
 import type { CommandContext, Handler } from "./context.js";
+import { CommandError } from "./errors.js";
 
 export const SERVER_VERSION = "7.0.14";
 const MAX_AWAIT_MS = 10_000;
@@ -131,7 +132,39 @@ const serverStatus: Handler = (ctx) => {
   };
 };
 
+/** Enough replica-set status for health checks that ask a single-node set. */
+const replSetGetStatus: Handler = (ctx) => {
+  const s = ctx.server;
+  if (!s.replSet) throw new CommandError("NoReplicationEnabled", "not running with --replSet");
+  const ts = clusterTimestamp(ctx);
+  return {
+    set: s.replSet,
+    date: new Date(),
+    myState: 1,
+    term: Long.fromNumber(1),
+    members: [
+      {
+        _id: 0,
+        name: `${s.host}:${s.port}`,
+        health: 1,
+        state: 1,
+        stateStr: "PRIMARY",
+        uptime: Math.floor((Date.now() - s.startedAt.getTime()) / 1000),
+        optime: { ts, t: Long.fromNumber(1) },
+        self: true,
+      },
+    ],
+    ok: 1,
+  };
+};
+
 export const handshakeCommands: Record<string, Handler> = {
+  replSetGetStatus,
+  replSetInitiate: (ctx) => {
+    if (!ctx.server.replSet)
+      throw new CommandError("NoReplicationEnabled", "This node was not started with replication enabled.");
+    throw new CommandError("AlreadyInitialized", "already initialized");
+  },
   hello,
   isMaster: hello,
   ismaster: hello,
