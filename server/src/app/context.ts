@@ -41,7 +41,7 @@ export async function createContext(input: CreateContextInput = {}): Promise<Con
     loaders,
     clientIp: input.clientIp ?? null,
   };
-  const auth = await authenticate(input.authorization);
+  const auth = await authenticate(input.authorization, { prefetchUser: (id) => loaders.userById.load(id) });
   if (!auth.identity) return { ...base, viewer: null, authProblem: auth.problem };
   const user = await loaders.userById.load(auth.identity.userId);
   if (!user) return { ...base, viewer: null, authProblem: "revoked" };

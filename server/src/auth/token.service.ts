@@ -69,13 +69,29 @@ export function extractToken(authorization: string | null | undefined): string |
   return m?.[1] ?? null;
 }
 
-export async function authenticate(authorization: string | null | undefined): Promise<Authentication> {
-  const token = extractToken(authorization);
-  if (!token) return { identity: null, problem: authorization ? "malformed" : null };
-  return token.startsWith(API_TOKEN_PREFIX) ? authenticateApiToken(token) : authenticateAccessToken(token);
+export interface AuthenticateOptions {
+  /**
+   * Called with the token's user id while the session is being checked, so the caller can load
+   * the user in the same round trip (the context factory primes its user loader this way).
+   */
+  prefetchUser?: (userId: string) => Promise<unknown>;
 }
 
-async function authenticateAccessToken(token: string): Promise<Authentication> {
+export async function authenticate(
+  authorization: string | null | undefined,
+  options: AuthenticateOptions = {},
+): Promise<Authentication> {
+  const token = extractToken(authorization);
+  if (!token) return { identity: null, problem: authorization ? "malformed" : null };
+  return token.startsWith(API_TOKEN_PREFIX)
+    ? authenticateApiToken(token)
+    : authenticateAccessToken(token, options.prefetchUser);
+}
+
+async function authenticateAccessToken(
+  token: string,
+  prefetchUser?: (userId: string) => Promise<unknown>,
+): Promise<Authentication> {
   let sub: string | undefined;
   let sid: unknown;
   try {
@@ -89,10 +105,10 @@ async function authenticateAccessToken(token: string): Promise<Authentication> {
     return { identity: null, problem: err instanceof joseErrors.JWTExpired ? "expired" : "invalid" };
   }
   if (!sub || typeof sid !== "string") return { identity: null, problem: "invalid" };
-  const session = await SessionModel.findOne(
-    { _id: sid, expiresAt: { $gt: new Date() } },
-    { userId: 1 },
-  ).lean();
+  const [session] = await Promise.all([
+    SessionModel.findOne({ _id: sid, expiresAt: { $gt: new Date() } }, { userId: 1 }).lean(),
+    prefetchUser?.(sub),
+  ]);
   if (!session || String(session.userId) !== sub) return { identity: null, problem: "revoked" };
   return { identity: { userId: sub, sessionId: sid }, problem: null };
 }
