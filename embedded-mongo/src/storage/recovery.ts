@@ -5,7 +5,7 @@ import { decodeBatch, decodeOp, READ_OPTS, scanFrames } from "./codec.js";
 import { JOURNAL_RE, quarantine } from "./layout.js";
 import { type HistoryLimits, OpHistory } from "./history.js";
 import { readSnapshot } from "./snapshot.js";
-import type { ChangeOp } from "./types.js";
+import type { ChangeOp, IndexSpec } from "./types.js";
 
 type Pos = { seq: bigint; ts: { t: number; i: number } };
 
@@ -33,23 +33,36 @@ export async function recoverInto(
   limits: HistoryLimits,
   log: (msg: string) => void,
 ): Promise<Recovered> {
-  const snap = await readSnapshot(dir);
-  let last: Pos = { seq: 0n, ts: { t: 0, i: 0 } };
-  let gen = 1;
-  let history = new OpHistory(limits);
-  if (snap) {
-    for (const c of snap.colls) {
+  // Secondary indexes are built once a collection's documents are in (cheaper than per insert).
+  let pendingIndexes: { db: string; coll: string; indexes: IndexSpec[] } | null = null;
+  const buildIndexes = () => {
+    const extra = pendingIndexes?.indexes.filter((ix) => ix.name !== "_id_") ?? [];
+    if (pendingIndexes && extra.length > 0) {
+      apply([{ op: "createIndexes", db: pendingIndexes.db, coll: pendingIndexes.coll, indexes: extra }]);
+    }
+    pendingIndexes = null;
+  };
+  const snap = await readSnapshot(dir, {
+    collection: (c) => {
+      buildIndexes();
       apply([{ op: "create", db: c.db, coll: c.coll, options: c.options }]);
-      for (let k = 0; k < c.docs.length; k += LOAD_CHUNK) {
+      pendingIndexes = c;
+    },
+    documents: (c, docs) => {
+      for (let k = 0; k < docs.length; k += LOAD_CHUNK) {
         apply(
-          c.docs
+          docs
             .slice(k, k + LOAD_CHUNK)
             .map((d) => ({ op: "insert", db: c.db, coll: c.coll, doc: deserialize(d, READ_OPTS) })),
         );
       }
-      const extra = c.indexes.filter((ix) => ix.name !== "_id_");
-      if (extra.length > 0) apply([{ op: "createIndexes", db: c.db, coll: c.coll, indexes: extra }]);
-    }
+    },
+  });
+  buildIndexes();
+  let last: Pos = { seq: 0n, ts: { t: 0, i: 0 } };
+  let gen = 1;
+  let history = new OpHistory(limits);
+  if (snap) {
     last = { seq: snap.seq, ts: snap.ts };
     gen = snap.journalGen;
     history = new OpHistory(limits, last, snap.evicted);

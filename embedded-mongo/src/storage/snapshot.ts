@@ -123,13 +123,23 @@ export async function writeSnapshot(dir: string, img: SnapshotImage): Promise<nu
   return size;
 }
 
-export type LoadedSnapshot = SnapshotImage<Buffer>;
+/** What a loaded snapshot returns itself; collections and documents go to the sink as they are read. */
+export type LoadedSnapshot = Omit<SnapshotImage<Buffer>, "colls">;
+
+export interface SnapshotSink {
+  /** A collection, before its documents. */
+  collection(c: Omit<SnapshotColl<Buffer>, "docs">): void;
+  /** A chunk of that collection's documents as raw BSON. */
+  documents(c: { db: string; coll: string }, docs: Buffer[]): void;
+}
 
 /**
- * Read the snapshot, or null when none exists. A snapshot is only ever installed complete (by
- * rename), so any damage here is real corruption and is reported instead of silently skipped.
+ * Read the snapshot, or null when none exists. Every record's CRC and the end marker are checked
+ * before anything reaches the sink: a snapshot is only ever installed complete (by rename), so
+ * damage here is real corruption and is reported instead of half loaded. Documents are then
+ * streamed to the sink chunk by chunk, so they are never all held twice (raw and parsed).
  */
-export async function readSnapshot(dir: string): Promise<LoadedSnapshot | null> {
+export async function readSnapshot(dir: string, sink: SnapshotSink): Promise<LoadedSnapshot | null> {
   await unlink(join(dir, TMP_FILE)).catch(() => {});
   let buf: Buffer;
   try {
@@ -138,13 +148,20 @@ export async function readSnapshot(dir: string): Promise<LoadedSnapshot | null> 
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw err;
   }
-  let img: LoadedSnapshot | null = null;
-  let current: SnapshotColl<Buffer> | null = null;
-  let ended = false;
+  const payloads: Buffer[] = [];
   for (const f of scanFrames(buf)) {
     if (f.kind !== "ok")
       throw new Error(`snapshot ${join(dir, SNAPSHOT_FILE)} is damaged at byte ${f.start}: ${f.reason}`);
-    const [head, ...rest] = splitDocs(f.payload);
+    payloads.push(f.payload);
+  }
+  const typeOf = (p: Buffer | undefined) => (p ? deserialize(splitDocs(p)[0]!).type : undefined);
+  if (typeOf(payloads[0]) !== "header" || typeOf(payloads[payloads.length - 1]) !== "end") {
+    throw new Error(`snapshot ${join(dir, SNAPSHOT_FILE)} lacks its header or end record`);
+  }
+  let img: LoadedSnapshot | null = null;
+  let current: { db: string; coll: string } | null = null;
+  for (const payload of payloads) {
+    const [head, ...rest] = splitDocs(payload);
     const h = deserialize(head!, { useBigInt64: true });
     if (h.type === "header") {
       img = {
@@ -152,18 +169,17 @@ export async function readSnapshot(dir: string): Promise<LoadedSnapshot | null> 
         ts: { t: Number(h.t), i: Number(h.i) },
         journalGen: Number(h.gen),
         evicted: { seq: BigInt(h.es), ts: { t: Number(h.et), i: Number(h.ei) } },
-        colls: [],
         history: [],
       };
     } else if (!img) {
       throw new Error("snapshot: record before header");
     } else if (h.type === "coll") {
       const meta = deserialize(head!, READ_OPTS);
-      current = { db: meta.db, coll: meta.coll, options: meta.options, indexes: meta.indexes, docs: [] };
-      img.colls.push(current);
+      current = { db: meta.db, coll: meta.coll };
+      sink.collection({ db: meta.db, coll: meta.coll, options: meta.options, indexes: meta.indexes });
     } else if (h.type === "docs") {
       if (!current) throw new Error("snapshot: documents before collection");
-      current.docs.push(...rest);
+      sink.documents(current, rest);
     } else if (h.type === "hist") {
       (h.e as Document[]).forEach((m, k) => {
         img!.history.push({
@@ -176,10 +192,7 @@ export async function readSnapshot(dir: string): Promise<LoadedSnapshot | null> 
           bytes: Buffer.from(rest[k]!),
         });
       });
-    } else if (h.type === "end") {
-      ended = true;
     }
   }
-  if (img && !ended) throw new Error(`snapshot ${join(dir, SNAPSHOT_FILE)} has no end record`);
   return img;
 }
