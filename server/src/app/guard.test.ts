@@ -1,9 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { getMetadataStorage } from "type-graphql";
+import { Authorized, getMetadataStorage, Query, Resolver } from "type-graphql";
 import { PUBLIC_FIELDS } from "./public-fields.js";
 import { buildGreenlightSchema } from "./schema.js";
 
 type Root = "Query" | "Mutation" | "Subscription";
+
+// Probes for the detector itself; not in app/resolvers.ts, so not in the served schema.
+@Resolver()
+class GuardProbeResolver {
+  @Query(() => String)
+  guardProbeOpen(): string {
+    return "";
+  }
+
+  @Authorized()
+  @Query(() => String)
+  guardProbeClosed(): string {
+    return "";
+  }
+}
+
+@Authorized()
+@Resolver()
+class GuardProbeClassResolver {
+  @Query(() => String)
+  guardProbeByClass(): string {
+    return "";
+  }
+}
 
 /** Root field names that carry @Authorized on the method or on the resolver class. */
 function authorizedRootFields(): Record<Root, Set<string>> {
@@ -22,6 +46,18 @@ function authorizedRootFields(): Record<Root, Set<string>> {
     Subscription: collect(storage.subscriptions),
   };
 }
+
+describe("the guard detector", () => {
+  it("sees @Authorized on methods and on resolver classes, and nothing else", async () => {
+    const guarded = authorizedRootFields();
+    expect(guarded.Query.has("guardProbeClosed")).toBe(true);
+    expect(guarded.Query.has("guardProbeByClass")).toBe(true);
+    expect(guarded.Query.has("guardProbeOpen")).toBe(false);
+    expect([GuardProbeResolver, GuardProbeClassResolver]).toHaveLength(2);
+    const schema = await buildGreenlightSchema();
+    expect(schema.getQueryType()?.getFields().guardProbeOpen).toBeUndefined();
+  });
+});
 
 describe("every root field is guarded or explicitly public", () => {
   it("has @Authorized() or is listed in public-fields.ts", async () => {
