@@ -213,13 +213,14 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
               versionId: rt.versionId,
               role: rt.role,
               // One execution and one serialisation for the whole group.
-              execute: (root, viewer) =>
+              execute: (root, viewer, scope) =>
                 inRealtimeScope(async () => {
                   realtimeStats.executions++;
+                  scope.shared ??= createLoaders();
                   const contextValue: Context = {
                     requestId: newRequestId(),
                     viewer,
-                    loaders: createLoaders(),
+                    loaders: scope.shared as Loaders,
                     authProblem: null,
                     clientIp: null,
                   };

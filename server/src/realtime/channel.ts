@@ -3,7 +3,7 @@ import type { Logger } from "../app/logger.js";
 import type { EventLean } from "../events/event.service.js";
 import { EventType } from "../events/event.enums.js";
 import type { Role } from "../productions/production.enums.js";
-import type { EventLogPort, GroupSpec, PresenceSnapshot } from "./ports.js";
+import type { EventLogPort, ExecutionScope, GroupSpec, PresenceSnapshot } from "./ports.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink, Sink } from "./sinks.js";
 
@@ -123,13 +123,13 @@ export class Channel {
       if (spec.kind === "presence") {
         const snapshot = await this.deps.presenceSnapshot(spec.versionId as string);
         if (sink.ended) return;
-        const payload = await spec.execute(snapshot, sink.viewer);
+        const payload = await spec.execute(snapshot, sink.viewer, {});
         this.join(sink, spec);
         sink.send(payload);
         return;
       }
-      await this.catchUp(sink, spec.role, spec.versionId, afterSeq, async (e) =>
-        sink.send(await spec.execute(e, sink.viewer)),
+      await this.catchUp(sink, spec.role, spec.versionId, afterSeq, async (e, scope) =>
+        sink.send(await spec.execute(e, sink.viewer, scope)),
       );
       if (!sink.ended) this.join(sink, spec);
     } finally {
@@ -188,9 +188,10 @@ export class Channel {
   async publishPresence(snapshot: PresenceSnapshot): Promise<void> {
     await this.ready;
     const jobs: Promise<void>[] = [];
+    const scope: ExecutionScope = {};
     for (const g of this.groups.values()) {
       if (g.spec.kind !== "presence" || g.spec.versionId !== snapshot.versionId) continue;
-      jobs.push(this.runGroup(g, snapshot, 0));
+      jobs.push(this.runGroup(g, snapshot, 0, scope));
     }
     for (const n of this.naive) {
       if (n.kind === "presence" && n.versionId === snapshot.versionId && this.authorized(n.sink, n.role))
@@ -232,7 +233,7 @@ export class Channel {
     role: Role,
     versionId: string | null,
     afterSeq: number | null,
-    replay: (e: EventLean) => Promise<void>,
+    replay: (e: EventLean, scope: ExecutionScope) => Promise<void>,
   ): Promise<void> {
     if (afterSeq === null) {
       sink.lastSeq = this.seq.lastSeq;
@@ -242,9 +243,11 @@ export class Channel {
     while (!sink.ended && sink.lastSeq < this.seq.lastSeq) {
       const upto = this.seq.lastSeq;
       const page = await this.deps.log.range(this.productionId, sink.lastSeq, upto, PAGE, versionId);
+      // One page is read as of one moment anyway (current objects), so its executions share reads.
+      const scope: ExecutionScope = {};
       for (const e of page) {
         if (sink.ended || !this.authorized(sink, role)) return;
-        await replay(e);
+        await replay(e, scope);
         sink.lastSeq = e.seq;
       }
       // A version's events are a subsequence: a short page means (lastSeq, upto] is done.
@@ -281,9 +284,10 @@ export class Channel {
   private async dispatch(e: EventLean): Promise<void> {
     const versionId = e.versionId ? String(e.versionId) : null;
     const jobs: Promise<void>[] = [];
+    const scope: ExecutionScope = {};
     for (const g of this.groups.values()) {
       if (g.spec.kind !== "events" || (g.spec.versionId !== null && g.spec.versionId !== versionId)) continue;
-      jobs.push(this.runGroup(g, e, e.seq));
+      jobs.push(this.runGroup(g, e, e.seq, scope));
     }
     for (const n of this.naive) {
       if (n.kind !== "events" || (n.versionId !== null && n.versionId !== versionId)) continue;
@@ -295,11 +299,11 @@ export class Channel {
   }
 
   /** One execution, one serialisation, then the envelope per subscriber. seq 0: not an event. */
-  private async runGroup(g: Group, root: unknown, seq: number): Promise<void> {
+  private async runGroup(g: Group, root: unknown, seq: number, scope: ExecutionScope): Promise<void> {
     this.reauthorize(g);
     const viewer = g.viewer();
     if (!viewer) return;
-    const payload = await g.spec.execute(root, viewer);
+    const payload = await g.spec.execute(root, viewer, scope);
     for (const s of g.sinks) {
       if (seq > 0) {
         if (seq <= s.lastSeq) continue;

@@ -33,6 +33,11 @@ export interface PresenceEntry {
   updatedAt: Date;
 }
 
+/** Per-event state shared by the executions of one root value (see GroupSpec.execute). */
+export interface ExecutionScope {
+  shared?: unknown;
+}
+
 /**
  * One multiplexing key's shared execution: subscribers with the same document, operation,
  * variables and permission scope get the bytes of one execution per event.
@@ -44,6 +49,11 @@ export interface GroupSpec {
   versionId: string | null;
   /** The permission scope: the role every subscriber of the group holds in the production. */
   role: Role;
-  /** Executes the operation for one root value as `viewer` and returns the serialised payload. */
-  execute(root: unknown, viewer: Viewer): Promise<Buffer>;
+  /**
+   * Executes the operation for one root value as `viewer` and returns the serialised payload.
+   * `scope` is shared by every execution of the same root value (all groups of one event, or one
+   * replay page): executions keep their DataLoaders there, so the groups of one event batch and
+   * share their reads. Loaders are keyed by ids only, never by viewer, so sharing is safe.
+   */
+  execute(root: unknown, viewer: Viewer, scope: ExecutionScope): Promise<Buffer>;
 }
