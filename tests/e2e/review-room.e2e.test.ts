@@ -158,6 +158,14 @@ describe("review rooms, live", () => {
     await card.waitFor();
     expect((await card.textContent())?.toLowerCase()).toContain("dialogue");
     await screenshot(sound.page, "07-mix-review");
+
+    // Note bodies are Markdown rendered and sanitised: no author HTML or script URLs reach the page.
+    await mix.addNote('Check [this](javascript:alert(1)) <img src=x onerror="alert(1)"> **now**');
+    const hostile = mix.note("Check this");
+    await hostile.waitFor();
+    expect(await hostile.locator("img").count()).toBe(0);
+    expect(await hostile.locator("a[href^='javascript']").count()).toBe(0);
+    expect(await hostile.locator("strong").textContent()).toBe("now");
     await sound.context.close();
   });
 

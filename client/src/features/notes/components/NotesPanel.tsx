@@ -63,6 +63,14 @@ export function NotesPanel(props: Props) {
 
   const onChange = useCallback((f: NoteFilter) => setFilter(f), []);
 
+  // Stable handlers for the memoised cards: screens re-render with every frame of the playhead, and
+  // new callback identities would re-render every mounted card with them.
+  const latest = useRef(props);
+  latest.current = props;
+  const onSelect = useCallback((n: NoteItemFragment) => latest.current.onSelect(n), []);
+  const onStatus = useCallback((n: NoteItemFragment, st: NoteStatus) => latest.current.onStatus(n, st), []);
+  const onReply = useCallback((n: NoteItemFragment, body: string) => latest.current.onReply(n, body), []);
+
   return (
     <section className="notes-panel" aria-label="Notes">
       {props.composer}
@@ -103,9 +111,9 @@ export function NotesPanel(props: Props) {
                   selected={note.id === selectedNoteId}
                   members={props.members}
                   writable={props.writable}
-                  onSelect={props.onSelect}
-                  onStatus={props.onStatus}
-                  onReply={props.onReply}
+                  onSelect={onSelect}
+                  onStatus={onStatus}
+                  onReply={onReply}
                 />
               </div>
             );
