@@ -1,7 +1,8 @@
 /**
  * Server CPU per delivered event, multiplexed realtime vs a bare `ws` server sending one pre-built
- * frame. Server CPU is read from /proc (utime + stime). Realtime: the CPU of E mutations with S
- * subscribers minus the CPU of E mutations with none, over E × S deliveries.
+ * frame. Server CPU is read from /proc (utime + stime). Realtime: two server processes, writes on
+ * the first, S subscribers on the second; the second's CPU over E × S deliveries (minus its CPU
+ * for the same writes with no subscribers: the change stream still carries them).
  * Run: `pnpm --filter @greenlight/tests exec tsx integration/measure-cpu.ts` (SUBSCRIBERS, EVENTS).
  */
 import { spawn } from "node:child_process";
@@ -22,11 +23,11 @@ function cpuMs(pid: number): number {
 }
 
 async function realtime(): Promise<{ perDeliveryUs: number; frame: string }> {
-  const cluster = await startCluster(1, { LOG_LEVEL: "info", WS_MAX_CONNECTIONS_PER_USER: String(S + 10) });
+  const cluster = await startCluster(2, { LOG_LEVEL: "info", WS_MAX_CONNECTIONS_PER_USER: String(S + 10) });
   try {
     const url = cluster.urls[0] as string;
-    const wsUrl = `${url.replace(/^http/, "ws")}/graphql`;
-    const pid = cluster.servers[0]?.child?.pid as number;
+    const wsUrl = `${(cluster.urls[1] as string).replace(/^http/, "ws")}/graphql`;
+    const pid = cluster.servers[1]?.child?.pid as number;
     const setup = await setupProduction(url);
     const token = setup.showrunner.token;
     for (let i = 0; i < 20; i++) await addNote(url, token, setup.versionId, `warm-${i}`);
