@@ -98,6 +98,13 @@ describe("review rooms, live", () => {
       "director seeks to the note",
     );
 
+    // Follow: the director's player tracks the editor's playhead.
+    await director.page.getByTestId("follow").selectOption({ label: room.people.editor.name });
+    await eCut.step(24);
+    await waitFor(async () => (await eCut.timecode().textContent()) === "01:00:02:12", "editor at 01:00:02:12");
+    await waitFor(async () => (await dCut.timecode().textContent()) === "01:00:02:12", "director follows the editor");
+    await director.page.getByTestId("follow").selectOption({ label: "No one" });
+
     await dCut.reply(body, "Agreed — take out six frames.");
     await eCut.replies(body).filter({ hasText: "six frames" }).waitFor();
     await screenshot(editor.page, "04-cut-review");
@@ -165,7 +172,7 @@ describe("review rooms, live", () => {
     await hostile.waitFor();
     expect(await hostile.locator("img").count()).toBe(0);
     expect(await hostile.locator("a[href^='javascript']").count()).toBe(0);
-    expect(await hostile.locator("strong").textContent()).toBe("now");
+    expect(await hostile.locator(".md strong").textContent()).toBe("now");
     await sound.context.close();
   });
 

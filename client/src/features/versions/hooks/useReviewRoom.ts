@@ -41,7 +41,7 @@ export function useReviewRoom(versionId: string) {
     : locked
       ? "This version is locked; notes are closed."
       : !version.viewerCan.addNote
-        ? (version.viewerCan.reason ?? "Your role can read notes but not add them.")
+        ? "Your role can read notes but not add them."
         : null;
 
   return {
