@@ -101,8 +101,14 @@ describe("review rooms, live", () => {
     // Follow: the director's player tracks the editor's playhead.
     await director.page.getByTestId("follow").selectOption({ label: room.people.editor.name });
     await eCut.step(24);
-    await waitFor(async () => (await eCut.timecode().textContent()) === "01:00:02:12", "editor at 01:00:02:12");
-    await waitFor(async () => (await dCut.timecode().textContent()) === "01:00:02:12", "director follows the editor");
+    await waitFor(
+      async () => (await eCut.timecode().textContent()) === "01:00:02:12",
+      "editor at 01:00:02:12",
+    );
+    await waitFor(
+      async () => (await dCut.timecode().textContent()) === "01:00:02:12",
+      "director follows the editor",
+    );
     await director.page.getByTestId("follow").selectOption({ label: "No one" });
 
     await dCut.reply(body, "Agreed — take out six frames.");
