@@ -17,7 +17,8 @@ export function checkNode() {
 /** The pnpm that launched us (npx pnpm@10 or a global one), so nested calls use the same version. */
 function pnpmCommand() {
   const execPath = process.env.npm_execpath;
-  if (execPath && /pnpm/.test(execPath) && /\.(c?js|mjs)$/.test(execPath)) return [process.execPath, [execPath]];
+  if (execPath && /pnpm/.test(execPath) && /\.(c?js|mjs)$/.test(execPath))
+    return [process.execPath, [execPath]];
   return ["pnpm", []];
 }
 
@@ -59,7 +60,10 @@ export function ensureInstalled() {
 export function ensureClientBuilt({ force = false } = {}) {
   const index = join(root, "client", "dist", "index.html");
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sources = Math.max(newestMtime(join(root, "client", "src")), newestMtime(join(root, "client", "public")));
+  const sources = Math.max(
+    newestMtime(join(root, "client", "src")),
+    newestMtime(join(root, "client", "public")),
+  );
   if (!force && built > sources) return;
   console.log("› Building the web client (vite build)…");
   if (pnpmSync(["--filter", "@greenlight/client", "build"]) !== 0) {

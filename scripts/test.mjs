@@ -14,7 +14,11 @@ const resultsDir = join(root, ".data", "test-results");
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-const vitestArgs = (name) => ["--reporter=default", "--reporter=json", `--outputFile.json=${join(resultsDir, `${name}.json`)}`];
+const vitestArgs = (name) => [
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${join(resultsDir, `${name}.json`)}`,
+];
 
 function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return true;
@@ -31,9 +35,18 @@ function ensureChromium() {
 
 const steps = [
   { name: "check", run: () => pnpmSync(["check"]) },
-  { name: "store", run: () => pnpmSync(["--filter", "@greenlight/embedded-mongo", "test", ...vitestArgs("store")]) },
-  { name: "server", run: () => pnpmSync(["--filter", "@greenlight/server", "test", ...vitestArgs("server")]) },
-  { name: "client", run: () => pnpmSync(["--filter", "@greenlight/client", "test", ...vitestArgs("client")]) },
+  {
+    name: "store",
+    run: () => pnpmSync(["--filter", "@greenlight/embedded-mongo", "test", ...vitestArgs("store")]),
+  },
+  {
+    name: "server",
+    run: () => pnpmSync(["--filter", "@greenlight/server", "test", ...vitestArgs("server")]),
+  },
+  {
+    name: "client",
+    run: () => pnpmSync(["--filter", "@greenlight/client", "test", ...vitestArgs("client")]),
+  },
   {
     name: "integration",
     run: () => pnpmSync(["--filter", "@greenlight/tests", "test:integration", ...vitestArgs("integration")]),

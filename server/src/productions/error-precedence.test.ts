@@ -94,7 +94,7 @@ describe("NOT_FOUND before FORBIDDEN and input errors", () => {
       const mine = await gqlAs(server, prod.as("VIEWER"), `query($id: ID!) { ${field}(id: $id) { id } }`, {
         id: own,
       });
-      expect((mine.body.data?.[field] as { id: string }).id).toBe(own);
+      expect(mine.body.data?.[field]).toMatchObject({ id: own });
     },
   );
   it("lists only the viewer's productions", async () => {
