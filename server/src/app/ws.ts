@@ -15,6 +15,7 @@ import mongoose from "mongoose";
 import { type WebSocket, WebSocketServer } from "ws";
 import { badInput } from "../errors/app-errors.js";
 import { createFormatError } from "../errors/format-error.js";
+import type { NoteDoc } from "../notes/note.model.js";
 import { authorizeSubscription } from "../realtime/authorize.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
 import { DocumentCache } from "../realtime/documents.js";
@@ -216,7 +217,12 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
               execute: (root, viewer, scope) =>
                 inRealtimeScope(async () => {
                   realtimeStats.executions++;
-                  scope.shared ??= createLoaders();
+                  if (!scope.shared) {
+                    const loaders = createLoaders();
+                    for (const [id, doc] of scope.primeNotes ?? [])
+                      loaders.noteById.prime(id, doc as NoteDoc);
+                    scope.shared = loaders;
+                  }
                   const contextValue: Context = {
                     requestId: newRequestId(),
                     viewer,

@@ -9,6 +9,8 @@ import type { FrameSink, QueueSink, Sink } from "./sinks.js";
 
 /** Events read per replay page; also the tail read when a channel starts. */
 const PAGE = 200;
+/** Notes of this production remembered from the change stream (most recently changed first out). */
+const RECENT_NOTES = 500;
 
 /** Subscribers sharing one execution per event (see ports.ts GroupSpec). */
 class Group {
@@ -60,6 +62,8 @@ export class Channel {
   private readonly naive = new Set<NaiveEntry>();
   private readonly pending: EventLean[] = [];
   private draining = false;
+  /** The latest state of recently changed notes, from the change stream (see rememberNote). */
+  private readonly recentNotes = new Map<string, unknown>();
   /** Subscriptions between `attach*` and joining (replaying): the channel is not idle. */
   private attaching = 0;
   disposed = false;
@@ -98,8 +102,25 @@ export class Channel {
     this.seq.push(events);
   }
 
+  /**
+   * A note of this production changed (the change stream's full document). An event about a note
+   * is committed after the note, so when the event is dispatched its note is here, as fresh as a
+   * read would be: executions are primed with it instead of reading it again.
+   */
+  rememberNote(id: string, doc: unknown | null): void {
+    this.recentNotes.delete(id);
+    if (doc === null) return;
+    this.recentNotes.set(id, doc);
+    if (this.recentNotes.size > RECENT_NOTES) {
+      const oldest = this.recentNotes.keys().next().value;
+      if (oldest !== undefined) this.recentNotes.delete(oldest);
+    }
+  }
+
   /** After the change stream (re)opened: read what it may have missed from the log. */
   async sweep(): Promise<void> {
+    // Changes may have been missed while it was down: remembered notes can no longer be trusted.
+    this.recentNotes.clear();
     await this.ready;
     for (;;) {
       const page = await this.deps.log.range(
@@ -284,7 +305,9 @@ export class Channel {
   private async dispatch(e: EventLean): Promise<void> {
     const versionId = e.versionId ? String(e.versionId) : null;
     const jobs: Promise<void>[] = [];
-    const scope: ExecutionScope = {};
+    const noteId = e.noteId ? String(e.noteId) : null;
+    const note = noteId ? this.recentNotes.get(noteId) : undefined;
+    const scope: ExecutionScope = note && noteId ? { primeNotes: [[noteId, note]] } : {};
     for (const g of this.groups.values()) {
       if (g.spec.kind !== "events" || (g.spec.versionId !== null && g.spec.versionId !== versionId)) continue;
       jobs.push(this.runGroup(g, e, e.seq, scope));

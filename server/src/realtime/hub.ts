@@ -8,6 +8,7 @@ import { PRESENCE_COLLECTION, type PresenceDoc } from "./presence.model.js";
 import { PresenceTracker } from "./presence.tracker.js";
 
 export const EVENTS_COLLECTION = "events";
+export const NOTES_COLLECTION = "notes";
 
 export interface HubDeps {
   log: EventLogPort;
@@ -30,7 +31,7 @@ export class RealtimeHub {
   constructor(private readonly deps: HubDeps) {
     this.feed = new ChangeFeed({
       db: deps.db,
-      collections: [EVENTS_COLLECTION, PRESENCE_COLLECTION],
+      collections: [EVENTS_COLLECTION, PRESENCE_COLLECTION, NOTES_COLLECTION],
       logger: deps.logger,
       handlers: { onChange: (coll, change) => this.onChange(coll, change), onOpen: () => this.onOpen() },
     });
@@ -91,9 +92,28 @@ export class RealtimeHub {
       this.presence.onChange(change);
       return;
     }
+    if (coll === NOTES_COLLECTION) {
+      this.onNoteChange(change);
+      return;
+    }
     if (coll !== EVENTS_COLLECTION || change.operationType !== "insert") return;
     const doc = change.fullDocument as EventLean;
     this.channels.get(String(doc.productionId))?.push([doc]);
+  }
+
+  private onNoteChange(change: ChangeDoc): void {
+    if (!("documentKey" in change)) return;
+    const id = String((change.documentKey as { _id: unknown })._id);
+    const doc =
+      "fullDocument" in change
+        ? (change.fullDocument as { productionId?: unknown } | null | undefined)
+        : null;
+    if (doc?.productionId) {
+      this.channels.get(String(doc.productionId))?.rememberNote(id, doc);
+      return;
+    }
+    // A delete (or a lookup that found nothing) does not say whose note it was.
+    for (const ch of this.channels.values()) ch.rememberNote(id, null);
   }
 
   private onOpen(): void {

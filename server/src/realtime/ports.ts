@@ -36,6 +36,8 @@ export interface PresenceEntry {
 /** Per-event state shared by the executions of one root value (see GroupSpec.execute). */
 export interface ExecutionScope {
   shared?: unknown;
+  /** Notes as the change stream last carried them, to prime the loaders (no read needed). */
+  primeNotes?: ReadonlyArray<readonly [string, unknown]>;
 }
 
 /**

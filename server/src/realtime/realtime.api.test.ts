@@ -142,6 +142,31 @@ describe("delivery", () => {
     expect(events.map((e) => e.cursor)).toEqual(listed.slice(0, 20));
   });
 
+  it("shows each event's note as of that event (notes primed from the change stream stay fresh)", async () => {
+    const c = await client(prod.as("EDITOR").token);
+    await subscribeLive(
+      c,
+      "st",
+      `subscription($p: ID!) { productionEvents(productionId: $p) { type note { id status body } } }`,
+    );
+    const noteId = await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "fresh?");
+    const STATUS = `mutation($n: ID!, $s: NoteStatus!) { setNoteStatus(noteId: $n, status: $s) { status } }`;
+    expectData(await gqlAs(server, prod.showrunner, STATUS, { n: noteId, s: "IN_PROGRESS" }));
+    expectData(await gqlAs(server, prod.showrunner, STATUS, { n: noteId, s: "RESOLVED" }));
+    const about = (m: { type: string; id?: string; payload?: unknown }) =>
+      nextsOf("st")(m) && JSON.stringify(m.payload).includes(noteId);
+    const events = (await c.waitForCount(about, 3)).map(
+      (m) =>
+        (m.payload as { data: { productionEvents: { type: string; note: { status: string } } } }).data
+          .productionEvents,
+    );
+    expect(events.map((e) => [e.type, e.note.status])).toEqual([
+      ["NOTE_ADDED", expect.any(String)],
+      ["NOTE_STATUS_CHANGED", expect.stringMatching(/IN_PROGRESS|RESOLVED/)],
+      ["NOTE_STATUS_CHANGED", "RESOLVED"],
+    ]);
+  });
+
   it("resumes after a disconnect with exactly the missed events, then goes on live", async () => {
     const c = await client(prod.as("WRITER").token);
     const last = await subscribeLive(c, "r");
