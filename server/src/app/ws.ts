@@ -168,12 +168,20 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           variableValues: payload.variables ?? {},
           contextValue,
         };
-        if (op.operation !== "subscription") return base;
+        // Queries and mutations belong on HTTP, where the platform's cost limits and introspection
+        // rules apply (the client's link sends only subscriptions here).
+        if (op.operation !== "subscription") {
+          return [
+            badInput(
+              "Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql.",
+            ),
+          ];
+        }
         // Through realtimeDb: a reconnect storm of 1,000 clients queues instead of taking the pool.
         const auth = await inRealtimeScope(() =>
           authorizeSubscription(schema, op, document, payload.variables, conn.userId),
         );
-        if (auth === null) return base;
+        if (auth === null) return [badInput("Unknown subscription.")];
         if (Array.isArray(auth)) return auth as GraphQLError[];
         const a = auth as Exclude<typeof auth, readonly GraphQLError[] | null>;
         const realtime: RealtimeRequest = {

@@ -125,6 +125,17 @@ describe("protocol abuse", () => {
     await c.waitFor(nextsOf("1"));
   });
 
+  it("answers queries and mutations over WebSocket with an error (they belong on HTTP)", async () => {
+    const c = await client(prod.as("VIEWER").token);
+    c.subscribe("q", "query { me { id } }");
+    const err = await c.waitFor((m) => m.type === "error" && m.id === "q");
+    expect((err.payload as Array<{ extensions: { code: string } }>)[0]?.extensions.code).toBe(
+      "BAD_USER_INPUT",
+    );
+    c.send({ type: "ping" });
+    await c.waitFor((m) => m.type === "pong");
+  });
+
   it("closes a client that stops reading with 1013 and keeps serving everyone else", async () => {
     const c = await client(prod.as("VIEWER").token);
     const fat = Array.from({ length: 25 }, (_, i) => `b${i}: note { body }`).join(" ");
