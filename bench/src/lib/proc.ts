@@ -120,3 +120,5 @@ export function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
 export function killAllChildren(): void {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
 }
+// Also when this process dies of something else (a closed stdout pipe, an uncaught error).
+process.on("exit", killAllChildren);

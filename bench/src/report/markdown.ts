@@ -62,6 +62,7 @@ export function renderMarkdown(r: BenchResults): string {
         rows.push([
           p.description,
           v.variant,
+          p.events,
           p.cpuMicrosPerDelivery,
           `${Math.round(p.systemShare * 100)}%`,
           p.cpuSeconds.total,
