@@ -10,7 +10,8 @@ import { recoverInto } from "./recovery.js";
 import { type SnapshotColl, writeSnapshot } from "./snapshot.js";
 import type { ChangeOp, CollectionImage, CommittedOp, Persistence } from "./types.js";
 
-export type StorageLogger = (msg: string) => void;
+/** Log sink; `level` is "warn" for data-loss-adjacent events (dropped records, stale locks, failures). */
+export type StorageLogger = (msg: string, level?: "info" | "warn") => void;
 
 export interface FilePersistenceOptions {
   dbPath: string;
@@ -83,7 +84,9 @@ export class FilePersistence implements Persistence {
       () => {},
     );
     if (!opts.durable) {
-      written.catch((err) => this.log(`unacknowledged write failed to reach the journal: ${String(err)}`));
+      written.catch((err) =>
+        this.log(`unacknowledged write failed to reach the journal: ${String(err)}`, "warn"),
+      );
       return { committed, durable: RESOLVED };
     }
     return { committed, durable: written };
@@ -122,7 +125,9 @@ export class FilePersistence implements Persistence {
 
   private maybeCompact(): void {
     if (this.compacting || !this.source || !this.writer || this.writer.size < this.compactBytes) return;
-    this.compact().catch((err) => this.log(`compaction failed (journal kept, will retry): ${String(err)}`));
+    this.compact().catch((err) =>
+      this.log(`compaction failed (journal kept, will retry): ${String(err)}`, "warn"),
+    );
   }
 
   private async runCompaction(): Promise<void> {

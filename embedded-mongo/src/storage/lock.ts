@@ -52,7 +52,7 @@ function alive(pid: number): boolean {
 export class DirLock {
   private constructor(readonly path: string) {}
 
-  static acquire(dir: string, log: (msg: string) => void = () => {}): DirLock {
+  static acquire(dir: string, log: (msg: string, level?: "info" | "warn") => void = () => {}): DirLock {
     // Canonical path, so the same directory reached through a symlink or relative path is one lock.
     const path = join(realpathSync(dir), LOCK_FILE);
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -87,7 +87,10 @@ export class DirLock {
           if (started === "-" || now === null || now === started) throw new DirectoryLockedError(dir, pid);
         }
       }
-      log(`removing stale lock ${path} (pid ${Number.isNaN(pid) ? "unknown" : pid} is no longer running)`);
+      log(
+        `removing stale lock ${path} (pid ${Number.isNaN(pid) ? "unknown" : pid} is no longer running)`,
+        "warn",
+      );
       try {
         unlinkSync(path);
       } catch (err) {

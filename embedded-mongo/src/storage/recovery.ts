@@ -31,7 +31,7 @@ export async function recoverInto(
   dir: string,
   apply: (ops: ChangeOp[]) => void,
   limits: HistoryLimits,
-  log: (msg: string) => void,
+  log: (msg: string, level?: "info" | "warn") => void,
 ): Promise<Recovered> {
   // Secondary indexes are built once a collection's documents are in (cheaper than per insert).
   let pendingIndexes: { db: string; coll: string; indexes: IndexSpec[] } | null = null;
@@ -86,7 +86,10 @@ export async function recoverInto(
     }
     if (stopped) {
       // A gap before this journal: its records cannot be applied on top of a damaged history.
-      log(`journal ${j.name} follows a damaged journal; moved aside as ${await quarantine(dir, j.name)}`);
+      log(
+        `journal ${j.name} follows a damaged journal; moved aside as ${await quarantine(dir, j.name)}`,
+        "warn",
+      );
       continue;
     }
     gen = j.gen;
@@ -110,6 +113,7 @@ export async function recoverInto(
         await truncate(path, f.start);
         log(
           `journal ${j.name}: dropped ${bad?.kind} record at byte ${f.start} (${bad?.reason}; ${lost.length} bytes saved to ${saved})`,
+          "warn",
         );
         droppedTail = true;
         stopped = true;
@@ -119,7 +123,7 @@ export async function recoverInto(
       const lastSeq = header.seq + BigInt(header.n) - 1n;
       if (lastSeq <= last.seq) continue;
       if (header.seq !== last.seq + 1n)
-        log(`journal ${j.name}: seq gap, expected ${last.seq + 1n} got ${header.seq}`);
+        log(`journal ${j.name}: seq gap, expected ${last.seq + 1n} got ${header.seq}`, "warn");
       const ops = opBytes.map(decodeOp);
       apply(ops);
       ops.forEach((op, k) => {
