@@ -5,7 +5,7 @@
  * Scenarios: fanout, connections, write, read, store.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { makePlan, type RunContext } from "./lib/context.js";
@@ -14,7 +14,8 @@ import { measureProxyOverhead } from "./lib/proxy-overhead.js";
 import { BENCH_ROOT, CLK_TCK, killAllChildren, REPO_ROOT } from "./lib/proc.js";
 import { startServer, startStore } from "./lib/stack.js";
 import { evaluateTargets } from "./report/targets.js";
-import { renderMarkdown, renderTargets } from "./report/markdown.js";
+import { renderMarkdown } from "./report/markdown.js";
+import { updateReadme } from "./report/readme.js";
 import type { BenchResults } from "./report/types.js";
 import { runReadPath } from "./scenarios/read-path.js";
 import { runVariant, type Variant } from "./scenarios/realtime.js";
@@ -74,8 +75,11 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString(),
-      commit: git(["rev-parse", "HEAD"]),
-      dirty: git(["status", "--porcelain", "--", "server", "embedded-mongo", "bench/src"]) !== "",
+      // BENCH_COMMIT: the run is on an exported snapshot of that commit (no .git, nothing uncommitted).
+      commit: process.env.BENCH_COMMIT ?? git(["rev-parse", "HEAD"]),
+      dirty: process.env.BENCH_COMMIT
+        ? false
+        : git(["status", "--porcelain", "--", "server", "embedded-mongo", "bench/src"]) !== "",
       quick: flags.quick,
       scenarios: [...flags.only],
       node: process.version,
@@ -159,7 +163,8 @@ async function main(): Promise<void> {
   mkdirSync(flags.out, { recursive: true });
   writeFileSync(join(flags.out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(flags.out, "latest.md"), renderMarkdown(results));
-  if (!flags.quick && flags.out === join(BENCH_ROOT, "results", "")) updateReadme(results);
+  if (!flags.quick && flags.out === join(BENCH_ROOT, "results", ""))
+    updateReadme(join(BENCH_ROOT, "README.md"), results);
   log(`wrote ${join(flags.out, "latest.json")} and latest.md in ${results.meta.durationSeconds} s`);
   for (const t of results.targets)
     log(`${t.met === null ? "n/a " : t.met ? "MET " : "MISS"} ${t.id}: ${t.measured}`);
@@ -168,21 +173,6 @@ async function main(): Promise<void> {
     log(`${results.errors.length} scenario(s) failed: ${results.errors.map((e) => e.scenario).join(", ")}`);
     process.exitCode = 1;
   }
-}
-
-/** Pastes the targets table of a full run between the README's markers. */
-function updateReadme(results: BenchResults): void {
-  const file = join(BENCH_ROOT, "README.md");
-  const text = readFileSync(file, "utf8");
-  const m = results.meta;
-  const block = [
-    "<!-- results:start -->",
-    `Run ${m.date} on ${m.cpuCount}× ${m.cpuModel}, commit ${m.commit.slice(0, 10)}${m.dirty ? " (+ uncommitted)" : ""}, ${m.durationSeconds} s, load average ${m.loadAverageAtStart.join(", ")} at start.`,
-    "",
-    renderTargets(results),
-    "<!-- results:end -->",
-  ].join("\n");
-  writeFileSync(file, text.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, block));
 }
 
 function fdLimit(): string {

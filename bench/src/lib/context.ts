@@ -26,6 +26,8 @@ export interface Plan {
   /** Idle time before reading RSS, and warm-up probes before the first measurement. */
   settleMs: number;
   warmupProbes: number;
+  /** How long one probe may take to reach every socket before another is sent (3 at most). */
+  probeTimeoutMs: number;
 }
 
 export function makePlan(quick: boolean): Plan {
@@ -50,6 +52,7 @@ export function makePlan(quick: boolean): Plan {
         storeInserts: 500,
         settleMs: 500,
         warmupProbes: 1,
+        probeTimeoutMs: 10_000,
       }
     : {
         quick,
@@ -71,6 +74,7 @@ export function makePlan(quick: boolean): Plan {
         storeInserts: 5_000,
         settleMs: 2_000,
         warmupProbes: 5,
+        probeTimeoutMs: 90_000,
       };
 }
 

@@ -131,12 +131,12 @@ let probeK = 1_000_000;
  * reached nobody yet is waited for (the naive baseline at 10,000 delivers nothing until it has
  * executed for nearly everyone) rather than piled upon.
  */
-async function probe(t: Target, pool: LoaderPool, expected: number): Promise<number> {
+async function probe(t: Target, pool: LoaderPool, expected: number, timeoutMs: number): Promise<number> {
   let got = 0;
-  for (let attempt = 0; attempt < 5 && got < expected; attempt++) {
+  for (let attempt = 0; attempt < 3 && got < expected; attempt++) {
     const k = probeK++;
     await t.publish(k);
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + timeoutMs;
     let last = -1;
     while (Date.now() < deadline) {
       got = await pool.waitFor(k, expected, 2_000);
@@ -181,7 +181,7 @@ export async function runVariant(
     const r = await pool.resize(n, t.spec);
     result.connectFailures += r.failed;
     result.connectErrors.push(...r.errors.slice(0, 3));
-    const got = await probe(t, pool, pool.total);
+    const got = await probe(t, pool, pool.total, plan.probeTimeoutMs);
     log(
       `  ${variant}: ${pool.total} sockets (${r.failed} failed) in ${Date.now() - started} ms; probe reached ${got}`,
     );
@@ -225,7 +225,7 @@ export async function runVariant(
   try {
     // Warm-up: a few sockets and events so the measured phases do not pay for JIT and first loads.
     await resize(Math.min(10, plan.small));
-    for (let i = 0; i < plan.warmupProbes; i++) await probe(t, pool, pool.total);
+    for (let i = 0; i < plan.warmupProbes; i++) await probe(t, pool, pool.total, plan.probeTimeoutMs);
     await resize(0);
     result.memory.baseRssBytes = await settledRss(t.pid, plan.settleMs);
     const memoryPoint = async (n: number) => {
