@@ -16,6 +16,10 @@ import { ResumingSubscriber } from "./support/subscriber.js";
 const S = Number(process.env.SUBSCRIBERS ?? 1_000);
 const E = Number(process.env.EVENTS ?? 50);
 const TICK_MS = 10; // USER_HZ = 100 on Linux
+/** FEED=1: an activity-feed document (actor, note author, version) instead of `note { body }`. */
+const EXTRA = process.env.FEED
+  ? "actor { id name initials } note { id status createdAt authorRole replyCount author { id name initials } version { id number status } }"
+  : "";
 
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
@@ -37,7 +41,14 @@ async function realtime(): Promise<{ perDeliveryUs: number; frame: string }> {
     const start = (await listEvents(url, token, setup.productionId, null)).at(-1) ?? null;
     const subs: ResumingSubscriber[] = [];
     for (let i = 0; i < S; i++) {
-      const s = new ResumingSubscriber([wsUrl], setup.members[0]?.token as string, setup.productionId, start);
+      const s = new ResumingSubscriber(
+        [wsUrl],
+        setup.members[0]?.token as string,
+        setup.productionId,
+        start,
+        0,
+        EXTRA,
+      );
       subs.push(s);
       await s.start();
     }
@@ -118,6 +129,7 @@ console.log(
   JSON.stringify({
     subscribers: S,
     events: E,
+    document: EXTRA ? "feed" : "note { body }",
     realtimeUsPerDelivery: +rt.perDeliveryUs.toFixed(2),
     bareWsUsPerDelivery: +bareUs.toFixed(2),
     ratio: +(rt.perDeliveryUs / bareUs).toFixed(2),

@@ -15,7 +15,6 @@ import mongoose from "mongoose";
 import { type WebSocket, WebSocketServer } from "ws";
 import { badInput } from "../errors/app-errors.js";
 import { createFormatError } from "../errors/format-error.js";
-import type { NoteDoc } from "../notes/note.model.js";
 import { authorizeSubscription } from "../realtime/authorize.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
 import { DocumentCache } from "../realtime/documents.js";
@@ -24,6 +23,7 @@ import { inRealtimeScope } from "../realtime/db-scope.js";
 import { serializeResult } from "../realtime/frames.js";
 import { RealtimeHub, setHub } from "../realtime/hub.js";
 import { groupKey } from "../realtime/group-key.js";
+import { primedLoaders } from "../realtime/primed-loaders.js";
 import { loadPresence } from "../realtime/presence.service.js";
 import { type RealtimeContext, type RealtimeRequest, realtimeStats } from "../realtime/realtime-request.js";
 import { closeSlowConsumer, FrameSink } from "../realtime/sinks.js";
@@ -225,12 +225,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
               execute: (root, viewer, scope) =>
                 inRealtimeScope(async () => {
                   realtimeStats.executions++;
-                  if (!scope.shared) {
-                    const loaders = createLoaders();
-                    for (const [id, doc] of scope.primeNotes ?? [])
-                      loaders.noteById.prime(id, doc as NoteDoc);
-                    scope.shared = loaders;
-                  }
+                  scope.shared ??= primedLoaders(scope);
                   const contextValue: Context = {
                     requestId: newRequestId(),
                     viewer,

@@ -11,6 +11,8 @@ import type { FrameSink, QueueSink, Sink } from "./sinks.js";
 const PAGE = 200;
 /** Notes of this production remembered from the change stream (most recently changed first out). */
 const RECENT_NOTES = 500;
+/** Users and versions remembered from executions, until the change stream says they changed. */
+const CACHED_VALUES = 500;
 
 /** Subscribers sharing one execution per event (see ports.ts GroupSpec). */
 class Group {
@@ -64,6 +66,13 @@ export class Channel {
   private draining = false;
   /** The latest state of recently changed notes, from the change stream (see rememberNote). */
   private readonly recentNotes = new Map<string, unknown>();
+  /**
+   * Loader values ("userById:<id>", "versionById:<id>") read by earlier executions, dropped as soon
+   * as the change stream carries a change of that document. `epoch` counts those drops, so a value
+   * read while one happened is not remembered (it may predate the change).
+   */
+  private readonly cached = new Map<string, unknown>();
+  private epoch = 0;
   /** Subscriptions between `attach*` and joining (replaying): the channel is not idle. */
   private attaching = 0;
   disposed = false;
@@ -117,10 +126,18 @@ export class Channel {
     }
   }
 
+  /** A user or version changed (change stream): forget what executions read of it. */
+  invalidate(key: string): void {
+    this.epoch++;
+    this.cached.delete(key);
+  }
+
   /** After the change stream (re)opened: read what it may have missed from the log. */
   async sweep(): Promise<void> {
-    // Changes may have been missed while it was down: remembered notes can no longer be trusted.
+    // Changes may have been missed while it was down: remembered documents can no longer be trusted.
     this.recentNotes.clear();
+    this.cached.clear();
+    this.epoch++;
     await this.ready;
     for (;;) {
       const page = await this.deps.log.range(
@@ -305,9 +322,8 @@ export class Channel {
   private async dispatch(e: EventLean): Promise<void> {
     const versionId = e.versionId ? String(e.versionId) : null;
     const jobs: Promise<void>[] = [];
-    const noteId = e.noteId ? String(e.noteId) : null;
-    const note = noteId ? this.recentNotes.get(noteId) : undefined;
-    const scope: ExecutionScope = note && noteId ? { primeNotes: [[noteId, note]] } : {};
+    const scope = this.primedScope(e);
+    const epoch = this.epoch;
     for (const g of this.groups.values()) {
       if (g.spec.kind !== "events" || (g.spec.versionId !== null && g.spec.versionId !== versionId)) continue;
       jobs.push(this.runGroup(g, e, e.seq, scope));
@@ -319,6 +335,46 @@ export class Channel {
       n.sink.push(e);
     }
     await Promise.all(jobs);
+    await this.remember(scope, epoch);
+  }
+
+  /** The scope of one event's executions, primed with what the channel already knows. */
+  private primedScope(e: EventLean): ExecutionScope {
+    const scope: ExecutionScope = {};
+    const noteId = e.noteId ? String(e.noteId) : null;
+    const note = noteId
+      ? (this.recentNotes.get(noteId) as { authorId?: unknown; versionId?: unknown } | undefined)
+      : undefined;
+    if (note && noteId) scope.primeNotes = [[noteId, note]];
+    const keys = [
+      e.actorId ? `userById:${String(e.actorId)}` : null,
+      note?.authorId ? `userById:${String(note.authorId)}` : null,
+      e.versionId ? `versionById:${String(e.versionId)}` : null,
+      note?.versionId ? `versionById:${String(note.versionId)}` : null,
+    ];
+    const primeCached: Array<[string, unknown]> = [];
+    for (const key of keys) {
+      const value = key ? this.cached.get(key) : undefined;
+      if (key && value !== undefined) primeCached.push([key, value]);
+    }
+    if (primeCached.length > 0) scope.primeCached = primeCached;
+    return scope;
+  }
+
+  /** Keeps what the executions read, unless a change of any remembered kind arrived meanwhile. */
+  private async remember(scope: ExecutionScope, epoch: number): Promise<void> {
+    if (!scope.collect || this.epoch !== epoch) return;
+    const values = await scope.collect();
+    if (this.epoch !== epoch) return;
+    for (const [key, value] of values) {
+      this.cached.delete(key);
+      this.cached.set(key, value);
+    }
+    while (this.cached.size > CACHED_VALUES) {
+      const oldest = this.cached.keys().next().value;
+      if (oldest === undefined) break;
+      this.cached.delete(oldest);
+    }
   }
 
   /** One execution, one serialisation, then the envelope per subscriber. seq 0: not an event. */

@@ -9,6 +9,8 @@ import { PresenceTracker } from "./presence.tracker.js";
 
 export const EVENTS_COLLECTION = "events";
 export const NOTES_COLLECTION = "notes";
+/** Documents whose loader values channels remember until they change (see Channel.invalidate). */
+const CACHED_COLLECTIONS: Readonly<Record<string, string>> = { users: "userById", versions: "versionById" };
 
 export interface HubDeps {
   log: EventLogPort;
@@ -31,7 +33,12 @@ export class RealtimeHub {
   constructor(private readonly deps: HubDeps) {
     this.feed = new ChangeFeed({
       db: deps.db,
-      collections: [EVENTS_COLLECTION, PRESENCE_COLLECTION, NOTES_COLLECTION],
+      collections: [
+        EVENTS_COLLECTION,
+        PRESENCE_COLLECTION,
+        NOTES_COLLECTION,
+        ...Object.keys(CACHED_COLLECTIONS),
+      ],
       logger: deps.logger,
       handlers: { onChange: (coll, change) => this.onChange(coll, change), onOpen: () => this.onOpen() },
     });
@@ -94,6 +101,13 @@ export class RealtimeHub {
     }
     if (coll === NOTES_COLLECTION) {
       this.onNoteChange(change);
+      return;
+    }
+    const loader = CACHED_COLLECTIONS[coll];
+    if (loader) {
+      if (!("documentKey" in change)) return;
+      const key = `${loader}:${String((change.documentKey as { _id: unknown })._id)}`;
+      for (const ch of this.channels.values()) ch.invalidate(key);
       return;
     }
     if (coll !== EVENTS_COLLECTION || change.operationType !== "insert") return;

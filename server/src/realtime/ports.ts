@@ -38,6 +38,10 @@ export interface ExecutionScope {
   shared?: unknown;
   /** Notes as the change stream last carried them, to prime the loaders (no read needed). */
   primeNotes?: ReadonlyArray<readonly [string, unknown]>;
+  /** Remembered loader values ("userById:<id>", "versionById:<id>") to prime the loaders with. */
+  primeCached?: ReadonlyArray<readonly [string, unknown]>;
+  /** Set by the executor: the cacheable values its loaders read (same key format). */
+  collect?: () => Promise<Array<[string, unknown]>>;
 }
 
 /**

@@ -167,6 +167,37 @@ describe("delivery", () => {
     ]);
   });
 
+  it("shows the version as of each event (remembered versions are dropped when they change)", async () => {
+    const c = await client(prod.as("EDITOR").token);
+    const q = `subscription($p: ID!) { productionEvents(productionId: $p) { type version { id status } actor { id name } } }`;
+    const { versionId: vid } = await buildVersion(server, prod, AssetKind.CUT);
+    await subscribeLive(c, "vs", q);
+    // Two events about the version while it is DRAFT: the second one reuses the first one's read.
+    await buildNote(server, prod.showrunner, vid, { time: { startFrame: 0 } }, "draft 1");
+    await buildNote(server, prod.showrunner, vid, { time: { startFrame: 0 } }, "draft 2");
+    expectData(
+      await gqlAs(
+        server,
+        prod.showrunner,
+        `mutation($v: ID!) { submitForReview(versionId: $v) { status } }`,
+        { v: vid },
+      ),
+    );
+    const about = (m: { type: string; id?: string; payload?: unknown }) =>
+      nextsOf("vs")(m) && JSON.stringify(m.payload).includes(vid);
+    const events = (await c.waitForCount(about, 4)).map(
+      (m) =>
+        (m.payload as { data: { productionEvents: { type: string; version: { status: string } } } }).data
+          .productionEvents,
+    );
+    expect(events.map((e) => [e.type, e.version.status])).toEqual([
+      ["NOTE_ADDED", "DRAFT"],
+      ["NOTE_ADDED", "DRAFT"],
+      ["REVIEW_REQUESTED", "IN_REVIEW"],
+      ["VERSION_STATUS_CHANGED", "IN_REVIEW"],
+    ]);
+  });
+
   it("resumes after a disconnect with exactly the missed events, then goes on live", async () => {
     const c = await client(prod.as("WRITER").token);
     const last = await subscribeLive(c, "r");
