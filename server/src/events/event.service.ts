@@ -1,4 +1,4 @@
-import { type Types } from "mongoose";
+import mongoose, { type Types } from "mongoose";
 import { runtime } from "../app/runtime.js";
 import { badInput } from "../errors/app-errors.js";
 import { ProductionModel } from "../productions/production.model.js";
@@ -36,34 +36,58 @@ export async function recordEvents(
   drafts: readonly EventDraft[],
 ): Promise<EventLean[]> {
   if (drafts.length === 0) return [];
-  try {
-    return await allocateAndInsert(productionId, actorId, drafts);
-  } catch (err) {
-    // The change itself is committed: failing the mutation now would invite a retry that repeats
-    // it. A seq allocated but never inserted is skipped by readers after the settle window.
-    runtime().logger.error("Recording events failed", {
-      productionId: String(productionId),
-      types: drafts.map((d) => d.type),
-      error: err instanceof Error ? err.message : String(err),
-    });
-    return [];
+  // Ids chosen once, so a retry after an unacknowledged insert recognises its own earlier write.
+  const attempt: Attempt = { ids: drafts.map(() => new mongoose.Types.ObjectId()), firstSeq: null };
+  const deadline = Date.now() + RECORD_RETRY_MS;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+    try {
+      return await allocateAndInsert(productionId, actorId, drafts, attempt);
+    } catch (err) {
+      // The change itself is committed: failing the mutation now would invite a retry that repeats
+      // it, so transient faults (a store restart, a dropped connection) are retried for a while.
+      // Only when that fails is the event given up: its seqs become a gap readers skip after the
+      // settle window.
+      if (Date.now() + delay > deadline) {
+        runtime().logger.error("Recording events failed", {
+          productionId: String(productionId),
+          types: drafts.map((d) => d.type),
+          error: err instanceof Error ? err.message : String(err),
+        });
+        return [];
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
+}
+
+/** Long enough to ride out a store restart or a replica-set election. */
+const RECORD_RETRY_MS = 15_000;
+
+interface Attempt {
+  ids: Types.ObjectId[];
+  /** The allocated block, kept across retries so a re-sent insert reuses the same seqs. */
+  firstSeq: number | null;
 }
 
 async function allocateAndInsert(
   productionId: Types.ObjectId,
   actorId: Types.ObjectId | null,
   drafts: readonly EventDraft[],
+  attempt: Attempt,
 ): Promise<EventLean[]> {
-  const allocated = await ProductionModel.findOneAndUpdate(
-    { _id: productionId },
-    { $inc: { eventSeq: drafts.length } },
-    { returnDocument: "after", projection: { eventSeq: 1 } },
-  ).lean();
-  if (!allocated) return []; // production vanished: nothing to attach events to
+  if (attempt.firstSeq === null) {
+    const allocated = await ProductionModel.findOneAndUpdate(
+      { _id: productionId },
+      { $inc: { eventSeq: drafts.length } },
+      { returnDocument: "after", projection: { eventSeq: 1 } },
+    ).lean();
+    if (!allocated) return []; // production vanished: nothing to attach events to
+    attempt.firstSeq = allocated.eventSeq - drafts.length + 1;
+  }
+  const first = attempt.firstSeq;
   const at = new Date(); // after the allocation, see event-order.ts
-  const first = allocated.eventSeq - drafts.length + 1;
   const docs = drafts.map((d, i) => ({
+    _id: attempt.ids[i],
     productionId,
     seq: first + i,
     type: d.type,
@@ -79,10 +103,28 @@ async function allocateAndInsert(
     memberRole: d.memberRole ?? null,
     stage: d.stage ?? null,
   }));
-  const inserted = await EventModel.insertMany(docs, { ordered: true, lean: true });
-  const records = inserted.map((d) => d as unknown as EventLean);
+  let records: EventLean[];
+  try {
+    const inserted = await EventModel.insertMany(docs, { ordered: true, lean: true });
+    records = inserted.map((d) => d as unknown as EventLean);
+  } catch (err) {
+    // A duplicate key on a retry means an earlier, unacknowledged attempt landed (all or part of it):
+    // insert what is missing and read the block back.
+    if (!isDuplicateKey(err)) throw err;
+    const landed = await EventModel.find({ _id: { $in: attempt.ids } }, { _id: 1 }).lean();
+    const have = new Set(landed.map((d) => String(d._id)));
+    const missing = docs.filter((d) => !have.has(String(d._id)));
+    if (missing.length) await EventModel.insertMany(missing, { ordered: true, lean: true });
+    records = (await EventModel.find({ _id: { $in: attempt.ids } })
+      .sort({ seq: 1 })
+      .lean()) as unknown as EventLean[];
+  }
   publishEvents(String(productionId), records.map(toPublished));
   return records;
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === 11000;
 }
 
 export function toPublished(e: EventLean): PublishedEvent {
