@@ -215,6 +215,32 @@ describe("review rooms, live", () => {
     expect(await dCut.notes().count()).toBe(before + bodies.length + 1);
   });
 
+  it("exports notes as markers, and edits and deletes a note live", async () => {
+    const dCut = new CutReviewPage(director.page);
+    const eCut = new CutReviewPage(editor.page);
+    const download = editor.page.waitForEvent("download");
+    await editor.page.getByLabel("Export notes as markers").selectOption("AVID_TXT");
+    const file = await (await download).path();
+    const { readFile } = await import("node:fs/promises");
+    const markers = await readFile(file, "utf8");
+    expect(markers).toContain("01:00:01:12");
+    expect(markers).toContain("Trim the pause");
+
+    const card = eCut.note("Back online check");
+    await card.getByRole("button", { name: "Edit", exact: true }).click();
+    await card.getByRole("combobox", { name: "Edit note" }).fill("Back online check — edited");
+    await card.getByRole("button", { name: "Save" }).click();
+    await dCut.note("Back online check — edited").waitFor();
+
+    await eCut
+      .note("Back online check — edited")
+      .getByRole("button", { name: "Delete", exact: true })
+      .click();
+    await eCut.note("Back online check — edited").getByRole("button", { name: "Delete note" }).click();
+    await dCut.note("Back online check — edited").waitFor({ state: "detached" });
+    await eCut.note("Back online check — edited").waitFor({ state: "detached" });
+  });
+
   it("sends an expired session back to sign-in with a message", async () => {
     const stale = await openSession(browser, server.url, "not-a-valid-token");
     await stale.page.goto("/");

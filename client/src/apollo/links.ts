@@ -58,7 +58,11 @@ export function createWsClient(): Client {
     const code = event instanceof CloseEvent ? event.code : undefined;
     if (code === CLOSE_FORBIDDEN) expireSession();
     if (code === CLOSE_NORMAL) connection.idle();
-    else connection.closed();
+    else {
+      // One line per unexpected close helps support tell a network drop from a refusal.
+      console.info(`Greenlight: live connection closed (${code ?? "network"})`);
+      connection.closed();
+    }
   });
   // When the network comes back, don't sit out a stuck attempt: abandon it and retry now.
   const online = () => {

@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": typeof types.ReplyToNoteDocument,
     "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.SetNoteStatusDocument,
     "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.DeleteNoteDocument,
+    "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n": typeof types.EditNoteDocument,
     "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": typeof types.PresenceViewerItemFragmentDoc,
     "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": typeof types.PresenceDocument,
     "\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n": typeof types.PresenceUpdatesDocument,
@@ -52,6 +53,7 @@ type Documents = {
     "\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": typeof types.LockVersionDocument,
     "\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n": typeof types.VersionRoomDocument,
     "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n": typeof types.VersionEventsDocument,
+    "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n": typeof types.ExportMarkersDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n": types.SignInDocument,
@@ -67,6 +69,7 @@ const documents: Documents = {
     "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": types.ReplyToNoteDocument,
     "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.SetNoteStatusDocument,
     "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.DeleteNoteDocument,
+    "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n": types.EditNoteDocument,
     "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": types.PresenceViewerItemFragmentDoc,
     "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": types.PresenceDocument,
     "\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n": types.PresenceUpdatesDocument,
@@ -92,6 +95,7 @@ const documents: Documents = {
     "\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": types.LockVersionDocument,
     "\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n": types.VersionRoomDocument,
     "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n": types.VersionEventsDocument,
+    "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n": types.ExportMarkersDocument,
 };
 
 /**
@@ -160,6 +164,10 @@ export function graphql(source: "\n  mutation SetNoteStatus($noteId: ID!, $statu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -260,6 +268,10 @@ export function graphql(source: "\n  query VersionRoom($versionId: ID!) {\n    v
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n"): (typeof documents)["\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n"): (typeof documents)["\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

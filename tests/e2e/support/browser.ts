@@ -69,6 +69,7 @@ export async function openSession(browser: Browser, baseURL: string, token: stri
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    if (m.text().startsWith("Greenlight:")) console.log(`[browser] ${m.text()}`);
   });
   return { context, page, errors };
 }

@@ -10,6 +10,9 @@ import {
   UpdatePresenceDocument,
 } from "./graphql/operations";
 
+/** A third of the server's default presence TTL, so one lost beat never drops a viewer. */
+const HEARTBEAT_MS = 10_000;
+
 export interface PresencePosition {
   readonly frame?: number | null;
   readonly line?: number | null;
@@ -31,8 +34,12 @@ export function usePresenceBroadcast(versionId: string, position: PresencePositi
   // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is the reason to join again
   useEffect(() => {
     if (!enabled) return;
-    void join({ variables: { versionId } }).catch(() => undefined);
+    const beat = () => void join({ variables: { versionId } }).catch(() => undefined);
+    beat();
+    // joinVersion doubles as the heartbeat: the server forgets viewers silent for its TTL (30 s).
+    const timer = setInterval(beat, HEARTBEAT_MS);
     return () => {
+      clearInterval(timer);
       void leave({ variables: { versionId } }).catch(() => undefined);
     };
   }, [versionId, enabled, epoch, join, leave]);

@@ -6,6 +6,7 @@ import { labelFor, secondsToFrames, toRate } from "../../../lib/timecode";
 import { NoteComposer } from "../../notes/components/NoteComposer";
 import { NotesPanel } from "../../notes/components/NotesPanel";
 import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
+import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { RoomGate } from "../../versions/components/RoomGate";
 import { type ReviewRoom, useReviewRoom } from "../../versions/hooks/useReviewRoom";
@@ -116,6 +117,9 @@ function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
   return (
     <ReviewRoomLayout
       room={room}
+      headerExtra={
+        <ExportMarkers versionId={version.id} fileBase={`${version.asset.title}-v${version.number}`} />
+      }
       stage={
         <div className="player-stage">
           <div className="picture">

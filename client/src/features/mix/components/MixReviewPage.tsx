@@ -10,6 +10,7 @@ import { useTransport } from "../../cut/hooks/useTransport";
 import { NoteComposer } from "../../notes/components/NoteComposer";
 import { NotesPanel } from "../../notes/components/NotesPanel";
 import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
+import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { RoomGate } from "../../versions/components/RoomGate";
 import { type ReviewRoom, useReviewRoom } from "../../versions/hooks/useReviewRoom";
@@ -132,6 +133,9 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
   return (
     <ReviewRoomLayout
       room={room}
+      headerExtra={
+        <ExportMarkers versionId={version.id} fileBase={`${version.asset.title}-v${version.number}`} />
+      }
       stage={
         <div className="player-stage mix-stage">
           <fieldset className="row stems">

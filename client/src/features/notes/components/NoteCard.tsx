@@ -7,6 +7,7 @@ import { NOTE_STATUSES, STATUS_LABEL } from "../lib/filters";
 import { type MentionMember, ROLE_LABEL } from "../lib/mentions";
 import { Markdown } from "./Markdown";
 import { MentionTextarea } from "./MentionTextarea";
+import { NoteActions } from "./NoteActions";
 import { categoryLabel } from "./NoteComposer";
 
 interface Props {
@@ -34,6 +35,7 @@ export const NoteCard = memo(function NoteCard({
   onReply,
 }: Props) {
   const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [reply, setReply] = useState("");
   const [error, setError] = useState<string | null>(null);
   const pending = isTemp(note.id);
@@ -119,7 +121,10 @@ export const NoteCard = memo(function NoteCard({
       {note.anchor.__typename === "ScriptAnchor" && note.anchor.quote ? (
         <blockquote className="note-quote">{note.anchor.quote}</blockquote>
       ) : null}
-      <Markdown body={note.body} />
+      {editing ? null : <Markdown body={note.body} />}
+      {writable && !pending && (note.viewerCan.edit || note.viewerCan.delete) ? (
+        <NoteActions note={note} members={members} editing={editing} onEditing={setEditing} />
+      ) : null}
       {note.replies.length > 0 ? (
         <ol className="replies" aria-label="Replies">
           {note.replies.map((r) => (

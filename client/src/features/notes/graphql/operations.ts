@@ -52,3 +52,15 @@ export const DeleteNoteDocument = graphql(`
     }
   }
 `);
+
+export const EditNoteDocument = graphql(`
+  mutation EditNote($input: EditNoteInput!) {
+    editNote(input: $input) {
+      id
+      body
+      category
+      editedAt
+      mentions { kind label role user { id } }
+    }
+  }
+`);

@@ -1,10 +1,10 @@
-import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useEffect, useMemo } from "react";
 import { Link } from "react-router";
-import { useConnection } from "../../../app/ConnectionBanner";
 import type { ActivityEventFragment } from "../../../gql/graphql";
 import { fullDate, timeAgo } from "../../../lib/format";
 import { cursors, streamKey } from "../../../realtime/cursors";
+import { useStream } from "../../../realtime/useStream";
 import { ROLE_LABEL } from "../../notes/lib/mentions";
 import { KIND_PATH } from "../../versions/components/ReviewRoomLayout";
 import { ProductionEventsDocument, ProductionEventsPageDocument } from "../graphql/operations";
@@ -19,8 +19,6 @@ const SHOWN = 60;
  */
 export function ProductionRealtime({ productionId }: { productionId: string }) {
   const key = streamKey.production(productionId);
-  const client = useApolloClient();
-  const { epoch } = useConnection();
   const history = useQuery(ProductionEventsPageDocument, {
     variables: { id: productionId, after: null },
     fetchPolicy: "cache-first",
@@ -41,16 +39,14 @@ export function ProductionRealtime({ productionId }: { productionId: string }) {
     for (const e of events) cursors.markSeen(key, e);
   }, [events, key]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: epoch/readiness decide when to re-read the cursor
-  const after = useMemo(() => cursors.lastCursor(key), [key, epoch, ready]);
-
-  useSubscription(ProductionEventsDocument, {
-    variables: { productionId, after },
+  useStream(ProductionEventsDocument, {
+    cursorKey: key,
+    variables: (after) => ({ productionId, after }),
     skip: !ready,
-    onData: ({ data }) => {
-      const event = data.data?.productionEvents;
-      if (!event || !cursors.markSeen(key, event)) return;
-      applyProductionEvent(client.cache, productionId, event);
+    onData: (data, apollo) => {
+      const event = data.productionEvents;
+      if (!cursors.markSeen(key, event)) return;
+      applyProductionEvent(apollo.cache, productionId, event);
     },
   });
   return null;

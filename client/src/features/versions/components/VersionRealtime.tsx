@@ -1,7 +1,8 @@
-import { useApolloClient, useSubscription } from "@apollo/client/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useApolloClient } from "@apollo/client/react";
+import { useEffect, useRef } from "react";
 import { useConnection } from "../../../app/ConnectionBanner";
 import { cursors, streamKey } from "../../../realtime/cursors";
+import { useStream } from "../../../realtime/useStream";
 import { PresenceDocument, PresenceUpdatesDocument } from "../../presence/graphql/operations";
 import { VersionNotesDocument } from "../../notes/graphql/operations";
 import { VersionEventsDocument, VersionRoomDocument } from "../graphql/operations";
@@ -14,9 +15,6 @@ import { applyVersionEvent } from "../lib/eventToCache";
 export function VersionRealtime({ versionId }: { versionId: string }) {
   const { epoch } = useConnection();
   const key = streamKey.version(versionId);
-  // Re-read on every (re)connection: the new subscription resumes right after the last applied event.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is the trigger, not an input
-  const after = useMemo(() => cursors.lastCursor(key), [key, epoch]);
 
   // A reconnect before any event arrived leaves no cursor to resume from: catch up by refetching
   // the room and its notes instead (the list merge keeps this exactly-once).
@@ -29,24 +27,25 @@ export function VersionRealtime({ versionId }: { versionId: string }) {
       .catch(() => undefined);
   }, [epoch, key, client]);
 
-  useSubscription(VersionEventsDocument, {
-    variables: { versionId, after },
-    onData: ({ client, data }) => {
-      const event = data.data?.versionEvents;
-      if (!event || !cursors.markSeen(key, event)) return;
-      applyVersionEvent(client.cache, versionId, event);
+  // Resumes right after the last applied event on every reconnect or restart.
+  useStream(VersionEventsDocument, {
+    cursorKey: key,
+    variables: (after) => ({ versionId, after }),
+    onData: (data, apollo) => {
+      const event = data.versionEvents;
+      if (!cursors.markSeen(key, event)) return;
+      applyVersionEvent(apollo.cache, versionId, event);
     },
   });
 
-  useSubscription(PresenceUpdatesDocument, {
-    variables: { versionId },
-    onData: ({ client, data }) => {
-      const update = data.data?.presence;
-      if (!update) return;
-      client.cache.writeQuery({
+  useStream(PresenceUpdatesDocument, {
+    cursorKey: null,
+    variables: () => ({ versionId }),
+    onData: (data, apollo) => {
+      apollo.cache.writeQuery({
         query: PresenceDocument,
         variables: { versionId },
-        data: { __typename: "Query", presence: update.viewers },
+        data: { __typename: "Query", presence: data.presence.viewers },
       });
     },
   });

@@ -60,3 +60,12 @@ export const VersionEventsDocument = graphql(`
     }
   }
 `);
+
+export const ExportMarkersDocument = graphql(`
+  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {
+    version(id: $versionId) {
+      id
+      exportMarkers(format: $format)
+    }
+  }
+`);
