@@ -79,11 +79,25 @@ describe("kill and restart while writing", () => {
     for (const deadline = Date.now() + 30_000; expected.length < writes.count && Date.now() < deadline; ) {
       expected = await listEvents(a, setup.showrunner.token, setup.productionId, start);
     }
-    expect(expected.length).toBeGreaterThanOrEqual(writes.count);
+    // Fewer would mean the store lost acknowledged writes (or a gap never settled).
+    expect(
+      expected.length,
+      `acknowledged writes ${writes.count}, events listed ${expected.length}`,
+    ).toBeGreaterThanOrEqual(writes.count);
     await Promise.all(subs.map((s) => s.waitForCursor(expected.at(-1) as string, 90_000)));
     for (const s of subs) {
-      expect(new Set(s.cursors).size).toBe(s.cursors.length); // no duplicate
-      expect(s.cursors).toEqual(expected); // no gap, same order
+      // Spelled out so that a failure says what went wrong (missing, repeated or reordered).
+      const got = new Set(s.cursors);
+      const missing = expected.filter((c) => !got.has(c));
+      const repeated = s.cursors.filter((c, i) => s.cursors.indexOf(c) !== i);
+      const unexpected = s.cursors.filter((c) => !expected.includes(c));
+      expect({ missing, repeated, unexpected, reconnects: s.reconnects }).toEqual({
+        missing: [],
+        repeated: [],
+        unexpected: [],
+        reconnects: s.reconnects,
+      });
+      expect(s.cursors).toEqual(expected); // same order
     }
     // The subscribers on the killed process, at least, had to reconnect.
     expect(subs.some((s) => s.reconnects > 0)).toBe(true);
