@@ -4,15 +4,12 @@ import type { EventLean } from "../events/event.service.js";
 import { EventType } from "../events/event.enums.js";
 import type { Role } from "../productions/production.enums.js";
 import type { EventLogPort, ExecutionScope, GroupSpec, PresenceSnapshot } from "./ports.js";
+import { ChannelMemory } from "./channel-memory.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink, Sink } from "./sinks.js";
 
 /** Events read per replay page; also the tail read when a channel starts. */
 const PAGE = 200;
-/** Notes of this production remembered from the change stream (most recently changed first out). */
-const RECENT_NOTES = 500;
-/** Users and versions remembered from executions, until the change stream says they changed. */
-const CACHED_VALUES = 500;
 
 /** Subscribers sharing one execution per event (see ports.ts GroupSpec). */
 class Group {
@@ -64,15 +61,8 @@ export class Channel {
   private readonly naive = new Set<NaiveEntry>();
   private readonly pending: EventLean[] = [];
   private draining = false;
-  /** The latest state of recently changed notes, from the change stream (see rememberNote). */
-  private readonly recentNotes = new Map<string, unknown>();
-  /**
-   * Loader values ("userById:<id>", "versionById:<id>") read by earlier executions, dropped as soon
-   * as the change stream carries a change of that document. `epoch` counts those drops, so a value
-   * read while one happened is not remembered (it may predate the change).
-   */
-  private readonly cached = new Map<string, unknown>();
-  private epoch = 0;
+  /** Notes, users and versions known without reading (see channel-memory.ts). */
+  private readonly memory = new ChannelMemory();
   /** Subscriptions between `attach*` and joining (replaying): the channel is not idle. */
   private attaching = 0;
   disposed = false;
@@ -111,33 +101,20 @@ export class Channel {
     this.seq.push(events);
   }
 
-  /**
-   * A note of this production changed (the change stream's full document). An event about a note
-   * is committed after the note, so when the event is dispatched its note is here, as fresh as a
-   * read would be: executions are primed with it instead of reading it again.
-   */
+  /** A note of this production changed (the change stream's full document; null: deleted). */
   rememberNote(id: string, doc: unknown | null): void {
-    this.recentNotes.delete(id);
-    if (doc === null) return;
-    this.recentNotes.set(id, doc);
-    if (this.recentNotes.size > RECENT_NOTES) {
-      const oldest = this.recentNotes.keys().next().value;
-      if (oldest !== undefined) this.recentNotes.delete(oldest);
-    }
+    this.memory.note(id, doc);
   }
 
   /** A user or version changed (change stream): forget what executions read of it. */
   invalidate(key: string): void {
-    this.epoch++;
-    this.cached.delete(key);
+    this.memory.invalidate(key);
   }
 
   /** After the change stream (re)opened: read what it may have missed from the log. */
   async sweep(): Promise<void> {
     // Changes may have been missed while it was down: remembered documents can no longer be trusted.
-    this.recentNotes.clear();
-    this.cached.clear();
-    this.epoch++;
+    this.memory.clear();
     await this.ready;
     for (;;) {
       const page = await this.deps.log.range(
@@ -322,8 +299,7 @@ export class Channel {
   private async dispatch(e: EventLean): Promise<void> {
     const versionId = e.versionId ? String(e.versionId) : null;
     const jobs: Promise<void>[] = [];
-    const scope = this.primedScope(e);
-    const epoch = this.epoch;
+    const { scope, epoch } = this.memory.scopeFor(e);
     for (const g of this.groups.values()) {
       if (g.spec.kind !== "events" || (g.spec.versionId !== null && g.spec.versionId !== versionId)) continue;
       jobs.push(this.runGroup(g, e, e.seq, scope));
@@ -335,46 +311,7 @@ export class Channel {
       n.sink.push(e);
     }
     await Promise.all(jobs);
-    await this.remember(scope, epoch);
-  }
-
-  /** The scope of one event's executions, primed with what the channel already knows. */
-  private primedScope(e: EventLean): ExecutionScope {
-    const scope: ExecutionScope = {};
-    const noteId = e.noteId ? String(e.noteId) : null;
-    const note = noteId
-      ? (this.recentNotes.get(noteId) as { authorId?: unknown; versionId?: unknown } | undefined)
-      : undefined;
-    if (note && noteId) scope.primeNotes = [[noteId, note]];
-    const keys = [
-      e.actorId ? `userById:${String(e.actorId)}` : null,
-      note?.authorId ? `userById:${String(note.authorId)}` : null,
-      e.versionId ? `versionById:${String(e.versionId)}` : null,
-      note?.versionId ? `versionById:${String(note.versionId)}` : null,
-    ];
-    const primeCached: Array<[string, unknown]> = [];
-    for (const key of keys) {
-      const value = key ? this.cached.get(key) : undefined;
-      if (key && value !== undefined) primeCached.push([key, value]);
-    }
-    if (primeCached.length > 0) scope.primeCached = primeCached;
-    return scope;
-  }
-
-  /** Keeps what the executions read, unless a change of any remembered kind arrived meanwhile. */
-  private async remember(scope: ExecutionScope, epoch: number): Promise<void> {
-    if (!scope.collect || this.epoch !== epoch) return;
-    const values = await scope.collect();
-    if (this.epoch !== epoch) return;
-    for (const [key, value] of values) {
-      this.cached.delete(key);
-      this.cached.set(key, value);
-    }
-    while (this.cached.size > CACHED_VALUES) {
-      const oldest = this.cached.keys().next().value;
-      if (oldest === undefined) break;
-      this.cached.delete(oldest);
-    }
+    await this.memory.keep(scope, epoch);
   }
 
   /** One execution, one serialisation, then the envelope per subscriber. seq 0: not an event. */
