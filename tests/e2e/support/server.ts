@@ -7,6 +7,8 @@ import { CLIENT_DIST, SERVER_DIR } from "./paths.js";
 
 export interface RunningServer {
   readonly url: string;
+  /** The server process, e.g. to sample its memory. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startServer(options: { seedDemo?: boolean } = {}): Promise
   });
   return {
     url,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
