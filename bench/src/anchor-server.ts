@@ -6,12 +6,11 @@
 import { WebSocketServer } from "ws";
 import { wallNow } from "./lib/clock.js";
 
-export type ToAnchor = { t: "frame"; bytes: number } | { t: "send"; k: number } | { t: "clock" };
+export type ToAnchor = { t: "frame"; bytes: number } | { t: "send"; k: number };
 export type FromAnchor =
   | { t: "listening"; port: number }
   | { t: "framed" }
-  | { t: "sent"; k: number; at: number; sockets: number }
-  | { t: "clock"; now: number };
+  | { t: "sent"; k: number; at: number; sockets: number };
 
 const wss = new WebSocketServer({
   port: 0,
@@ -43,7 +42,7 @@ process.on("message", (m: ToAnchor) => {
       sockets++;
     }
     send({ t: "sent", k: m.k, at, sockets });
-  } else if (m.t === "clock") send({ t: "clock", now: wallNow() });
+  }
 });
 process.on("disconnect", () => process.exit(0));
 wss.on("listening", () => {

@@ -79,6 +79,7 @@ export function renderMarkdown(r: BenchResults): string {
         [
           "phase",
           "variant",
+          "events",
           "CPU µs/delivery (= ms/1000)",
           "kernel share",
           "CPU s",
