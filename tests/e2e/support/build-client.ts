@@ -17,9 +17,11 @@ export default function setup(): void {
   const index = join(CLIENT_DIST, "index.html");
   const stale = !existsSync(index) || statSync(index).mtimeMs < newest(join(CLIENT_DIR, "src"));
   if (!stale) return;
+  // Vitest runs with NODE_ENV=test, which would make Vite emit React's development build.
   const r = spawnSync("pnpm", ["--filter", "@greenlight/client", "build"], {
     stdio: "inherit",
     cwd: CLIENT_DIR,
+    env: { ...process.env, NODE_ENV: "production" },
   });
   if (r.status !== 0) throw new Error("client build failed");
 }
