@@ -3,7 +3,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /** Paths are resolved from the repository root so codegen works from any cwd (root script or client/). */
 const root = fileURLToPath(new URL("..", import.meta.url));
-// Provisional (contract + docs/schema-plan.md) until the server's emitted schema covers the whole API.
+// The server's emitted schema (contract + docs/schema-plan.md); the client's types follow it.
 const schema = `${root}schema/schema.graphql`;
 
 const config: CodegenConfig = {
