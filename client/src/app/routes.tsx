@@ -24,6 +24,9 @@ const CutReviewPage = lazy(() =>
 const MixReviewPage = lazy(() =>
   import("../features/mix/components/MixReviewPage").then((m) => ({ default: m.MixReviewPage })),
 );
+const AddVersionPage = lazy(() =>
+  import("../features/authoring/components/AddVersionPage").then((m) => ({ default: m.AddVersionPage })),
+);
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const token = useSyncExternalStore(subscribeSession, getToken);
@@ -63,6 +66,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: page(<ProductionsPage />) },
       { path: "productions/:productionId", element: page(<ProductionPage />) },
+      {
+        path: "productions/:productionId/assets/:assetId/new-version",
+        element: page(<AddVersionPage />),
+      },
       { path: "script/:versionId", element: page(<ScriptReviewPage />) },
       { path: "cut/:versionId", element: page(<CutReviewPage />) },
       { path: "mix/:versionId", element: page(<MixReviewPage />) },

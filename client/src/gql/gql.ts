@@ -18,6 +18,7 @@ type Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": typeof types.MeDocument,
+    "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": typeof types.AddVersionDocument,
     "\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n": typeof types.NoteUserFragmentDoc,
     "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": typeof types.ReplyItemFragmentDoc,
     "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": typeof types.NoteItemFragmentDoc,
@@ -60,6 +61,7 @@ const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": types.MeDocument,
+    "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": types.AddVersionDocument,
     "\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n": types.NoteUserFragmentDoc,
     "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": types.ReplyItemFragmentDoc,
     "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": types.NoteItemFragmentDoc,
@@ -128,6 +130,10 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me { id name email initials }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id name email initials }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -64,3 +64,18 @@ export function notFound(what: string): Problem {
     message: `This ${what} doesn't exist or you're not a member of its production.`,
   };
 }
+
+/**
+ * The per-field messages of a BAD_USER_INPUT error (`extensions.fields`), so forms can show each one
+ * beside its field; empty for any other error.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!CombinedGraphQLErrors.is(error)) return {};
+  const out: Record<string, string> = {};
+  for (const e of error.errors) {
+    const fields = e.extensions?.fields;
+    if (e.extensions?.code !== "BAD_USER_INPUT" || !fields || typeof fields !== "object") continue;
+    for (const [k, v] of Object.entries(fields)) if (typeof v === "string") out[k] = v;
+  }
+  return out;
+}

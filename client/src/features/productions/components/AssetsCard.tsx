@@ -19,11 +19,16 @@ interface EpisodeRef {
 
 /** Assets grouped by episode, then by kind, each with its latest version's status. */
 export function AssetsCard({
+  productionId,
   assets,
   episodes,
+  canAddVersion,
 }: {
+  productionId: string;
   assets: readonly AssetRowFragment[];
   episodes: readonly EpisodeRef[];
+  /** Kinds the viewer may add versions to. */
+  canAddVersion: readonly AssetKind[];
 }) {
   const groups: { key: string; title: string; assets: AssetRowFragment[] }[] = [
     ...[...episodes]
@@ -95,6 +100,15 @@ export function AssetsCard({
                         ) : (
                           <div className="asset-row row">{content}</div>
                         )}
+                        {canAddVersion.includes(a.kind) ? (
+                          <Link
+                            className="btn ghost sm"
+                            to={`/productions/${productionId}/assets/${a.id}/new-version`}
+                            aria-label={`Add a version of ${a.title}`}
+                          >
+                            + Version
+                          </Link>
+                        ) : null}
                       </li>
                     );
                   })}

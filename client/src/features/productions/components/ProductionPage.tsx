@@ -4,6 +4,9 @@ import { ErrorState, Loading } from "../../../app/ErrorState";
 import { notFound } from "../../../lib/errors";
 import { enumLabel } from "../../../lib/format";
 import { ROLE_LABEL } from "../../notes/lib/mentions";
+import type { AssetKind } from "../../../gql/graphql";
+import { AddEpisodeForm } from "../../authoring/components/AddEpisodeForm";
+import { CreateAssetForm } from "../../authoring/components/CreateAssetForm";
 import { ProductionPageDocument } from "../graphql/operations";
 import { ActivityFeed, ProductionRealtime } from "./ActivityFeed";
 import { AssetsCard } from "./AssetsCard";
@@ -21,6 +24,13 @@ export function ProductionPage() {
     if (loading) return <Loading />;
     return <ErrorState problem={notFound("production")} />;
   }
+  const can = p.viewerCan;
+  const kinds: AssetKind[] = [
+    ...(can.createScript ? (["SCRIPT"] as const) : []),
+    ...(can.createCut ? (["CUT"] as const) : []),
+    ...(can.createMix ? (["MIX"] as const) : []),
+  ];
+  const nextEpisode = Math.max(0, ...p.episodes.map((e) => e.number)) + 1;
   return (
     <div className="page">
       <ProductionRealtime productionId={p.id} />
@@ -33,7 +43,18 @@ export function ProductionPage() {
       </header>
       <StagePipeline productionId={p.id} stage={p.stage} canSet={p.viewerCan.setStage} />
       <div className="grid-2">
-        <AssetsCard assets={p.assets} episodes={p.episodes} />
+        <div className="stack">
+          <AssetsCard productionId={p.id} assets={p.assets} episodes={p.episodes} canAddVersion={kinds} />
+          {can.addEpisode || kinds.length ? (
+            <section className="card" aria-labelledby="authoring-title">
+              <h2 id="authoring-title">Add to this production</h2>
+              {can.addEpisode ? <AddEpisodeForm productionId={p.id} nextNumber={nextEpisode} /> : null}
+              {kinds.length ? (
+                <CreateAssetForm productionId={p.id} kinds={kinds} episodes={p.episodes} />
+              ) : null}
+            </section>
+          ) : null}
+        </div>
         <div className="stack">
           <ActivityFeed productionId={p.id} />
           <MembersCard productionId={p.id} members={p.members} canInvite={p.viewerCan.addMember} />

@@ -61,6 +61,15 @@ export function ReviewRoomLayout({ room, stage, notes, headerExtra }: Props) {
           <VersionStatusBadge status={version.status} />
           {headerExtra}
           <span className="spacer" />
+          {version.viewerCan.addVersion ? (
+            <Link
+              className="btn sm"
+              to={`/productions/${asset.production.id}/assets/${asset.id}/new-version`}
+              data-testid="new-version"
+            >
+              New version
+            </Link>
+          ) : null}
           <PresenceAvatars viewers={viewers} />
         </div>
         {stage}

@@ -1,0 +1,71 @@
+import { useMutation } from "@apollo/client/react";
+import { type FormEvent, useRef, useState } from "react";
+import { describeError, fieldErrorsOf } from "../../../lib/errors";
+import { AddEpisodeDocument, ProductionPageDocument } from "../../productions/graphql/operations";
+import { Field, focusFirstInvalid } from "./Field";
+
+/** Number and title of a new episode; numbers are unique per production (the server says so). */
+export function AddEpisodeForm({ productionId, nextNumber }: { productionId: string; nextNumber: number }) {
+  const [number, setNumber] = useState(String(nextNumber));
+  const [title, setTitle] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [addEpisode, { loading }] = useMutation(AddEpisodeDocument, {
+    refetchQueries: [{ query: ProductionPageDocument, variables: { id: productionId } }],
+    awaitRefetchQueries: true,
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(number);
+    const local: Record<string, string> = {};
+    if (!Number.isInteger(n) || n < 1) local.number = "A whole number, at least 1";
+    if (!title.trim()) local.title = "Required";
+    setErrors(local);
+    setProblem(null);
+    if (Object.keys(local).length) return queueMicrotask(() => focusFirstInvalid(form.current));
+    try {
+      await addEpisode({ variables: { productionId, number: n, title: title.trim() } });
+      setTitle("");
+      setNumber(String(n + 1));
+    } catch (err) {
+      const fields = fieldErrorsOf(err);
+      setErrors(fields);
+      setProblem(Object.keys(fields).length ? null : describeError(err).message);
+      queueMicrotask(() => focusFirstInvalid(form.current));
+    }
+  };
+
+  return (
+    <form ref={form} className="stack authoring" onSubmit={submit} aria-label="Add an episode" noValidate>
+      <h3 className="small muted">Add an episode</h3>
+      <div className="form-grid">
+        <Field id="episode-number" label="Number" error={errors.number}>
+          {(a) => (
+            <input
+              {...a}
+              className="input"
+              inputMode="numeric"
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="episode-title" label="Title" error={errors.title}>
+          {(a) => <input {...a} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+      </div>
+      {problem ? (
+        <p className="alert small" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit" className="btn primary sm" disabled={loading}>
+          Add episode
+        </button>
+      </div>
+    </form>
+  );
+}
