@@ -5,6 +5,7 @@ import { canCreateAsset } from "../assets/asset.policy.js";
 import { listAssets } from "../assets/asset.service.js";
 import { Asset } from "../assets/asset.type.js";
 import { listProductionEvents } from "../events/event.query.js";
+import { productionLastEventCursor } from "../events/event.tail.js";
 import { ProductionEvent } from "../events/event.type.js";
 import { User } from "../users/user.type.js";
 import { listEpisodes } from "./episode.service.js";
@@ -50,6 +51,15 @@ export class ProductionFieldsResolver {
     @Arg("first", () => Int, { nullable: true }) first: number | null,
   ): Promise<ProductionEvent[]> {
     return listProductionEvents(ctx, p, after, first);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Opaque cursor of the newest event `events` would release now; pass it as `after` to `productionEvents` to miss nothing since this query.",
+  })
+  lastEventCursor(@Root() p: Production): Promise<string | null> {
+    return productionLastEventCursor(p.id);
   }
 
   @FieldResolver(() => ProductionPermissions)

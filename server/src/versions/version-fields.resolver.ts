@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../app/context.js";
+import { versionLastEventCursor } from "../events/event.tail.js";
 import { MarkerFormat } from "../exports/marker.enums.js";
 import { exportMarkers } from "../exports/marker.service.js";
 import { NoteConnection } from "../notes/note-connection.type.js";
@@ -70,6 +71,15 @@ export class VersionFieldsResolver {
         return Object.assign(new VersionStatusChange(), { from: h.from ?? null, to: h.to, by, at: h.at });
       }),
     );
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Opaque cursor of the newest released event concerning this version; pass it as `after` to `versionEvents` to miss nothing since this query.",
+  })
+  lastEventCursor(@Root() v: Version): Promise<string | null> {
+    return versionLastEventCursor(v.productionId, v.id);
   }
 
   @FieldResolver(() => String, { description: "CUT/MIX notes as markers for editing systems." })
