@@ -23,12 +23,14 @@ type Documents = {
     "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": typeof types.ReplyItemFragmentDoc,
     "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": typeof types.NoteItemFragmentDoc,
     "\n  fragment NoteCountsItem on NoteCounts {\n    total\n    open\n    inProgress\n    resolved\n    wontFix\n  }\n": typeof types.NoteCountsItemFragmentDoc,
+    "\n  fragment CarriedNote on Note {\n    ...NoteItem\n    version { id number }\n  }\n": typeof types.CarriedNoteFragmentDoc,
     "\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n": typeof types.VersionNotesDocument,
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      ...NoteItem\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.AddNoteDocument,
     "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": typeof types.ReplyToNoteDocument,
     "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.SetNoteStatusDocument,
     "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.DeleteNoteDocument,
     "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n": typeof types.EditNoteDocument,
+    "\n  query OpenNotesFromPrevious($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      openNotesFromPrevious(first: 200) {\n        totalCount\n        edges { cursor node { ...CarriedNote } }\n      }\n    }\n  }\n": typeof types.OpenNotesFromPreviousDocument,
     "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": typeof types.PresenceViewerItemFragmentDoc,
     "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": typeof types.PresenceDocument,
     "\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n": typeof types.PresenceUpdatesDocument,
@@ -66,12 +68,14 @@ const documents: Documents = {
     "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": types.ReplyItemFragmentDoc,
     "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": types.NoteItemFragmentDoc,
     "\n  fragment NoteCountsItem on NoteCounts {\n    total\n    open\n    inProgress\n    resolved\n    wontFix\n  }\n": types.NoteCountsItemFragmentDoc,
+    "\n  fragment CarriedNote on Note {\n    ...NoteItem\n    version { id number }\n  }\n": types.CarriedNoteFragmentDoc,
     "\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n": types.VersionNotesDocument,
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      ...NoteItem\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.AddNoteDocument,
     "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": types.ReplyToNoteDocument,
     "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.SetNoteStatusDocument,
     "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.DeleteNoteDocument,
     "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n": types.EditNoteDocument,
+    "\n  query OpenNotesFromPrevious($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      openNotesFromPrevious(first: 200) {\n        totalCount\n        edges { cursor node { ...CarriedNote } }\n      }\n    }\n  }\n": types.OpenNotesFromPreviousDocument,
     "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": types.PresenceViewerItemFragmentDoc,
     "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": types.PresenceDocument,
     "\n  subscription PresenceUpdates($versionId: ID!) {\n    presence(versionId: $versionId) {\n      versionId\n      viewers { ...PresenceViewerItem }\n    }\n  }\n": types.PresenceUpdatesDocument,
@@ -153,6 +157,10 @@ export function graphql(source: "\n  fragment NoteCountsItem on NoteCounts {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CarriedNote on Note {\n    ...NoteItem\n    version { id number }\n  }\n"): (typeof documents)["\n  fragment CarriedNote on Note {\n    ...NoteItem\n    version { id number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query VersionNotes($versionId: ID!, $after: String) {\n    version(id: $versionId) {\n      id\n      notes(first: 200, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...NoteItem } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -174,6 +182,10 @@ export function graphql(source: "\n  mutation DeleteNote($noteId: ID!) {\n    de
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenNotesFromPrevious($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      openNotesFromPrevious(first: 200) {\n        totalCount\n        edges { cursor node { ...CarriedNote } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenNotesFromPrevious($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      openNotesFromPrevious(first: 200) {\n        totalCount\n        edges { cursor node { ...CarriedNote } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -169,6 +169,7 @@ function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
       }
       notes={
         <NotesPanel
+          versionId={room.version.id}
           notes={room.notes.notes}
           loading={room.notes.loading}
           viewer={room.viewer}

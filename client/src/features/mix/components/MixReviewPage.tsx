@@ -193,6 +193,7 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
       }
       notes={
         <NotesPanel
+          versionId={room.version.id}
           notes={room.notes.notes}
           loading={room.notes.loading}
           viewer={room.viewer}

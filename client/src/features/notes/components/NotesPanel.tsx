@@ -4,10 +4,13 @@ import type { NoteItemFragment, NoteStatus } from "../../../gql/graphql";
 import { useKeydown } from "../../../lib/hotkeys";
 import { emptyFilter, filterNotes, type NoteFilter, sortByAnchor, type Viewer } from "../lib/filters";
 import type { MentionMember } from "../lib/mentions";
+import { CarriedOverNotes } from "./CarriedOverNotes";
 import { NoteCard } from "./NoteCard";
 import { NoteFilters } from "./NoteFilters";
 
 interface Props {
+  /** The version shown, for the notes still open on its predecessors. */
+  versionId: string;
   notes: readonly NoteItemFragment[];
   loading: boolean;
   viewer: Viewer;
@@ -74,6 +77,12 @@ export function NotesPanel(props: Props) {
   return (
     <section className="notes-panel" aria-label="Notes">
       {props.composer}
+      <CarriedOverNotes
+        versionId={props.versionId}
+        members={props.members}
+        writable={props.writable}
+        onReply={onReply}
+      />
       <NoteFilters
         filter={filter}
         onChange={onChange}

@@ -54,3 +54,11 @@ export const NoteCountsFragment = graphql(`
     wontFix
   }
 `);
+
+/** A note still open on an earlier version, with that version's number for its card. */
+export const CarriedNoteFragment = graphql(`
+  fragment CarriedNote on Note {
+    ...NoteItem
+    version { id number }
+  }
+`);

@@ -64,3 +64,16 @@ export const EditNoteDocument = graphql(`
     }
   }
 `);
+
+/** OPEN/IN_PROGRESS notes of every earlier version of the asset (first 200: the API's maximum). */
+export const OpenNotesFromPreviousDocument = graphql(`
+  query OpenNotesFromPrevious($versionId: ID!) {
+    version(id: $versionId) {
+      id
+      openNotesFromPrevious(first: 200) {
+        totalCount
+        edges { cursor node { ...CarriedNote } }
+      }
+    }
+  }
+`);

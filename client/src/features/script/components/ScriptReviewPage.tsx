@@ -110,6 +110,7 @@ function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
       }
       notes={
         <NotesPanel
+          versionId={room.version.id}
           notes={room.notes.notes}
           loading={room.notes.loading}
           viewer={room.viewer}
