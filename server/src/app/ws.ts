@@ -23,6 +23,7 @@ import { inRealtimeScope } from "../realtime/db-scope.js";
 import { serializeResult } from "../realtime/frames.js";
 import { RealtimeHub, setHub } from "../realtime/hub.js";
 import { groupKey } from "../realtime/group-key.js";
+import { type IdentityEnd, IdentityWatch } from "../realtime/identity-watch.js";
 import { primedLoaders } from "../realtime/primed-loaders.js";
 import { loadPresence } from "../realtime/presence.service.js";
 import { type RealtimeContext, type RealtimeRequest, realtimeStats } from "../realtime/realtime-request.js";
@@ -76,7 +77,13 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
   const rc = config.realtime;
   const formatError = createFormatError({ logger, includeStack: config.isDevelopment });
   const documents = new DocumentCache(schema, config.limits);
+  // 4403, as for a bad token at connect: graphql-ws clients (ours included) do not retry it with
+  // the same credentials, so the app signs in again instead of looping.
+  const identities = new IdentityWatch<WebSocket>((socket, why: IdentityEnd) =>
+    socket.close(Close.Forbidden, CloseReason[why]),
+  );
   const hub = new RealtimeHub({
+    credentials: identities,
     log: mongoEventLog,
     logger,
     db: () => mongoose.connection.db,
@@ -126,8 +133,11 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           extra.socket.close(Close.TooManyConnections, CloseReason.TooManyConnections);
           return false;
         }
+        // Closed while authenticating: onClose has already run without a conn to release.
+        if (extra.socket.readyState !== extra.socket.OPEN) return false;
         connectionsByUser.set(userId, count + 1);
         extra.conn = { viewer: context.viewer, clientIp: context.clientIp, userId };
+        identities.add(extra.socket, context.viewer);
         // The upgrade request (headers, parser state) is not needed after authentication; letting
         // it go saves a few KB per idle connection.
         (extra as { request: IncomingMessage | null }).request = null;
@@ -135,8 +145,10 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       },
 
       onClose(ctx) {
-        const conn = (ctx.extra as ConnExtra).conn;
+        const extra = ctx.extra as ConnExtra;
+        const conn = extra.conn;
         if (!conn) return;
+        identities.remove(extra.socket);
         const left = (connectionsByUser.get(conn.userId) ?? 1) - 1;
         if (left > 0) connectionsByUser.set(conn.userId, left);
         else connectionsByUser.delete(conn.userId);
@@ -309,6 +321,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       for (const s of wss.clients) s.terminate();
       await Promise.resolve(server.dispose()).catch(() => {});
       await hub.stop();
+      identities.dispose();
       setHub(null);
     },
   };

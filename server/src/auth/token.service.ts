@@ -14,6 +14,8 @@ export interface Identity {
   userId: string;
   sessionId?: string;
   apiTokenId?: string;
+  /** Access tokens: when the token stops being valid (live sockets are closed then). */
+  expiresAt?: Date;
 }
 
 /** Why a presented token was not accepted; used in the UNAUTHENTICATED message. */
@@ -94,6 +96,7 @@ async function authenticateAccessToken(
 ): Promise<Authentication> {
   let sub: string | undefined;
   let sid: unknown;
+  let exp: number | undefined;
   try {
     const { payload } = await jwtVerify(token, runtime().config.jwtSecret, {
       algorithms: ["HS256"],
@@ -101,6 +104,7 @@ async function authenticateAccessToken(
     });
     sub = payload.sub;
     sid = payload.sid;
+    exp = payload.exp;
   } catch (err) {
     return { identity: null, problem: err instanceof joseErrors.JWTExpired ? "expired" : "invalid" };
   }
@@ -110,7 +114,8 @@ async function authenticateAccessToken(
     prefetchUser?.(sub),
   ]);
   if (!session || String(session.userId) !== sub) return { identity: null, problem: "revoked" };
-  return { identity: { userId: sub, sessionId: sid }, problem: null };
+  const expiresAt = exp === undefined ? undefined : new Date(exp * 1000);
+  return { identity: { userId: sub, sessionId: sid, expiresAt }, problem: null };
 }
 
 async function authenticateApiToken(token: string): Promise<Authentication> {

@@ -25,4 +25,8 @@ export const CloseReason = {
   GoingAway: "Going away",
   SlowConsumer: "Slow consumer: send buffer full, reconnect and resume with your cursor",
   TooManyConnections: "Too many connections for this user",
+  /** 4403 after connect (realtime/identity-watch.ts): the identity the socket was opened with ended. */
+  expired: "Token expired; sign in again",
+  signedOut: "Signed out",
+  revoked: "API token revoked",
 } as const;

@@ -5,6 +5,7 @@ import { ChangeFeed, type ChangeDoc } from "./change-feed.js";
 import { Channel } from "./channel.js";
 import type { EventLogPort, PresenceSnapshot } from "./ports.js";
 import { PRESENCE_COLLECTION, type PresenceDoc } from "./presence.model.js";
+import { API_TOKENS_COLLECTION, SESSIONS_COLLECTION } from "./identity-watch.js";
 import { PresenceTracker } from "./presence.tracker.js";
 
 export const EVENTS_COLLECTION = "events";
@@ -19,6 +20,8 @@ export interface HubDeps {
   loadPresence(versionId: string): Promise<PresenceDoc[]>;
   presenceTtlMs: number;
   settleMs?: number;
+  /** Receives `sessions` / `api_tokens` changes (sign-outs, revocations) to end live sockets. */
+  credentials?: { onChange(coll: string, change: ChangeDoc): void };
 }
 
 /**
@@ -38,6 +41,7 @@ export class RealtimeHub {
         PRESENCE_COLLECTION,
         NOTES_COLLECTION,
         ...Object.keys(CACHED_COLLECTIONS),
+        ...(deps.credentials ? [SESSIONS_COLLECTION, API_TOKENS_COLLECTION] : []),
       ],
       logger: deps.logger,
       handlers: { onChange: (coll, change) => this.onChange(coll, change), onOpen: () => this.onOpen() },
@@ -101,6 +105,10 @@ export class RealtimeHub {
     }
     if (coll === NOTES_COLLECTION) {
       this.onNoteChange(change);
+      return;
+    }
+    if (coll === SESSIONS_COLLECTION || coll === API_TOKENS_COLLECTION) {
+      this.deps.credentials?.onChange(coll, change);
       return;
     }
     const loader = CACHED_COLLECTIONS[coll];
