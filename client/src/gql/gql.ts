@@ -29,7 +29,7 @@ type Documents = {
     "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": typeof types.ReplyToNoteDocument,
     "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.SetNoteStatusDocument,
     "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": typeof types.DeleteNoteDocument,
-    "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n": typeof types.EditNoteDocument,
+    "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      assignee { ...NoteUser }\n      mentions { kind label role user { id } }\n    }\n  }\n": typeof types.EditNoteDocument,
     "\n  query OpenNotesFromPrevious($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      openNotesFromPrevious(first: 200) {\n        totalCount\n        edges { cursor node { ...CarriedNote } }\n      }\n    }\n  }\n": typeof types.OpenNotesFromPreviousDocument,
     "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": typeof types.PresenceViewerItemFragmentDoc,
     "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": typeof types.PresenceDocument,
@@ -74,7 +74,7 @@ const documents: Documents = {
     "\n  mutation ReplyToNote($noteId: ID!, $body: String!) {\n    replyToNote(noteId: $noteId, body: $body) {\n      ...ReplyItem\n    }\n  }\n": types.ReplyToNoteDocument,
     "\n  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {\n    setNoteStatus(noteId: $noteId, status: $status) {\n      id\n      status\n      statusChangedAt\n      statusChangedBy { ...NoteUser }\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.SetNoteStatusDocument,
     "\n  mutation DeleteNote($noteId: ID!) {\n    deleteNote(noteId: $noteId) {\n      id\n      deletedAt\n      version { id noteCounts { ...NoteCountsItem } }\n    }\n  }\n": types.DeleteNoteDocument,
-    "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n": types.EditNoteDocument,
+    "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      assignee { ...NoteUser }\n      mentions { kind label role user { id } }\n    }\n  }\n": types.EditNoteDocument,
     "\n  query OpenNotesFromPrevious($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      openNotesFromPrevious(first: 200) {\n        totalCount\n        edges { cursor node { ...CarriedNote } }\n      }\n    }\n  }\n": types.OpenNotesFromPreviousDocument,
     "\n  fragment PresenceViewerItem on PresenceViewer {\n    role\n    frame\n    line\n    playing\n    updatedAt\n    user { id name initials }\n  }\n": types.PresenceViewerItemFragmentDoc,
     "\n  query Presence($versionId: ID!) {\n    presence(versionId: $versionId) { ...PresenceViewerItem }\n  }\n": types.PresenceDocument,
@@ -181,7 +181,7 @@ export function graphql(source: "\n  mutation DeleteNote($noteId: ID!) {\n    de
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      mentions { kind label role user { id } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      assignee { ...NoteUser }\n      mentions { kind label role user { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation EditNote($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      body\n      category\n      editedAt\n      assignee { ...NoteUser }\n      mentions { kind label role user { id } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

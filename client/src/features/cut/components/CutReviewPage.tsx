@@ -98,9 +98,9 @@ function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
     }
   });
 
-  const submit = (body: string, category: NoteItemFragment["category"]) => {
+  const submit = (body: string, category: NoteItemFragment["category"], assigneeId: string | null) => {
     const done = room.addNote(
-      { body, category, time: { startFrame: anchor.startFrame, endFrame: anchor.endFrame } },
+      { body, category, assigneeId, time: { startFrame: anchor.startFrame, endFrame: anchor.endFrame } },
       {
         __typename: "TimeAnchor",
         startFrame: anchor.startFrame,

@@ -114,9 +114,14 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
     }
   });
 
-  const submit = (body: string, category: NoteItemFragment["category"]) => {
+  const submit = (body: string, category: NoteItemFragment["category"], assigneeId: string | null) => {
     const done = room.addNote(
-      { body, category, time: { startFrame: anchor.startFrame, endFrame: anchor.endFrame, stem } },
+      {
+        body,
+        category,
+        assigneeId,
+        time: { startFrame: anchor.startFrame, endFrame: anchor.endFrame, stem },
+      },
       {
         __typename: "TimeAnchor",
         startFrame: anchor.startFrame,

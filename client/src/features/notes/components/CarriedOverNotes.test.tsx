@@ -1,6 +1,6 @@
 import { MockedProvider } from "@apollo/client/testing/react";
-import { render, screen, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
 import { createCache } from "../../../apollo/cache";
 import { type CarriedNoteFragment, OpenNotesFromPreviousDocument } from "../../../gql/graphql";
 import { CarriedOverNotes } from "./CarriedOverNotes";
@@ -70,6 +70,8 @@ function renderWith(nodes: ReturnType<typeof carried>[], cache = createCache()) 
 }
 
 describe("CarriedOverNotes", () => {
+  afterEach(cleanup);
+
   it("lists the open notes of earlier versions, each with its version number", async () => {
     renderWith([carried("n1", 1, "OPEN"), carried("n2", 2, "IN_PROGRESS"), carried("n3", 2, "RESOLVED")]);
     expect(await screen.findByText("Open from earlier versions (2)")).toBeTruthy();

@@ -3,7 +3,8 @@ import { useState } from "react";
 import type { NoteItemFragment } from "../../../gql/graphql";
 import { describeError } from "../../../lib/errors";
 import { DeleteNoteDocument, EditNoteDocument } from "../graphql/operations";
-import type { MentionMember } from "../lib/mentions";
+import { initialsOf, type MentionMember } from "../lib/mentions";
+import { AssigneeSelect } from "./AssigneeSelect";
 import { MentionTextarea } from "./MentionTextarea";
 
 /** Edit (author) and delete (author or showrunner), as `viewerCan` allows; deletes are soft. */
@@ -19,6 +20,7 @@ export function NoteActions({
   onEditing: (editing: boolean) => void;
 }) {
   const [body, setBody] = useState(note.body);
+  const [assigneeId, setAssigneeId] = useState(note.assignee?.id ?? "");
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [edit, editState] = useMutation(EditNoteDocument);
@@ -26,10 +28,20 @@ export function NoteActions({
 
   const save = () => {
     const text = body.trim();
-    if (!text || text === note.body) return onEditing(false);
+    const before = note.assignee?.id ?? "";
+    const reassigned = assigneeId !== before;
+    if (!text || (text === note.body && !reassigned)) return onEditing(false);
     setError(null);
+    const member = members.find((m) => m.user.id === assigneeId);
     edit({
-      variables: { input: { noteId: note.id, body: text } },
+      variables: {
+        input: {
+          noteId: note.id,
+          ...(text !== note.body ? { body: text } : {}),
+          // Unassigning needs the explicit flag: an absent assigneeId means "leave as is".
+          ...(reassigned ? (assigneeId ? { assigneeId } : { clearAssignee: true }) : {}),
+        },
+      },
       optimisticResponse: {
         __typename: "Mutation",
         editNote: {
@@ -37,7 +49,15 @@ export function NoteActions({
           id: note.id,
           body: text,
           category: note.category,
-          editedAt: new Date().toISOString(),
+          editedAt: text !== note.body ? new Date().toISOString() : (note.editedAt ?? null),
+          assignee: member
+            ? {
+                __typename: "User",
+                id: member.user.id,
+                name: member.user.name,
+                initials: initialsOf(member.user.name),
+              }
+            : null,
           mentions: note.mentions,
         },
       },
@@ -64,6 +84,12 @@ export function NoteActions({
         />
         {error ? <p className="alert small">{error}</p> : null}
         <div className="row">
+          <AssigneeSelect
+            id={`assignee-${note.id}`}
+            members={members}
+            value={assigneeId}
+            onChange={setAssigneeId}
+          />
           <span className="spacer" />
           <button type="button" className="btn ghost sm" onClick={() => onEditing(false)}>
             Cancel
@@ -89,6 +115,7 @@ export function NoteActions({
           className="btn ghost sm"
           onClick={() => {
             setBody(note.body);
+            setAssigneeId(note.assignee?.id ?? "");
             onEditing(true);
           }}
         >

@@ -116,7 +116,11 @@ export const NoteCard = memo(function NoteCard({
         {note.anchor.__typename === "TimeAnchor" && note.anchor.stem ? (
           <span className="badge plain">{`${note.anchor.stem.replace("_", " ").toLowerCase()} stem`}</span>
         ) : null}
-        {note.assignee ? <span className="small muted">→ {note.assignee.name}</span> : null}
+        {note.assignee ? (
+          <span className="badge plain assignee" data-testid="note-assignee" title="Assigned to">
+            → {note.assignee.name}
+          </span>
+        ) : null}
       </div>
       {note.anchor.__typename === "ScriptAnchor" && note.anchor.quote ? (
         <blockquote className="note-quote">{note.anchor.quote}</blockquote>

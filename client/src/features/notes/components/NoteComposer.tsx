@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from "react";
 import type { NoteCategory } from "../../../gql/graphql";
 import { describeError } from "../../../lib/errors";
 import type { MentionMember } from "../lib/mentions";
+import { AssigneeSelect } from "./AssigneeSelect";
 import { MentionTextarea } from "./MentionTextarea";
 
 export const CATEGORIES: readonly NoteCategory[] = [
@@ -26,7 +27,7 @@ interface Props {
   members: readonly MentionMember[];
   /** Why notes can't be added (locked, viewer); hides the form. */
   disabledReason?: string | null;
-  onSubmit: (body: string, category: NoteCategory | null) => Promise<unknown>;
+  onSubmit: (body: string, category: NoteCategory | null, assigneeId: string | null) => Promise<unknown>;
   onCancel?: () => void;
   /** Shown instead of an anchor when nothing is selected yet. */
   emptyHint?: string;
@@ -35,6 +36,7 @@ interface Props {
 export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, onCancel, emptyHint }: Props) {
   const [body, setBody] = useState("");
   const [category, setCategory] = useState<NoteCategory | "">("");
+  const [assigneeId, setAssigneeId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
 
@@ -53,7 +55,7 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
     setError(null);
     // Clear at once: the optimistic note already shows in the list; restore the text if it fails.
     setBody("");
-    onSubmit(text, category || null).catch((err: unknown) => {
+    onSubmit(text, category || null, assigneeId || null).catch((err: unknown) => {
       setBody(text);
       setError(describeError(err).message);
     });
@@ -100,6 +102,7 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
             </option>
           ))}
         </select>
+        <AssigneeSelect id="note-assignee" members={members} value={assigneeId} onChange={setAssigneeId} />
         <span className="spacer" />
         {onCancel ? (
           <button type="button" className="btn ghost sm" onClick={onCancel}>

@@ -46,6 +46,15 @@ export function NoteFilters({ filter, onChange, counts, total, shown, members }:
         >
           Mine
         </button>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={!!filter.assignedToMe}
+          onClick={() => onChange({ ...filter, assignedToMe: !filter.assignedToMe })}
+          data-testid="filter-assigned-to-me"
+        >
+          Assigned to me
+        </button>
       </fieldset>
       <div className="row wrap">
         <input

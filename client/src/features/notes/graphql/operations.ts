@@ -60,6 +60,7 @@ export const EditNoteDocument = graphql(`
       body
       category
       editedAt
+      assignee { ...NoteUser }
       mentions { kind label role user { id } }
     }
   }

@@ -10,6 +10,7 @@ import type {
 } from "../../../gql/graphql";
 import { appendReply, insertNoteIntoVersion } from "../../versions/lib/eventToCache";
 import { AddNoteDocument, ReplyToNoteDocument, SetNoteStatusDocument } from "../graphql/operations";
+import { initialsOf, type MentionMember } from "../lib/mentions";
 
 export interface Author {
   readonly id: string;
@@ -51,6 +52,7 @@ export function useAddNote(
   me: Author | null | undefined,
   myRole: Role | null | undefined,
   counts: NoteCountsItemFragment,
+  members: readonly MentionMember[] = [],
 ) {
   const [mutate, state] = useMutation(AddNoteDocument);
   const add = useCallback(
@@ -74,7 +76,7 @@ export function useAddNote(
           name: me?.name ?? "You",
           initials: me?.initials ?? "•",
         },
-        assignee: null,
+        assignee: optimisticUser(members, input.assigneeId == null ? null : String(input.assigneeId)),
         anchor,
         mentions: [],
         viewerCan: { __typename: "NotePermissions", edit: true, delete: true, setStatus: true, reply: true },
@@ -94,7 +96,7 @@ export function useAddNote(
         },
       });
     },
-    [mutate, versionId, me, myRole, counts],
+    [mutate, versionId, me, myRole, counts, members],
   );
   return [add, state] as const;
 }
@@ -155,4 +157,11 @@ export function useSetNoteStatus(versionId: string, counts: NoteCountsItemFragme
     [mutate, versionId, counts],
   );
   return [set, state] as const;
+}
+
+function optimisticUser(members: readonly MentionMember[], userId: string | null | undefined) {
+  const m = userId ? members.find((x) => x.user.id === userId) : undefined;
+  return m
+    ? { __typename: "User" as const, id: m.user.id, name: m.user.name, initials: initialsOf(m.user.name) }
+    : null;
 }

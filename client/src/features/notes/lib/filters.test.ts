@@ -70,6 +70,13 @@ describe("filterNotes", () => {
     expect(run({ mine: true }).notes.map((n) => n.id)).toEqual(["b", "c", "e"]);
   });
 
+  it("'assigned to me' keeps only notes whose assignee is me", () => {
+    const assigned = [...notes, note("f", { assignee: people.di }), note("g", { assignee: people.ed })];
+    const r = filterNotes(assigned, { ...emptyFilter, assignedToMe: true }, director);
+    expect(r.notes.map((n) => n.id)).toEqual(["f"]);
+    expect(r.total).toBe(1);
+  });
+
   it("searches bodies and author names case-insensitively", () => {
     expect(run({ text: "PAUSE" }).notes.map((n) => n.id)).toEqual(["b"]);
     expect(run({ text: "eddie" }).notes.map((n) => n.id)).toEqual(["a", "c"]);

@@ -17,6 +17,8 @@ export interface NoteFilter {
   readonly category: NoteCategory | null;
   /** Notes I wrote, am assigned, or am mentioned in (by name or by my role). */
   readonly mine: boolean;
+  /** Only notes assigned to me (narrower than `mine`: what I have to do). */
+  readonly assignedToMe?: boolean;
   readonly text: string;
   /** Cut/mix: only notes on this stem (null: all). */
   readonly stem?: string | null;
@@ -52,6 +54,7 @@ function matchesOthers(note: Note, f: NoteFilter, viewer: Viewer, needle: string
   if (f.role && note.authorRole !== f.role) return false;
   if (f.category && note.category !== f.category) return false;
   if (f.mine && !isMine(note, viewer)) return false;
+  if (f.assignedToMe && note.assignee?.id !== viewer.id) return false;
   if (f.stem && note.anchor.__typename === "TimeAnchor" && (note.anchor.stem ?? "FULL_MIX") !== f.stem)
     return false;
   if (needle) {
@@ -99,6 +102,7 @@ export function isFiltered(f: NoteFilter): boolean {
     !!f.role ||
     !!f.category ||
     f.mine ||
+    !!f.assignedToMe ||
     f.text.trim() !== "" ||
     !!f.stem
   );

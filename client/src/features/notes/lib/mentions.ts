@@ -130,3 +130,11 @@ export function applyMention(
   const next = text.slice(0, active.start) + insert + text.slice(caret);
   return { text: next, caret: active.start + insert.length };
 }
+
+/** Avatar letters for an optimistic answer (the server's `initials` replaces them): first and last word. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0]?.charAt(0) ?? "";
+  const last = words.length > 1 ? (words[words.length - 1]?.charAt(0) ?? "") : "";
+  return (first + last).toUpperCase() || "•";
+}

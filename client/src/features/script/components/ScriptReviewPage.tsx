@@ -63,11 +63,11 @@ function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
       ?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 
-  const submit = (body: string, category: NoteItemFragment["category"]) => {
+  const submit = (body: string, category: NoteItemFragment["category"], assigneeId: string | null) => {
     if (!selection) return Promise.resolve();
     const quote = sourceLines.slice(selection.start - 1, selection.end).join("\n");
     const done = room.addNote(
-      { body, category, script: { lineStart: selection.start, lineEnd: selection.end } },
+      { body, category, assigneeId, script: { lineStart: selection.start, lineEnd: selection.end } },
       { __typename: "ScriptAnchor", lineStart: selection.start, lineEnd: selection.end, quote },
     );
     setSelection(null);

@@ -27,7 +27,7 @@ export function useReviewRoom(versionId: string) {
   const members = useMemo<readonly MentionMember[]>(() => version?.asset.production.members ?? [], [version]);
   const viewer = useMemo<Viewer>(() => ({ id: me?.id ?? "", role: myRole }), [me?.id, myRole]);
 
-  const [addNote] = useAddNote(versionId, me, myRole, counts);
+  const [addNote] = useAddNote(versionId, me, myRole, counts, members);
   const [reply] = useReply(me, myRole);
   const [setStatus] = useSetNoteStatus(versionId, counts);
 
