@@ -4,6 +4,7 @@ import type { EventLean } from "../events/event.service.js";
 import { EventType } from "../events/event.enums.js";
 import type { Role } from "../productions/production.enums.js";
 import type { EventLogPort, ExecutionScope, GroupSpec, PresenceSnapshot } from "./ports.js";
+import type { PresenceWatch } from "./presence.tracker.js";
 import { ChannelMemory } from "./channel-memory.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink, Sink } from "./sinks.js";
@@ -36,8 +37,11 @@ export interface ChannelDeps {
   productionId: string;
   log: EventLogPort;
   logger: Logger;
-  /** Current presence of a version, for the first message of a presence subscription. */
-  presenceSnapshot(versionId: string): Promise<PresenceSnapshot>;
+  /**
+   * A presence subscriber's interest in a version: its snapshot is the first message, and the
+   * version stays tracked until every subscriber released it.
+   */
+  watchPresence(versionId: string): PresenceWatch;
   /** Called when the last subscriber left, so the hub can drop the channel. */
   onIdle(channel: Channel): void;
   settleMs?: number;
@@ -136,11 +140,19 @@ export class Channel {
     try {
       await this.ready;
       if (spec.kind === "presence") {
-        const snapshot = await this.deps.presenceSnapshot(spec.versionId as string);
-        if (sink.ended) return;
-        const payload = await spec.execute(snapshot, sink.viewer, {});
-        this.join(sink, spec);
-        sink.send(payload);
+        const watch = this.deps.watchPresence(spec.versionId as string);
+        let joined = false;
+        try {
+          const snapshot = await watch.snapshot();
+          if (sink.ended) return;
+          const payload = await spec.execute(snapshot, sink.viewer, {});
+          if (sink.ended) return;
+          this.join(sink, spec, watch.release);
+          joined = true;
+          sink.send(payload);
+        } finally {
+          if (!joined) watch.release();
+        }
         return;
       }
       await this.catchUp(sink, spec.role, spec.versionId, afterSeq, async (e, scope) =>
@@ -167,19 +179,28 @@ export class Channel {
     try {
       await this.ready;
       const entry: NaiveEntry = { sink, kind, versionId, role };
-      if (kind === "presence") {
-        const snapshot = await this.deps.presenceSnapshot(versionId as string);
-        if (sink.ended) return;
-        sink.push(snapshot);
-      } else {
-        await this.catchUp(sink, role, versionId, afterSeq, async (e) => sink.push(e));
-        if (sink.ended) return;
+      let watch: PresenceWatch | null = null;
+      try {
+        if (kind === "presence") {
+          watch = this.deps.watchPresence(versionId as string);
+          const snapshot = await watch.snapshot();
+          if (sink.ended) return;
+          sink.push(snapshot);
+        } else {
+          await this.catchUp(sink, role, versionId, afterSeq, async (e) => sink.push(e));
+          if (sink.ended) return;
+        }
+        this.naive.add(entry);
+        const release = watch?.release;
+        sink.onEnd = () => {
+          release?.();
+          this.naive.delete(entry);
+          this.checkIdle();
+        };
+        watch = null; // handed to onEnd
+      } finally {
+        watch?.release();
       }
-      this.naive.add(entry);
-      sink.onEnd = () => {
-        this.naive.delete(entry);
-        this.checkIdle();
-      };
     } finally {
       this.attaching--;
       this.checkIdle();
@@ -187,7 +208,7 @@ export class Channel {
   }
 
   /** Joins the live group, synchronously after catching up (the seam). */
-  private join(sink: FrameSink, spec: GroupSpec): void {
+  private join(sink: FrameSink, spec: GroupSpec, onLeave?: () => void): void {
     let g = this.groups.get(spec.key);
     if (!g) {
       g = new Group(spec);
@@ -196,7 +217,10 @@ export class Channel {
     }
     const group = g;
     group.sinks.add(sink);
-    sink.onEnd = () => this.removeFrame(group, sink);
+    sink.onEnd = () => {
+      onLeave?.();
+      this.removeFrame(group, sink);
+    };
   }
 
   /** Presence of one version changed: one execution per group, then fan-out. */

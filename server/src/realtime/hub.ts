@@ -86,7 +86,7 @@ export class RealtimeHub {
       log: this.deps.log,
       logger: this.deps.logger,
       settleMs: this.deps.settleMs,
-      presenceSnapshot: (versionId) => this.presence.snapshot(productionId, versionId),
+      watchPresence: (versionId) => this.presence.watch(productionId, versionId),
       onIdle: (c) => {
         if (this.channels.get(productionId) === c) this.channels.delete(productionId);
       },

@@ -3,6 +3,7 @@ import { AssetKind } from "../assets/asset.enums.js";
 import { buildUser } from "../test/factories.js";
 import { type BuiltProduction, buildProduction, buildVersion, gqlAs } from "../test/domain-factories.js";
 import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { currentHub } from "./hub.js";
 import { connectAs, nextsOf, type RawClient, type WsMessage } from "./ws-test-client.js";
 
 let server: TestServer;
@@ -113,4 +114,38 @@ describe("presence", () => {
     await waitViewers(c, "ttl", (v) => v.some((x) => x.user.id === director.user.id));
     await waitViewers(c, "ttl", (v) => !v.some((x) => x.user.id === director.user.id), 6_000);
   });
+
+  it("stops tracking a version when its last local subscriber leaves", async () => {
+    const own = await buildProduction(server, { members: { EDITOR: 1 } });
+    const v = (await buildVersion(server, own, AssetKind.CUT)).versionId;
+    const hub = currentHub();
+    if (!hub) throw new Error("no hub");
+    const [a, b] = [
+      await connectAs(server.wsUrl, own.showrunner.token),
+      await connectAs(server.wsUrl, own.as("EDITOR").token),
+    ];
+    clients.push(a, b);
+    a.subscribe("pa", PRESENCE, { v });
+    b.subscribe("pb", PRESENCE, { v });
+    await Promise.all([a.waitFor(nextsOf("pa")), b.waitFor(nextsOf("pb"))]);
+    await until(() => hub.subscriberCount(own.id) === 2);
+    expect(hub.presence.isTracking(v)).toBe(true);
+
+    a.send({ id: "pa", type: "complete" });
+    await until(() => hub.subscriberCount(own.id) === 1);
+    expect(hub.presence.isTracking(v)).toBe(true); // b still watches
+
+    await b.close();
+    await until(() => hub.subscriberCount(own.id) === 0);
+    expect(hub.presence.isTracking(v)).toBe(false);
+  });
 });
+
+/** Resolves once `pred` holds, checked after every I/O turn (the server runs in this process). */
+async function until(pred: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error("condition not reached");
+    await new Promise((r) => setImmediate(r));
+  }
+}

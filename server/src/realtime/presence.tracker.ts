@@ -14,6 +14,14 @@ export interface PresenceTrackerDeps {
   now?: () => number;
 }
 
+/** One local presence subscriber's interest in a version (PresenceTracker.watch). */
+export interface PresenceWatch {
+  /** Current viewers (the subscription's first message). */
+  snapshot(): Promise<PresenceSnapshot>;
+  /** The subscriber left (idempotent); the last one to leave stops the tracking. */
+  release(): void;
+}
+
 interface Tracked {
   productionId: string;
   viewers: Map<string, PresenceEntry>;
@@ -28,6 +36,8 @@ interface Tracked {
 export class PresenceTracker {
   private readonly versions = new Map<string, Tracked>();
   private readonly dirty = new Set<string>();
+  /** Local presence subscribers per version: tracking stops when the count reaches zero. */
+  private readonly watchers = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: PresenceTrackerDeps) {}
@@ -53,10 +63,43 @@ export class PresenceTracker {
     return this.build(versionId, t);
   }
 
-  /** Stops tracking a version nobody here watches any more. */
-  forget(versionId: string): void {
+  /** Whether a version is tracked now, and whether the tick timer runs (tests, metrics). */
+  isTracking(versionId: string): boolean {
+    return this.versions.has(versionId);
+  }
+
+  get ticking(): boolean {
+    return this.timer !== null;
+  }
+
+  /** A local subscriber starts watching a version's presence. */
+  watch(productionId: string, versionId: string): PresenceWatch {
+    this.watchers.set(versionId, (this.watchers.get(versionId) ?? 0) + 1);
+    let released = false;
+    return {
+      snapshot: () => this.snapshot(productionId, versionId),
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.watchers.get(versionId) ?? 1) - 1;
+        if (left > 0) {
+          this.watchers.set(versionId, left);
+          return;
+        }
+        this.watchers.delete(versionId);
+        this.forget(versionId);
+      },
+    };
+  }
+
+  /** Stops tracking a version nobody here watches any more (its viewers, dirty mark, the timer). */
+  private forget(versionId: string): void {
     this.versions.delete(versionId);
     this.dirty.delete(versionId);
+    if (this.versions.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
   }
 
   onChange(change: ChangeDoc): void {
@@ -79,6 +122,7 @@ export class PresenceTracker {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.versions.clear();
+    this.watchers.clear();
   }
 
   private markDirty(versionId: string): void {
