@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionStore } from "./connection";
-import { CursorStore } from "./cursors";
+import { CursorStore, eventsKnownTo } from "./cursors";
 
 describe("CursorStore", () => {
   it("remembers the last cursor per stream", () => {
@@ -65,5 +65,17 @@ describe("ConnectionStore", () => {
     s.idle();
     s.connecting();
     expect(s.getSnapshot().status).toBe("connecting");
+  });
+});
+
+describe("eventsKnownTo", () => {
+  const events = [{ cursor: "c1" }, { cursor: "c2" }, { cursor: "c3" }];
+  it("keeps the history up to the page's cursor, so later events are replayed by the stream", () => {
+    expect(eventsKnownTo(events, "c2").map((e) => e.cursor)).toEqual(["c1", "c2"]);
+    expect(eventsKnownTo(events, "c3")).toHaveLength(3);
+  });
+  it("treats all history as known without a cursor or when the cursor is not in it", () => {
+    expect(eventsKnownTo(events, null)).toHaveLength(3);
+    expect(eventsKnownTo(events, "elsewhere")).toHaveLength(3);
   });
 });

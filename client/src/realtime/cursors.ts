@@ -62,3 +62,16 @@ export const streamKey = {
   production: (id: string) => `production:${id}`,
   version: (id: string) => `version:${id}`,
 } as const;
+
+/**
+ * The loaded history a screen's page data already reflects: events up to and including `since` (the
+ * page query's `lastEventCursor`). Later ones must stay unseen so the stream, started from `since`,
+ * replays them into the cache. Without `since`, or when it isn't in the history, all of it.
+ */
+export function eventsKnownTo<E extends { cursor: string }>(
+  events: readonly E[],
+  since: string | null,
+): readonly E[] {
+  const upTo = since ? events.findIndex((e) => e.cursor === since) : -1;
+  return upTo >= 0 ? events.slice(0, upTo + 1) : events;
+}

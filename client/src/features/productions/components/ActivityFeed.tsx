@@ -3,7 +3,7 @@ import { useEffect, useMemo } from "react";
 import { Link } from "react-router";
 import type { ActivityEventFragment } from "../../../gql/graphql";
 import { fullDate, timeAgo } from "../../../lib/format";
-import { cursors, streamKey } from "../../../realtime/cursors";
+import { cursors, eventsKnownTo, streamKey } from "../../../realtime/cursors";
 import { useStream } from "../../../realtime/useStream";
 import { ROLE_LABEL } from "../../notes/lib/mentions";
 import { KIND_PATH } from "../../versions/components/ReviewRoomLayout";
@@ -14,10 +14,11 @@ import { STAGE_LABEL } from "./StagePipeline";
 const SHOWN = 60;
 
 /**
- * The production page's one realtime subscriber: loads the event history (pages of 500), then
- * subscribes with `after` = the last cursor so the live tail continues it with no gap and no duplicate.
+ * The production page's one realtime subscriber: loads the event history (pages of 500) for the feed,
+ * then subscribes from the page data's `lastEventCursor` (`since`), so every event after the page was
+ * read reaches the cache — also those the history already shows, which the list merge keeps once.
  */
-export function ProductionRealtime({ productionId }: { productionId: string }) {
+export function ProductionRealtime({ productionId, since }: { productionId: string; since: string | null }) {
   const key = streamKey.production(productionId);
   const history = useQuery(ProductionEventsPageDocument, {
     variables: { id: productionId, after: null },
@@ -36,12 +37,14 @@ export function ProductionRealtime({ productionId }: { productionId: string }) {
   const ready = !history.loading && (page % 500 !== 0 || page === 0);
   useEffect(() => {
     if (!events) return;
-    for (const e of events) cursors.markSeen(key, e);
-  }, [events, key]);
+    // History newer than the page data stays unseen: the stream replays it from `since` into the cache.
+    for (const e of eventsKnownTo(events, since)) cursors.markSeen(key, e);
+  }, [events, key, since]);
 
   useStream(ProductionEventsDocument, {
     cursorKey: key,
-    variables: (after) => ({ productionId, after }),
+    // The first subscription starts where the page data ends; later ones resume after the last applied.
+    variables: (after) => ({ productionId, after: after ?? since }),
     skip: !ready,
     onData: (data, apollo) => {
       const event = data.productionEvents;

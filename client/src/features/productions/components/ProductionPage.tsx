@@ -33,7 +33,7 @@ export function ProductionPage() {
   const nextEpisode = Math.max(0, ...p.episodes.map((e) => e.number)) + 1;
   return (
     <div className="page">
-      <ProductionRealtime productionId={p.id} />
+      <ProductionRealtime productionId={p.id} since={p.lastEventCursor ?? null} />
       <header className="stack" style={{ gap: "var(--sp-2)" }}>
         <span className="small muted">
           {enumLabel(p.kind)}

@@ -52,6 +52,7 @@ export const ProductionPageDocument = graphql(`
       kind
       myRole
       createdAt
+      lastEventCursor
       viewerCan { addMember setStage createScript createCut createMix addEpisode }
       members { ...MemberRow }
       episodes { id number title }

@@ -30,6 +30,7 @@ function seeded() {
         kind: "SERIES",
         myRole: "SHOWRUNNER",
         createdAt: "2026-11-21T09:00:00.000Z",
+        lastEventCursor: null,
         viewerCan: {
           __typename: "ProductionPermissions",
           addMember: true,

@@ -31,7 +31,7 @@ export function ReviewRoomLayout({ room, stage, notes, headerExtra }: Props) {
 
   return (
     <div className="room" data-kind={asset.kind}>
-      <VersionRealtime versionId={version.id} />
+      <VersionRealtime versionId={version.id} since={version.lastEventCursor ?? null} />
       <div className="room-stage">
         <div className="room-header">
           <Link to={`/productions/${asset.production.id}`} className="small">

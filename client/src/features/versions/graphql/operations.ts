@@ -16,6 +16,7 @@ export const VersionRoomDocument = graphql(`
       startTimecode
       durationFrames
       durationTimecode
+      lastEventCursor
       revision { color label }
       stems { stem mediaUrl }
       loudness { integratedLkfs truePeakDbtp loudnessRange }
