@@ -70,6 +70,11 @@ export function renderMarkdown(r: BenchResults): string {
           p.deliveriesPerSecond,
           ...lat(p.latencyMs),
           p.frameBytes,
+          p.storeCommandsPerEvent
+            ? Object.entries(p.storeCommandsPerEvent)
+                .map(([k, n]) => `${k}×${n}`)
+                .join(", ") || "0"
+            : "-",
         ]);
       }
     }
@@ -90,6 +95,7 @@ export function renderMarkdown(r: BenchResults): string {
           "p99 ms",
           "max ms",
           "frame bytes",
+          "store commands per event",
         ],
         rows,
       ),
