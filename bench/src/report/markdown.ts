@@ -62,7 +62,7 @@ export function renderMarkdown(r: BenchResults): string {
         rows.push([
           p.description,
           v.variant,
-          p.events,
+          `${p.events} (${p.achievedEventsPerSecond ?? "-"}/s)`,
           p.cpuMicrosPerDelivery,
           `${Math.round(p.systemShare * 100)}%`,
           p.cpuSeconds.total,
@@ -84,7 +84,7 @@ export function renderMarkdown(r: BenchResults): string {
         [
           "phase",
           "variant",
-          "events",
+          "events (committed/s)",
           "CPU µs/delivery (= ms/1000)",
           "kernel share",
           "CPU s",

@@ -28,6 +28,8 @@ export interface PhaseResult {
   cpuMillisPer1000: number;
   systemShare: number;
   windowSeconds: number;
+  /** Events per second actually committed (one in-order writer may fall short of the schedule). */
+  achievedEventsPerSecond: number;
   deliveriesPerSecond: number;
   latencyMs: Summary;
   /** Commit offsets of the events (ms from the first), so the anchor can replay the same schedule. */
@@ -123,6 +125,10 @@ export async function runPhase(
     systemShare: round(cpu.total > 0 ? cpu.system / cpu.total : 0, 2),
     windowSeconds: round(windowSeconds, 3),
     deliveriesPerSecond: round(delivered / Math.max(1e-3, windowSeconds), 0),
+    achievedEventsPerSecond: round(
+      ks.length > 1 ? ((ks.length - 1) * 1000) / Math.max(1, Math.max(...commitList) - firstCommit) : 0,
+      1,
+    ),
     latencyMs: roundSummary(summarize(latencies)),
     commitOffsets: commitList.map((c) => round(c - firstCommit, 3)),
     frameBytes,
