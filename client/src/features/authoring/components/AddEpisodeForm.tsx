@@ -1,16 +1,15 @@
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useRef, useState } from "react";
-import { describeError, fieldErrorsOf } from "../../../lib/errors";
+import { type FormEvent, useState } from "react";
 import { AddEpisodeDocument, ProductionPageDocument } from "../../productions/graphql/operations";
-import { Field, focusFirstInvalid } from "./Field";
+import { Field } from "./Field";
+import { FormProblem } from "./FormProblem";
+import { useFormErrors } from "./useFormErrors";
 
 /** Number and title of a new episode; numbers are unique per production (the server says so). */
 export function AddEpisodeForm({ productionId, nextNumber }: { productionId: string; nextNumber: number }) {
   const [number, setNumber] = useState(String(nextNumber));
   const [title, setTitle] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, problem, rejectLocally, rejectedByServer } = useFormErrors();
   const [addEpisode, { loading }] = useMutation(AddEpisodeDocument, {
     refetchQueries: [{ query: ProductionPageDocument, variables: { id: productionId } }],
     awaitRefetchQueries: true,
@@ -22,18 +21,13 @@ export function AddEpisodeForm({ productionId, nextNumber }: { productionId: str
     const local: Record<string, string> = {};
     if (!Number.isInteger(n) || n < 1) local.number = "A whole number, at least 1";
     if (!title.trim()) local.title = "Required";
-    setErrors(local);
-    setProblem(null);
-    if (Object.keys(local).length) return queueMicrotask(() => focusFirstInvalid(form.current));
+    if (rejectLocally(local)) return;
     try {
       await addEpisode({ variables: { productionId, number: n, title: title.trim() } });
       setTitle("");
       setNumber(String(n + 1));
     } catch (err) {
-      const fields = fieldErrorsOf(err);
-      setErrors(fields);
-      setProblem(Object.keys(fields).length ? null : describeError(err).message);
-      queueMicrotask(() => focusFirstInvalid(form.current));
+      rejectedByServer(err);
     }
   };
 
@@ -56,11 +50,7 @@ export function AddEpisodeForm({ productionId, nextNumber }: { productionId: str
           {(a) => <input {...a} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
         </Field>
       </div>
-      {problem ? (
-        <p className="alert small" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem message={problem} />
       <div className="row">
         <button type="submit" className="btn primary sm" disabled={loading}>
           Add episode

@@ -1,22 +1,22 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ErrorState, Loading } from "../../../app/ErrorState";
-import { describeError, fieldErrorsOf, notFound } from "../../../lib/errors";
+import { notFound } from "../../../lib/errors";
 import { ProductionPageDocument } from "../../productions/graphql/operations";
 import { KIND_PATH } from "../../versions/components/ReviewRoomLayout";
 import { AddVersionDocument } from "../graphql/operations";
 import {
   buildVersionInput,
   durationToFrames,
-  type FieldErrors,
   initialVersionForm,
   type VersionFormState,
   validateVersionForm,
 } from "../lib/versionForm";
-import { focusFirstInvalid } from "./Field";
 import { MediaVersionFields } from "./MediaVersionFields";
 import { ScriptVersionFields } from "./ScriptVersionFields";
+import { FormProblem } from "./FormProblem";
+import { useFormErrors } from "./useFormErrors";
 
 /** A new version of one asset; on success the new version's review room opens. */
 export function AddVersionPage() {
@@ -60,10 +60,8 @@ interface FormProps {
 function AddVersionForm({ assetId, kind, title, latest }: FormProps) {
   const navigate = useNavigate();
   const [state, setState] = useState(() => initialVersionForm(latest?.revision?.color));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { form, errors, setErrors, problem, rejectLocally, rejectedByServer } = useFormErrors();
   const [mediaSeconds, setMediaSeconds] = useState<number | null>(null);
-  const form = useRef<HTMLFormElement>(null);
   const [addVersion, { loading }] = useMutation(AddVersionDocument);
 
   const onChange = (patch: Partial<VersionFormState>) => {
@@ -78,24 +76,18 @@ function AddVersionForm({ assetId, kind, title, latest }: FormProps) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setProblem(null);
     const derived = mediaSeconds === null ? null : durationToFrames(mediaSeconds, state.frameRate);
     const filled =
       !state.durationFrames.trim() && derived !== null
         ? { ...state, durationFrames: String(derived) }
         : state;
-    const local = validateVersionForm(kind, filled);
-    setErrors(local);
-    if (Object.keys(local).length) return queueMicrotask(() => focusFirstInvalid(form.current));
+    if (rejectLocally(validateVersionForm(kind, filled))) return;
     try {
       const r = await addVersion({ variables: { input: buildVersionInput(assetId, kind, filled) } });
       const id = r.data?.addVersion.id;
       if (id) navigate(`/${KIND_PATH[kind]}/${id}`);
     } catch (err) {
-      const fields = fieldErrorsOf(err);
-      setErrors(fields);
-      setProblem(Object.keys(fields).length ? null : describeError(err).message);
-      queueMicrotask(() => focusFirstInvalid(form.current));
+      rejectedByServer(err);
     }
   };
 
@@ -124,11 +116,7 @@ function AddVersionForm({ assetId, kind, title, latest }: FormProps) {
           onMediaSeconds={setMediaSeconds}
         />
       )}
-      {problem ? (
-        <p className="alert small" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem message={problem} />
       <div className="row">
         <span className="spacer" />
         <button type="submit" className="btn primary" disabled={loading}>

@@ -1,10 +1,11 @@
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import type { AssetKind } from "../../../gql/graphql";
-import { describeError, fieldErrorsOf } from "../../../lib/errors";
 import { CreateAssetDocument, ProductionPageDocument } from "../../productions/graphql/operations";
-import { Field, focusFirstInvalid } from "./Field";
+import { Field } from "./Field";
+import { FormProblem } from "./FormProblem";
+import { useFormErrors } from "./useFormErrors";
 
 const KIND_LABEL: Record<AssetKind, string> = { SCRIPT: "Script", CUT: "Cut", MIX: "Mix" };
 
@@ -21,9 +22,7 @@ export function CreateAssetForm({ productionId, kinds, episodes }: Props) {
   const [kind, setKind] = useState<AssetKind>(kinds[0] ?? "SCRIPT");
   const [title, setTitle] = useState("");
   const [episodeId, setEpisodeId] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, problem, rejectLocally, rejectedByServer } = useFormErrors();
   const [createAsset, { loading }] = useMutation(CreateAssetDocument, {
     refetchQueries: [{ query: ProductionPageDocument, variables: { id: productionId } }],
     awaitRefetchQueries: true,
@@ -31,12 +30,7 @@ export function CreateAssetForm({ productionId, kinds, episodes }: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setProblem(null);
-    if (!title.trim()) {
-      setErrors({ title: "Required" });
-      return queueMicrotask(() => focusFirstInvalid(form.current));
-    }
-    setErrors({});
+    if (rejectLocally(title.trim() ? {} : { title: "Required" })) return;
     try {
       const r = await createAsset({
         variables: { input: { productionId, kind, title: title.trim(), episodeId: episodeId || null } },
@@ -44,10 +38,7 @@ export function CreateAssetForm({ productionId, kinds, episodes }: Props) {
       const id = r.data?.createAsset.id;
       if (id) navigate(`/productions/${productionId}/assets/${id}/new-version`);
     } catch (err) {
-      const fields = fieldErrorsOf(err);
-      setErrors(fields);
-      setProblem(Object.keys(fields).length ? null : describeError(err).message);
-      queueMicrotask(() => focusFirstInvalid(form.current));
+      rejectedByServer(err);
     }
   };
 
@@ -94,11 +85,7 @@ export function CreateAssetForm({ productionId, kinds, episodes }: Props) {
           )}
         </Field>
       </div>
-      {problem ? (
-        <p className="alert small" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem message={problem} />
       <div className="row">
         <button type="submit" className="btn primary sm" disabled={loading}>
           Create and add first version

@@ -1,33 +1,24 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useParams } from "react-router";
 import type { NoteItemFragment } from "../../../gql/graphql";
-import { useKeydown } from "../../../lib/hotkeys";
 import { labelFor, secondsToFrames, toRate } from "../../../lib/timecode";
-import { NoteComposer } from "../../notes/components/NoteComposer";
-import { NotesPanel } from "../../notes/components/NotesPanel";
 import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
-import { RoomGate } from "../../versions/components/RoomGate";
-import { type ReviewRoom, useReviewRoom } from "../../versions/hooks/useReviewRoom";
-import type { RoomVersion } from "../../versions/hooks/useVersionRoom";
+import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
+import { RoomNotes } from "../../versions/components/RoomNotes";
+import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
 import { usePlayerFrame } from "../hooks/usePlayerFrame";
 import { useTransport } from "../hooks/useTransport";
 import { type OtherPlayhead, Timeline } from "./Timeline";
 import { TransportBar } from "./TransportBar";
 import { useFollow } from "../hooks/useFollow";
+import { timeNoteSubmitter, useTimeAnchor } from "../hooks/useTimeAnchor";
 
 export function CutReviewPage() {
-  const { versionId = "" } = useParams();
-  const room = useReviewRoom(versionId);
-  return (
-    <RoomGate room={room} kind="CUT">
-      {(r) => <CutRoom key={r.version.id} room={r} />}
-    </RoomGate>
-  );
+  return <ReviewRoomPage kind="CUT" render={(r) => <CutRoom room={r} />} />;
 }
 
-function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
+function CutRoom({ room }: { room: ReadyRoom }) {
   const { version } = room;
   const rate = toRate(version.frameRate);
   const start = version.startTimecode;
@@ -64,18 +55,7 @@ function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
   const follow = useFollow(viewers, frame, transport);
 
   const { marks } = transport;
-  const anchor = useMemo(() => {
-    if (marks.in !== null || marks.out !== null) {
-      const a = marks.in ?? 0;
-      const b = marks.out ?? Math.max(a, frame);
-      return { startFrame: Math.min(a, b), endFrame: Math.max(a, b) };
-    }
-    return { startFrame: frame, endFrame: frame };
-  }, [marks, frame]);
-  const anchorLabel =
-    anchor.startFrame === anchor.endFrame
-      ? label(anchor.startFrame)
-      : `${label(anchor.startFrame)} – ${label(anchor.endFrame)}`;
+  const anchor = useTimeAnchor(marks, frame, label);
 
   const onNoteClick = useCallback(
     (note: NoteItemFragment) => {
@@ -90,29 +70,9 @@ function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
     [transport],
   );
 
-  useKeydown((e) => {
-    if (e.key === "n" || e.key === "N") {
-      e.preventDefault();
-      transport.pause();
-      document.querySelector<HTMLTextAreaElement>("[data-testid=note-composer] textarea")?.focus();
-    }
-  });
+  useNewNoteKey(transport.pause);
 
-  const submit = (body: string, category: NoteItemFragment["category"], assigneeId: string | null) => {
-    const done = room.addNote(
-      { body, category, assigneeId, time: { startFrame: anchor.startFrame, endFrame: anchor.endFrame } },
-      {
-        __typename: "TimeAnchor",
-        startFrame: anchor.startFrame,
-        endFrame: anchor.endFrame,
-        startTimecode: label(anchor.startFrame),
-        endTimecode: label(anchor.endFrame),
-        stem: null,
-      },
-    );
-    transport.clearMarks();
-    return done;
-  };
+  const submit = timeNoteSubmitter(room, anchor, null, transport.clearMarks);
 
   return (
     <ReviewRoomLayout
@@ -168,13 +128,8 @@ function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
         </div>
       }
       notes={
-        <NotesPanel
-          versionId={room.version.id}
-          notes={room.notes.notes}
-          loading={room.notes.loading}
-          viewer={room.viewer}
-          members={room.members}
-          writable={room.writable}
+        <RoomNotes
+          room={room}
           selectedNoteId={selectedNoteId}
           anchorLabel={(n) =>
             n.anchor.__typename === "TimeAnchor"
@@ -184,17 +139,9 @@ function CutRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
               : ""
           }
           onSelect={onNoteClick}
-          onStatus={room.onStatus}
-          onReply={room.onReply}
           onVisibleChange={setVisible}
-          composer={
-            <NoteComposer
-              anchorLabel={anchorLabel}
-              members={room.members}
-              disabledReason={room.composerBlocked}
-              onSubmit={submit}
-            />
-          }
+          composerAnchor={anchor.label}
+          onSubmit={submit}
         />
       }
     />

@@ -1,20 +1,18 @@
 import { useCallback, useMemo, useState } from "react";
-import { useParams } from "react-router";
 import type { NoteItemFragment, Stem } from "../../../gql/graphql";
 import { useKeydown } from "../../../lib/hotkeys";
 import { labelFor, secondsToFrames, toRate } from "../../../lib/timecode";
 import { TransportBar } from "../../cut/components/TransportBar";
 import { useFollow } from "../../cut/hooks/useFollow";
 import { usePlayerFrame } from "../../cut/hooks/usePlayerFrame";
+import { timeNoteSubmitter, useTimeAnchor } from "../../cut/hooks/useTimeAnchor";
 import { useTransport } from "../../cut/hooks/useTransport";
-import { NoteComposer } from "../../notes/components/NoteComposer";
-import { NotesPanel } from "../../notes/components/NotesPanel";
 import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
-import { RoomGate } from "../../versions/components/RoomGate";
-import { type ReviewRoom, useReviewRoom } from "../../versions/hooks/useReviewRoom";
-import type { RoomVersion } from "../../versions/hooks/useVersionRoom";
+import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
+import { RoomNotes } from "../../versions/components/RoomNotes";
+import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
 import { LoudnessPanel } from "./LoudnessPanel";
 import { Waveform } from "./Waveform";
 
@@ -26,16 +24,10 @@ export const STEM_LABEL: Record<Stem, string> = {
 };
 
 export function MixReviewPage() {
-  const { versionId = "" } = useParams();
-  const room = useReviewRoom(versionId);
-  return (
-    <RoomGate room={room} kind="MIX">
-      {(r) => <MixRoom key={r.version.id} room={r} />}
-    </RoomGate>
-  );
+  return <ReviewRoomPage kind="MIX" render={(r) => <MixRoom room={r} />} />;
 }
 
-function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
+function MixRoom({ room }: { room: ReadyRoom }) {
   const { version } = room;
   const rate = toRate(version.frameRate);
   const start = version.startTimecode;
@@ -78,15 +70,7 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
   const follow = useFollow(viewers, frame, transport);
 
   const { marks } = transport;
-  const anchor = useMemo(() => {
-    if (marks.in !== null || marks.out !== null) {
-      const a = marks.in ?? 0;
-      const b = marks.out ?? Math.max(a, frame);
-      return { startFrame: Math.min(a, b), endFrame: Math.max(a, b) };
-    }
-    return { startFrame: frame, endFrame: frame };
-  }, [marks, frame]);
-  const anchorLabel = `${anchor.startFrame === anchor.endFrame ? label(anchor.startFrame) : `${label(anchor.startFrame)} – ${label(anchor.endFrame)}`} · ${STEM_LABEL[stem]}`;
+  const anchor = useTimeAnchor(marks, frame, label);
 
   const onNoteClick = useCallback(
     (note: NoteItemFragment) => {
@@ -107,33 +91,10 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
       e.preventDefault();
       setStem(t.stem);
     }
-    if (e.key === "n" || e.key === "N") {
-      e.preventDefault();
-      transport.pause();
-      document.querySelector<HTMLTextAreaElement>("[data-testid=note-composer] textarea")?.focus();
-    }
   });
+  useNewNoteKey(transport.pause);
 
-  const submit = (body: string, category: NoteItemFragment["category"], assigneeId: string | null) => {
-    const done = room.addNote(
-      {
-        body,
-        category,
-        assigneeId,
-        time: { startFrame: anchor.startFrame, endFrame: anchor.endFrame, stem },
-      },
-      {
-        __typename: "TimeAnchor",
-        startFrame: anchor.startFrame,
-        endFrame: anchor.endFrame,
-        startTimecode: label(anchor.startFrame),
-        endTimecode: label(anchor.endFrame),
-        stem,
-      },
-    );
-    transport.clearMarks();
-    return done;
-  };
+  const submit = timeNoteSubmitter(room, anchor, stem, transport.clearMarks);
 
   return (
     <ReviewRoomLayout
@@ -197,27 +158,14 @@ function MixRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
         </div>
       }
       notes={
-        <NotesPanel
-          versionId={room.version.id}
-          notes={room.notes.notes}
-          loading={room.notes.loading}
-          viewer={room.viewer}
-          members={room.members}
-          writable={room.writable}
+        <RoomNotes
+          room={room}
           selectedNoteId={selectedNoteId}
           anchorLabel={(n) => (n.anchor.__typename === "TimeAnchor" ? n.anchor.startTimecode : "")}
           onSelect={onNoteClick}
-          onStatus={room.onStatus}
-          onReply={room.onReply}
           onVisibleChange={setVisible}
-          composer={
-            <NoteComposer
-              anchorLabel={anchorLabel}
-              members={room.members}
-              disabledReason={room.composerBlocked}
-              onSubmit={submit}
-            />
-          }
+          composerAnchor={`${anchor.label} · ${STEM_LABEL[stem]}`}
+          onSubmit={submit}
         />
       }
     />

@@ -1,31 +1,22 @@
 import { useCallback, useMemo, useState } from "react";
-import { useParams } from "react-router";
 import type { NoteItemFragment } from "../../../gql/graphql";
 import { useKeydown } from "../../../lib/hotkeys";
-import { NoteComposer } from "../../notes/components/NoteComposer";
-import { NotesPanel } from "../../notes/components/NotesPanel";
 import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
-import { RoomGate } from "../../versions/components/RoomGate";
-import { type ReviewRoom, useReviewRoom } from "../../versions/hooks/useReviewRoom";
-import type { RoomVersion } from "../../versions/hooks/useVersionRoom";
+import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
+import { RoomNotes } from "../../versions/components/RoomNotes";
+import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
 import { parseFountain, splitLines } from "../fountain/parse";
 import { type LineSelection, revisionTint, ScreenplayView } from "./ScreenplayView";
 
 export function ScriptReviewPage() {
-  const { versionId = "" } = useParams();
-  const room = useReviewRoom(versionId);
-  return (
-    <RoomGate room={room} kind="SCRIPT">
-      {(r) => <ScriptRoom key={r.version.id} room={r} />}
-    </RoomGate>
-  );
+  return <ReviewRoomPage kind="SCRIPT" render={(r) => <ScriptRoom room={r} />} />;
 }
 
 const linesLabel = (s: LineSelection) =>
   s.start === s.end ? `Line ${s.start}` : `Lines ${s.start}–${s.end}`;
 
-function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
+function ScriptRoom({ room }: { room: ReadyRoom }) {
   const { version } = room;
   const text = version.text ?? "";
   const script = useMemo(() => parseFountain(text), [text]);
@@ -49,11 +40,8 @@ function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
 
   useKeydown((e) => {
     if (e.key === "Escape") setSelection(null);
-    if (e.key === "n" || e.key === "N") {
-      e.preventDefault();
-      document.querySelector<HTMLTextAreaElement>("[data-testid=note-composer] textarea")?.focus();
-    }
   });
+  useNewNoteKey();
 
   const onNoteClick = useCallback((note: NoteItemFragment) => {
     setSelectedNoteId(note.id);
@@ -109,13 +97,8 @@ function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
         </div>
       }
       notes={
-        <NotesPanel
-          versionId={room.version.id}
-          notes={room.notes.notes}
-          loading={room.notes.loading}
-          viewer={room.viewer}
-          members={room.members}
-          writable={room.writable}
+        <RoomNotes
+          room={room}
           selectedNoteId={selectedNoteId}
           anchorLabel={(n) =>
             n.anchor.__typename === "ScriptAnchor"
@@ -123,19 +106,11 @@ function ScriptRoom({ room }: { room: ReviewRoom & { version: RoomVersion } }) {
               : ""
           }
           onSelect={onNoteClick}
-          onStatus={room.onStatus}
-          onReply={room.onReply}
           onVisibleChange={setVisible}
-          composer={
-            <NoteComposer
-              anchorLabel={selection ? linesLabel(selection) : null}
-              members={room.members}
-              disabledReason={room.composerBlocked}
-              onSubmit={submit}
-              onCancel={() => setSelection(null)}
-              emptyHint="— click a line number (Shift+click: range)"
-            />
-          }
+          composerAnchor={selection ? linesLabel(selection) : null}
+          onSubmit={submit}
+          onCancel={() => setSelection(null)}
+          emptyHint="— click a line number (Shift+click: range)"
         />
       }
     />
