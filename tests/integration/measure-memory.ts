@@ -2,54 +2,45 @@
  * Measures server memory per idle subscribed connection: one server process (with the inspector
  * on), N sockets each with one productionEvents subscription; the V8 heap after a full GC before
  * and after, through the inspector protocol, plus RSS (an upper bound: includes garbage and
- * socket buffers). Run: `pnpm --filter @greenlight/tests exec tsx integration/measure-memory.ts`.
+ * socket buffers). BREAKDOWN=1 adds a heap-snapshot diff by node name (what each connection holds).
+ * Run: `CONNECTIONS=2000 pnpm --filter @greenlight/tests exec tsx integration/measure-memory.ts`.
  */
 import { readFileSync } from "node:fs";
-import WebSocket from "ws";
 import { freePort } from "./support/processes.js";
 import { addNote, listEvents, setupProduction } from "./support/api.js";
 import { startCluster } from "./support/processes.js";
+import { Inspector } from "./support/inspector.js";
 import { ResumingSubscriber } from "./support/subscriber.js";
 
 const N = Number(process.env.CONNECTIONS ?? 1_000);
+/** BREAKDOWN=1: also print what grew, by heap-snapshot node name, in bytes per connection. */
+const BREAKDOWN = process.env.BREAKDOWN === "1";
+
+function printBreakdown(
+  before: Map<string, { size: number; count: number }>,
+  after: Map<string, { size: number; count: number }>,
+): void {
+  const rows = [...after].map(([name, a]) => {
+    const b = before.get(name) ?? { size: 0, count: 0 };
+    return { name, bytesPerConn: (a.size - b.size) / N, countPerConn: (a.count - b.count) / N };
+  });
+  rows.sort((x, y) => y.bytesPerConn - x.bytesPerConn);
+  for (const r of rows.slice(0, 45))
+    console.log(
+      `${r.bytesPerConn.toFixed(0).padStart(6)} B  ${r.countPerConn.toFixed(2).padStart(6)}x  ${r.name}`,
+    );
+}
 
 function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return Number(m?.[1] ?? 0);
 }
 
-/** Full GC in the server, then its used heap (bytes), via the inspector. */
-async function heapAfterGc(inspectPort: number): Promise<number> {
-  const list = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as Array<{
-    webSocketDebuggerUrl: string;
-  }>;
-  const ws = new WebSocket(list[0]?.webSocketDebuggerUrl as string);
-  await new Promise((r) => ws.once("open", r));
-  let id = 0;
-  const call = (method: string) =>
-    new Promise<Record<string, number>>((resolve) => {
-      const my = ++id;
-      const onMsg = (d: WebSocket.RawData) => {
-        const msg = JSON.parse(String(d)) as { id?: number; result?: Record<string, number> };
-        if (msg.id === my) {
-          ws.off("message", onMsg);
-          resolve(msg.result ?? {});
-        }
-      };
-      ws.on("message", onMsg);
-      ws.send(JSON.stringify({ id: my, method }));
-    });
-  await call("HeapProfiler.collectGarbage");
-  await call("HeapProfiler.collectGarbage");
-  const usage = await call("Runtime.getHeapUsage");
-  ws.close();
-  return usage.usedSize as number;
-}
-
 const inspectPort = await freePort();
 const cluster = await startCluster(1, {
   NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}`,
   LOG_LEVEL: "info",
+  WS_MAX_CONNECTIONS_PER_USER: String(N), // N sockets over 3 users
 });
 try {
   const url = cluster.urls[0] as string;
@@ -65,7 +56,9 @@ try {
   await warm.start();
   await addNote(url, setup.showrunner.token, setup.versionId, "warm");
   await warm.waitForNote("warm");
-  const heapBefore = await heapAfterGc(inspectPort);
+  const inspector = await Inspector.connect(inspectPort);
+  const heapBefore = await inspector.heapAfterGc();
+  const namesBefore = BREAKDOWN ? await inspector.heapByName() : null;
   const before = rssKb(pid);
   const subs: ResumingSubscriber[] = [];
   for (let i = 0; i < N; i++) {
@@ -80,8 +73,10 @@ try {
   }
   await addNote(url, setup.showrunner.token, setup.versionId, "all-attached");
   await Promise.all(subs.map((s) => s.waitForNote("all-attached")));
-  const heapAfter = await heapAfterGc(inspectPort);
+  const heapAfter = await inspector.heapAfterGc();
   const after = rssKb(pid);
+  if (namesBefore) printBreakdown(namesBefore, await inspector.heapByName());
+  inspector.close();
   console.log(
     JSON.stringify({
       connections: N,

@@ -8,8 +8,8 @@ export interface Viewer {
   sessionId?: string;
   /** Set when signed in with an API token. */
   apiTokenId?: string;
-  /** Access tokens: when the token expires (a live WebSocket is closed then). */
-  expiresAt?: Date;
+  /** Access tokens: when the token expires, epoch ms (a live WebSocket is closed then). */
+  expiresAtMs?: number;
   name: string;
   email: string;
 }

@@ -215,6 +215,10 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           productionId: a.productionId,
           versionId: a.versionId,
         });
+        // graphql-ws keeps the parsed message for the subscription's lifetime; the text and the
+        // variables are not needed past this point (the key and `base` hold what is).
+        (payload as { query: string }).query = "";
+        (payload as { variables?: unknown }).variables = undefined;
         return base;
       },
 
@@ -263,6 +267,11 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
             // An `error` message (not `complete`): the client retries with its cursor.
             sink.fail(new GraphQLError("The subscription could not start; retry with your last cursor."));
           });
+        // graphql-ws holds these args until the subscription ends, but a frame sink never yields
+        // through them: let the per-subscription context (request, key, variables) go now.
+        const held = args as { contextValue?: unknown; variableValues?: unknown };
+        held.contextValue = undefined;
+        held.variableValues = undefined;
         return sink;
       },
 

@@ -14,8 +14,11 @@ export interface Identity {
   userId: string;
   sessionId?: string;
   apiTokenId?: string;
-  /** Access tokens: when the token stops being valid (live sockets are closed then). */
-  expiresAt?: Date;
+  /**
+   * Access tokens: when the token stops being valid, epoch ms (live sockets are closed then). A
+   * number, not a Date: it is kept per idle WebSocket.
+   */
+  expiresAtMs?: number;
 }
 
 /** Why a presented token was not accepted; used in the UNAUTHENTICATED message. */
@@ -114,8 +117,8 @@ async function authenticateAccessToken(
     prefetchUser?.(sub),
   ]);
   if (!session || String(session.userId) !== sub) return { identity: null, problem: "revoked" };
-  const expiresAt = exp === undefined ? undefined : new Date(exp * 1000);
-  return { identity: { userId: sub, sessionId: sid, expiresAt }, problem: null };
+  const expiresAtMs = exp === undefined ? undefined : exp * 1000;
+  return { identity: { userId: sub, sessionId: sid, expiresAtMs }, problem: null };
 }
 
 async function authenticateApiToken(token: string): Promise<Authentication> {

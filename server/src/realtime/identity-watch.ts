@@ -4,8 +4,8 @@ import type { ChangeDoc } from "./change-feed.js";
 export interface SocketIdentity {
   sessionId?: string;
   apiTokenId?: string;
-  /** Access tokens only: the token's `exp`. */
-  expiresAt?: Date;
+  /** Access tokens only: the token's `exp`, epoch ms. */
+  expiresAtMs?: number;
 }
 
 export type IdentityEnd = "expired" | "signedOut" | "revoked";
@@ -45,8 +45,8 @@ export class IdentityWatch<S extends object> {
 
   add(socket: S, identity: SocketIdentity): void {
     this.sockets.set(socket, identity);
-    if (!identity.expiresAt) return;
-    const at = identity.expiresAt.getTime();
+    const at = identity.expiresAtMs;
+    if (at === undefined) return;
     if (at <= Date.now()) {
       this.drop(socket, "expired");
       return;
@@ -115,13 +115,13 @@ export class IdentityWatch<S extends object> {
       this.pop();
       const identity = this.sockets.get(top.socket);
       // Skip sockets that closed (or reconnected with another token on the same object).
-      if (identity?.expiresAt?.getTime() === top.at) this.drop(top.socket, "expired");
+      if (identity?.expiresAtMs === top.at) this.drop(top.socket, "expired");
     }
     this.arm();
   }
 
   private compact(): void {
-    const live = this.heap.filter((e) => this.sockets.get(e.socket)?.expiresAt?.getTime() === e.at);
+    const live = this.heap.filter((e) => this.sockets.get(e.socket)?.expiresAtMs === e.at);
     live.sort((a, b) => a.at - b.at); // a sorted array is a valid min-heap
     this.heap.splice(0, this.heap.length, ...live);
     this.arm();

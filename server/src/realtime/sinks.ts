@@ -44,7 +44,7 @@ export class FrameSink implements Sink, AsyncGenerator<never, undefined, unknown
   lastSeq = 0;
   ended = false;
   onEnd: (() => void) | null = null;
-  private readonly head: Buffer;
+  private readonly head: string;
   private wake: ((r: IteratorReturnResult<undefined>) => void) | null = null;
   private reject: ((err: unknown) => void) | null = null;
   private failure: unknown = null;
