@@ -27,7 +27,7 @@ export function AddEpisodeForm({ productionId, nextNumber }: { productionId: str
       setTitle("");
       setNumber(String(n + 1));
     } catch (err) {
-      rejectedByServer(err);
+      rejectedByServer(err, (field) => field === "number" || field === "title");
     }
   };
 

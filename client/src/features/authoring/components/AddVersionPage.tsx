@@ -12,6 +12,7 @@ import {
   initialVersionForm,
   type VersionFormState,
   validateVersionForm,
+  versionFormShows,
 } from "../lib/versionForm";
 import { MediaVersionFields } from "./MediaVersionFields";
 import { ScriptVersionFields } from "./ScriptVersionFields";
@@ -87,7 +88,7 @@ function AddVersionForm({ assetId, kind, title, latest }: FormProps) {
       const id = r.data?.addVersion.id;
       if (id) navigate(`/${KIND_PATH[kind]}/${id}`);
     } catch (err) {
-      rejectedByServer(err);
+      rejectedByServer(err, (field) => versionFormShows(kind, field));
     }
   };
 

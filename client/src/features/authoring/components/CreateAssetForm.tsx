@@ -38,7 +38,7 @@ export function CreateAssetForm({ productionId, kinds, episodes }: Props) {
       const id = r.data?.createAsset.id;
       if (id) navigate(`/productions/${productionId}/assets/${id}/new-version`);
     } catch (err) {
-      rejectedByServer(err);
+      rejectedByServer(err, (field) => ["kind", "title", "episodeId"].includes(field));
     }
   };
 

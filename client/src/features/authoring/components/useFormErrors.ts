@@ -27,11 +27,22 @@ export function useFormErrors() {
     return any;
   };
 
-  /** Shows what the server refused. */
-  const rejectedByServer = (error: unknown): void => {
+  /**
+   * Shows what the server refused: each field's message beside it when the form `shows` that field;
+   * anything else (another error, or a field the form has no control for) as the form's message, so no
+   * refusal goes unexplained.
+   */
+  const rejectedByServer = (error: unknown, shows: (field: string) => boolean = () => true): void => {
     const fields = fieldErrorsOf(error);
+    const unshown = Object.entries(fields).filter(([field]) => !shows(field));
     setErrors(fields);
-    setProblem(Object.keys(fields).length ? null : describeError(error).message);
+    setProblem(
+      Object.keys(fields).length === 0
+        ? describeError(error).message
+        : unshown.length
+          ? unshown.map(([field, message]) => `${field}: ${message}`).join("; ")
+          : null,
+    );
     setFailures((n) => n + 1);
   };
 

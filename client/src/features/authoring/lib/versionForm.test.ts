@@ -8,6 +8,7 @@ import {
   nextRevisionColor,
   timecodeProblem,
   validateVersionForm,
+  versionFormShows,
   withRateSeparator,
 } from "./versionForm";
 
@@ -107,5 +108,16 @@ describe("durationToFrames", () => {
     expect(durationToFrames(10, FrameRate.FPS_25)).toBe(250);
     expect(durationToFrames(Number.NaN, FrameRate.FPS_25)).toBeNull();
     expect(durationToFrames(Number.POSITIVE_INFINITY, FrameRate.FPS_25)).toBeNull();
+  });
+});
+
+describe("versionFormShows", () => {
+  it("knows which server fields have a control on each kind's form", () => {
+    expect(versionFormShows("SCRIPT", "text")).toBe(true);
+    expect(versionFormShows("SCRIPT", "mediaUrl")).toBe(false);
+    expect(versionFormShows("CUT", "startTimecode")).toBe(true);
+    expect(versionFormShows("CUT", "stems")).toBe(false);
+    expect(versionFormShows("MIX", "stems")).toBe(true);
+    expect(versionFormShows("MIX", "loudness.loudnessRange")).toBe(false);
   });
 });

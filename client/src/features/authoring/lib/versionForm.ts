@@ -177,3 +177,17 @@ export function durationToFrames(seconds: number, rate: FrameRate): number | nul
   const { numerator, denominator } = frameRateInfo(rate);
   return Math.max(1, Math.floor((seconds * numerator) / denominator + 1e-6));
 }
+
+/** The server's field names the version form has a control for, by kind (others show form-wide). */
+export function versionFormShows(kind: AssetKind, field: string): boolean {
+  if (kind === "SCRIPT") return field === "text" || field === "revisionColor" || field === "revisionLabel";
+  const media = ["mediaUrl", "frameRate", "startTimecode", "durationFrames"].includes(field);
+  if (kind === "CUT") return media;
+  return (
+    media ||
+    field === "stems" ||
+    field.startsWith("stems.") ||
+    field === "loudness.integratedLkfs" ||
+    field === "loudness.truePeakDbtp"
+  );
+}
