@@ -1,18 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { NoteItemFragment } from "../../../gql/graphql";
-import { labelFor, secondsToFrames, toRate } from "../../../lib/timecode";
-import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
 import { RoomNotes } from "../../versions/components/RoomNotes";
-import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
-import { usePlayerFrame } from "../hooks/usePlayerFrame";
-import { useTransport } from "../hooks/useTransport";
 import { type OtherPlayhead, Timeline } from "./Timeline";
 import { TransportBar } from "./TransportBar";
-import { useFollow } from "../hooks/useFollow";
-import { timeNoteSubmitter, useTimeAnchor } from "../hooks/useTimeAnchor";
+import { timeNoteSubmitter } from "../hooks/useTimeAnchor";
+import { useTimedRoom } from "../hooks/useTimedRoom";
 
 export function CutReviewPage() {
   return <ReviewRoomPage kind="CUT" render={(r) => <CutRoom room={r} />} />;
@@ -20,31 +15,12 @@ export function CutReviewPage() {
 
 function CutRoom({ room }: { room: ReadyRoom }) {
   const { version } = room;
-  const rate = toRate(version.frameRate);
-  const start = version.startTimecode;
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
-  const [mediaFrames, setMediaFrames] = useState<number | null>(null);
   const [mediaError, setMediaError] = useState(false);
-  const durationFrames = version.durationFrames ?? mediaFrames;
-  const frame = usePlayerFrame(video, rate);
-  const transport = useTransport(video, rate, frame, durationFrames);
-  const [selectedNoteId, setSelectedNoteId] = useState<string | null>(null);
-  const [visible, setVisible] = useState<readonly NoteItemFragment[]>([]);
-  const label = useCallback((f: number) => labelFor(f, rate, start), [rate, start]);
-
-  useEffect(() => {
-    if (!video) return;
-    const onMeta = () => {
-      if (Number.isFinite(video.duration)) setMediaFrames(Math.max(1, secondsToFrames(video.duration, rate)));
-    };
-    video.addEventListener("loadedmetadata", onMeta);
-    onMeta();
-    return () => video.removeEventListener("loadedmetadata", onMeta);
-  }, [video, rate]);
-
-  const playing = transport.speed !== 0;
-  usePresenceBroadcast(version.id, { frame, playing });
-  const viewers = usePresenceViewers(version.id, room.me?.id);
+  const timed = useTimedRoom(room, video);
+  const { rate, label, frame, durationFrames, transport, viewers, follow, anchor, selectedNoteId } = timed;
+  const { setSelectedNoteId, visible, setVisible } = timed;
+  const { marks } = transport;
   const others = useMemo<OtherPlayhead[]>(
     () =>
       viewers
@@ -52,10 +28,6 @@ function CutRoom({ room }: { room: ReadyRoom }) {
         .map((v) => ({ id: v.user.id, name: v.user.name, initials: v.user.initials, frame: v.frame ?? 0 })),
     [viewers],
   );
-  const follow = useFollow(viewers, frame, transport);
-
-  const { marks } = transport;
-  const anchor = useTimeAnchor(marks, frame, label);
 
   const onNoteClick = useCallback(
     (note: NoteItemFragment) => {
@@ -67,10 +39,8 @@ function CutRoom({ room }: { room: ReadyRoom }) {
         transport.setMarks({ in: note.anchor.startFrame, out: note.anchor.endFrame });
       }
     },
-    [transport],
+    [transport, setSelectedNoteId],
   );
-
-  useNewNoteKey(transport.pause);
 
   const submit = timeNoteSubmitter(room, anchor, null, transport.clearMarks);
 

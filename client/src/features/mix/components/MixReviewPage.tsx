@@ -1,18 +1,13 @@
 import { useCallback, useMemo, useState } from "react";
 import type { NoteItemFragment, Stem } from "../../../gql/graphql";
 import { useKeydown } from "../../../lib/hotkeys";
-import { labelFor, secondsToFrames, toRate } from "../../../lib/timecode";
 import { TransportBar } from "../../cut/components/TransportBar";
-import { useFollow } from "../../cut/hooks/useFollow";
-import { usePlayerFrame } from "../../cut/hooks/usePlayerFrame";
-import { timeNoteSubmitter, useTimeAnchor } from "../../cut/hooks/useTimeAnchor";
-import { useTransport } from "../../cut/hooks/useTransport";
-import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
+import { timeNoteSubmitter } from "../../cut/hooks/useTimeAnchor";
+import { useTimedRoom } from "../../cut/hooks/useTimedRoom";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
 import { RoomNotes } from "../../versions/components/RoomNotes";
-import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
 import { LoudnessPanel } from "./LoudnessPanel";
 import { Waveform } from "./Waveform";
 
@@ -29,8 +24,6 @@ export function MixReviewPage() {
 
 function MixRoom({ room }: { room: ReadyRoom }) {
   const { version } = room;
-  const rate = toRate(version.frameRate);
-  const start = version.startTimecode;
   const tracks = useMemo(() => {
     const list = [...version.stems];
     if (version.mediaUrl && !list.some((s) => s.stem === "FULL_MIX")) {
@@ -45,32 +38,10 @@ function MixRoom({ room }: { room: ReadyRoom }) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const mediaError = !!url && failedUrl === url;
   const [stemOnly, setStemOnly] = useState(false);
-  const frame = usePlayerFrame(media, rate);
-  const [mediaFrames, setMediaFrames] = useState<number | null>(null);
-  const durationFrames = version.durationFrames ?? mediaFrames;
-  const transport = useTransport(media, rate, frame, durationFrames);
-  const [selectedNoteId, setSelectedNoteId] = useState<string | null>(null);
-  const [visible, setVisible] = useState<readonly NoteItemFragment[]>([]);
-  const label = useCallback((f: number) => labelFor(f, rate, start), [rate, start]);
-
-  const onMedia = useCallback(
-    (m: HTMLMediaElement | null) => {
-      setMedia(m);
-      m?.addEventListener("loadedmetadata", () => {
-        if (Number.isFinite(m.duration)) setMediaFrames(Math.max(1, secondsToFrames(m.duration, rate)));
-      });
-    },
-    [rate],
-  );
+  const timed = useTimedRoom(room, media);
+  const { rate, label, frame, durationFrames, transport, follow, anchor, selectedNoteId } = timed;
+  const { setSelectedNoteId, visible, setVisible } = timed;
   const onError = useCallback(() => setFailedUrl(url), [url]);
-
-  const playing = transport.speed !== 0;
-  usePresenceBroadcast(version.id, { frame, playing });
-  const viewers = usePresenceViewers(version.id, room.me?.id);
-  const follow = useFollow(viewers, frame, transport);
-
-  const { marks } = transport;
-  const anchor = useTimeAnchor(marks, frame, label);
 
   const onNoteClick = useCallback(
     (note: NoteItemFragment) => {
@@ -81,7 +52,7 @@ function MixRoom({ room }: { room: ReadyRoom }) {
       transport.pause();
       transport.seekFrame(note.anchor.startFrame);
     },
-    [transport, stem, tracks],
+    [transport, stem, tracks, setSelectedNoteId],
   );
 
   useKeydown((e) => {
@@ -92,8 +63,6 @@ function MixRoom({ room }: { room: ReadyRoom }) {
       setStem(t.stem);
     }
   });
-  useNewNoteKey(transport.pause);
-
   const submit = timeNoteSubmitter(room, anchor, stem, transport.clearMarks);
 
   return (
@@ -136,7 +105,7 @@ function MixRoom({ room }: { room: ReadyRoom }) {
                   : visible
               }
               selectedNoteId={selectedNoteId}
-              onMedia={onMedia}
+              onMedia={setMedia}
               onNoteClick={onNoteClick}
               onError={onError}
             />
