@@ -21,7 +21,7 @@ const networkError = () => Object.assign(new Error("connection closed"), { name:
 
 describe("recordEvents under transient faults", () => {
   it("retries an insert that failed, keeping the allocated seqs", async () => {
-    const spy = vi.spyOn(EventModel, "insertMany").mockRejectedValueOnce(networkError());
+    const spy = vi.spyOn(EventModel.collection, "insertMany").mockRejectedValueOnce(networkError());
     const records = await recordEvents(productionId(), null, [
       { type: EventType.STAGE_CHANGED, stage: "FILMING" },
     ]);
@@ -33,9 +33,9 @@ describe("recordEvents under transient faults", () => {
   });
 
   it("recognises its own insert when the acknowledgement was lost, without duplicating it", async () => {
-    const real = EventModel.insertMany.bind(EventModel);
+    const real = EventModel.collection.insertMany.bind(EventModel.collection);
     // The first attempt lands in the database but its reply never arrives.
-    vi.spyOn(EventModel, "insertMany").mockImplementationOnce((async (docs: unknown) => {
+    vi.spyOn(EventModel.collection, "insertMany").mockImplementationOnce((async (docs: unknown) => {
       await real(docs as never);
       throw networkError();
     }) as never);

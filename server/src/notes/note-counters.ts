@@ -23,7 +23,11 @@ export async function bumpNoteCounts(versionId: Types.ObjectId, delta: CounterDe
   }
   // Only versions counted from birth: bumping a legacy version would start its counters mid-way.
   if (Object.keys(inc).length > 0) {
-    await VersionModel.updateOne({ _id: versionId, "noteCounts.live": { $exists: true } }, { $inc: inc });
+    // The driver: the filter and $inc are already typed ObjectId and numbers, nothing to cast.
+    await VersionModel.collection.updateOne(
+      { _id: versionId, "noteCounts.live": { $exists: true } },
+      { $inc: inc },
+    );
   }
 }
 

@@ -10,6 +10,7 @@ import { type AnchorInput, resolveAnchor } from "./note.anchor.js";
 import { assertNotDeleted, assertNotLocked, requireNote, validBody } from "./note.access.js";
 import { NoteCategory, NoteStatus } from "./note.enums.js";
 import { type MentionDoc, NoteModel } from "./note.model.js";
+import { newNoteDoc } from "./note.document.js";
 import { bumpNoteCounts } from "./note-counters.js";
 import { canAddNote, canDeleteNote, canEditNote } from "./note.policy.js";
 import { type Note, toNote } from "./note.type.js";
@@ -59,7 +60,8 @@ export async function addNote(
   assertNotLocked(version);
   const mentions = await mentionsIn(ctx, productionId, body);
   const now = new Date();
-  const created = await NoteModel.create({
+  const created = newNoteDoc({
+    _id: new Types.ObjectId(),
     versionId: version._id,
     assetId: version.assetId,
     productionId: version.productionId,
@@ -67,19 +69,22 @@ export async function addNote(
     authorRole: member.role,
     body,
     anchor,
-    status: NoteStatus.OPEN,
     category: input.category ?? null,
     assigneeId,
     mentions,
     createdAt: now,
-    updatedAt: now,
   });
+  // The driver, not NoteModel.create: every field is validated above and built by newNoteDoc (whose
+  // test checks it against the schema), so mongoose's casting, validation and document wrapping
+  // would be pure overhead (~1 ms of CPU per note on this VM).
+  await NoteModel.collection.insertOne(created);
   await bumpNoteCounts(version._id, { live: { [NoteStatus.OPEN]: 1 } });
   ctx.loaders.versionById.clear(String(version._id));
   await recordEvents(version.productionId, created.authorId, [
     { type: EventType.NOTE_ADDED, noteId: created._id, versionId: version._id },
   ]);
-  return toNote(created.toObject());
+  // The response is built from the document written, not read back.
+  return toNote(created);
 }
 
 export async function editNote(
