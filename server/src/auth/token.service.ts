@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import mongoose from "mongoose";
 import { runtime } from "../app/runtime.js";
+import { identityCache } from "./identity-cache.js";
 import { ApiTokenModel } from "../users/api-token.model.js";
 import { SessionModel } from "./session.model.js";
 
@@ -56,6 +57,9 @@ export async function issueAccessToken(
 
 export async function revokeSession(sessionId: string): Promise<void> {
   await SessionModel.deleteOne({ _id: sessionId });
+  // Before signOut returns: the next request with this token must be refused on this process too
+  // (other processes hear of the delete on their change stream).
+  identityCache.forgetSession(sessionId);
 }
 
 export function hashApiToken(token: string): string {

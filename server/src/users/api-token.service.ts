@@ -1,3 +1,4 @@
+import { identityCache } from "../auth/identity-cache.js";
 import mongoose from "mongoose";
 import { generateApiTokenSecret } from "../auth/token.service.js";
 import type { Viewer } from "../app/context.js";
@@ -42,6 +43,8 @@ export async function revokeApiToken(viewer: Viewer, id: string): Promise<boolea
     },
     { $set: { revokedAt: new Date() } },
   );
+  // Forget even when nothing matched: a concurrent revocation may have won the update.
+  identityCache.forgetApiToken(id);
   if (res.matchedCount === 0) throw notFound("API token");
   return true;
 }
