@@ -47,9 +47,7 @@ function CutRoom({ room }: { room: ReadyRoom }) {
   return (
     <ReviewRoomLayout
       room={room}
-      headerExtra={
-        <ExportMarkers versionId={version.id} fileBase={`${version.asset.title}-v${version.number}`} />
-      }
+      headerExtra={<ExportMarkers version={version} />}
       stage={
         <div className="player-stage">
           <div className="picture">

@@ -68,9 +68,7 @@ function MixRoom({ room }: { room: ReadyRoom }) {
   return (
     <ReviewRoomLayout
       room={room}
-      headerExtra={
-        <ExportMarkers versionId={version.id} fileBase={`${version.asset.title}-v${version.number}`} />
-      }
+      headerExtra={<ExportMarkers version={version} />}
       stage={
         <div className="player-stage mix-stage">
           <fieldset className="row stems">

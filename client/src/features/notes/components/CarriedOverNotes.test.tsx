@@ -3,42 +3,22 @@ import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCache } from "../../../apollo/cache";
 import { type CarriedNoteFragment, OpenNotesFromPreviousDocument } from "../../../gql/graphql";
+import { buildNote } from "../../../test/factories";
 import { CarriedOverNotes } from "./CarriedOverNotes";
-
-const user = { __typename: "User" as const, id: "u1", name: "Dana Editor", initials: "DE" };
 
 function carried(id: string, versionNumber: number, status: CarriedNoteFragment["status"]) {
   return {
-    __typename: "Note" as const,
-    id,
-    body: `note ${id}`,
-    status,
-    category: null,
-    createdAt: "2026-11-21T10:00:00.000Z",
-    updatedAt: "2026-11-21T10:00:00.000Z",
-    editedAt: null,
-    deletedAt: null,
-    authorRole: "EDITOR" as const,
-    replyCount: 0,
-    author: user,
-    assignee: null,
-    anchor: {
-      __typename: "TimeAnchor" as const,
-      startFrame: 10,
-      endFrame: 10,
-      startTimecode: "01:00:00;10",
-      endTimecode: "01:00:00;10",
-      stem: null,
-    },
-    mentions: [],
-    viewerCan: {
-      __typename: "NotePermissions" as const,
-      edit: true,
-      delete: true,
-      setStatus: true,
-      reply: true,
-    },
-    replies: [],
+    ...buildNote(id, {
+      status,
+      anchor: {
+        __typename: "TimeAnchor",
+        startFrame: 10,
+        endFrame: 10,
+        startTimecode: "01:00:00;10",
+        endTimecode: "01:00:00;10",
+        stem: null,
+      },
+    }),
     version: { __typename: "Version" as const, id: `v${versionNumber}`, number: versionNumber },
   };
 }

@@ -2,7 +2,8 @@ import { MockedProvider } from "@apollo/client/testing/react";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCache } from "../../../apollo/cache";
-import { EditNoteDocument, type NoteItemFragment } from "../../../gql/graphql";
+import { EditNoteDocument } from "../../../gql/graphql";
+import { buildNote } from "../../../test/factories";
 import { NoteActions } from "./NoteActions";
 
 const ed = { __typename: "User" as const, id: "ed", name: "Eddie Editor", initials: "EE" };
@@ -11,25 +12,7 @@ const members = [
   { role: "DIRECTOR" as const, user: { id: "di", name: "Dora Director", email: "di@x" } },
 ];
 
-const note: NoteItemFragment = {
-  __typename: "Note",
-  id: "n1",
-  body: "Trim the pause",
-  status: "OPEN",
-  category: null,
-  createdAt: "2026-11-21T10:00:00.000Z",
-  updatedAt: "2026-11-21T10:00:00.000Z",
-  editedAt: null,
-  deletedAt: null,
-  authorRole: "EDITOR",
-  replyCount: 0,
-  author: ed,
-  assignee: ed,
-  anchor: { __typename: "ScriptAnchor", lineStart: 1, lineEnd: 1, quote: null },
-  mentions: [],
-  viewerCan: { __typename: "NotePermissions", edit: true, delete: true, setStatus: true, reply: true },
-  replies: [],
-};
+const note = buildNote("n1", { body: "Trim the pause", author: ed, assignee: ed });
 
 function editMock(input: Record<string, unknown>, assignee: typeof ed | null) {
   return {

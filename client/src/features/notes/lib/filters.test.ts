@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NoteItemFragment } from "../../../gql/graphql";
+import { buildNote } from "../../../test/factories";
 import { emptyFilter, filterNotes, type NoteFilter, sortByAnchor, toggleStatus } from "./filters";
 
 const people = {
@@ -8,26 +9,13 @@ const people = {
 };
 
 function note(id: string, p: Partial<NoteItemFragment>): NoteItemFragment {
-  return {
-    __typename: "Note",
-    id,
+  return buildNote(id, {
     body: `body ${id}`,
-    status: "OPEN",
-    category: null,
     createdAt: `2026-11-21T10:00:0${id.length}.000Z`,
-    updatedAt: "2026-11-21T10:00:00.000Z",
-    editedAt: null,
-    deletedAt: null,
-    authorRole: "EDITOR",
-    replyCount: 0,
     author: people.ed,
-    assignee: null,
-    anchor: { __typename: "ScriptAnchor", lineStart: 1, lineEnd: 1, quote: null },
-    mentions: [],
     viewerCan: { __typename: "NotePermissions", edit: false, delete: false, setStatus: false, reply: true },
-    replies: [],
     ...p,
-  };
+  });
 }
 
 const notes = [

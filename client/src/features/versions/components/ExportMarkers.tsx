@@ -12,8 +12,16 @@ const FORMATS: readonly { format: MarkerFormat; label: string; ext: string }[] =
   { format: "CSV", label: "CSV (.csv)", ext: "csv" },
 ];
 
-/** Notes as markers for the editing system, downloaded as a file (cut and mix rooms). */
-export function ExportMarkers({ versionId, fileBase }: { versionId: string; fileBase: string }) {
+interface MarkedVersion {
+  readonly id: string;
+  readonly number: number;
+  readonly asset: { readonly title: string };
+}
+
+/** Notes as markers for the editing system, downloaded as a file named after the asset and version. */
+export function ExportMarkers({ version }: { version: MarkedVersion }) {
+  const versionId = version.id;
+  const fileBase = `${version.asset.title}-v${version.number}`;
   const client = useApolloClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCache } from "../../../apollo/cache";
+import { buildNote } from "../../../test/factories";
 import { type NoteItemFragment, VersionNotesDocument } from "../../../gql/graphql";
 import {
   appendReply,
@@ -12,20 +13,8 @@ import {
 const user = { __typename: "User" as const, id: "u1", name: "Dana Editor", initials: "DE" };
 
 function note(id: string, extra: Partial<NoteItemFragment> = {}): NoteItemFragment {
-  return {
-    __typename: "Note",
-    id,
-    body: `note ${id}`,
-    status: "OPEN",
-    category: null,
-    createdAt: "2026-11-21T10:00:00.000Z",
-    updatedAt: "2026-11-21T10:00:00.000Z",
-    editedAt: null,
-    deletedAt: null,
-    authorRole: "EDITOR",
-    replyCount: 0,
+  return buildNote(id, {
     author: user,
-    assignee: null,
     anchor: {
       __typename: "TimeAnchor",
       startFrame: 10,
@@ -34,11 +23,8 @@ function note(id: string, extra: Partial<NoteItemFragment> = {}): NoteItemFragme
       endTimecode: "01:00:00:10",
       stem: null,
     },
-    mentions: [],
-    viewerCan: { __typename: "NotePermissions", edit: true, delete: true, setStatus: true, reply: true },
-    replies: [],
     ...extra,
-  };
+  });
 }
 
 const counts = {
