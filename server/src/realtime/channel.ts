@@ -1,11 +1,11 @@
 import type { Viewer } from "../app/context.js";
 import type { Logger } from "../app/logger.js";
 import type { EventLean } from "../events/event.service.js";
-import { EventType } from "../events/event.enums.js";
 import type { Role } from "../productions/production.enums.js";
 import type { EventLogPort, ExecutionScope, GroupSpec, PresenceSnapshot } from "./ports.js";
 import type { PresenceWatch } from "./presence.tracker.js";
 import { ChannelMemory } from "./channel-memory.js";
+import { ChannelRoles } from "./channel-roles.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink, Sink } from "./sinks.js";
 
@@ -47,8 +47,6 @@ export interface ChannelDeps {
   settleMs?: number;
 }
 
-const MEMBER_EVENTS: ReadonlySet<string> = new Set([EventType.MEMBER_ADDED, EventType.MEMBER_REMOVED]);
-
 /**
  * Everything live about one production in this process: the sequencer that turns change-stream
  * arrivals into seq order, the roles of local subscribers (re-checked before every delivery), and
@@ -59,8 +57,7 @@ export class Channel {
   private readonly seq: Sequencer<EventLean>;
   private initialized = false;
   private early: EventLean[] = [];
-  private readonly roles = new Map<string, Role | null>();
-  private membershipVersion = 0;
+  private readonly roles: ChannelRoles;
   private readonly groups = new Map<string, Group>();
   private readonly naive = new Set<NaiveEntry>();
   private readonly pending: EventLean[] = [];
@@ -72,6 +69,7 @@ export class Channel {
   disposed = false;
 
   constructor(private readonly deps: ChannelDeps) {
+    this.roles = new ChannelRoles((userId) => deps.log.roleOf(deps.productionId, userId));
     this.seq = new Sequencer<EventLean>(0, {
       deliver: (e) => this.enqueue(e),
       confirmGap: (after, before) => deps.log.range(deps.productionId, after, before - 1, PAGE),
@@ -134,7 +132,7 @@ export class Channel {
 
   /** Starts a multiplexed subscription; with `afterSeq` it replays the log first. */
   async attachFrame(sink: FrameSink, spec: GroupSpec, afterSeq: number | null): Promise<void> {
-    this.roles.set(sink.userId, spec.role);
+    this.roles.note(sink.userId, spec.role);
     this.attaching++;
     sink.onEnd = () => this.checkIdle();
     try {
@@ -173,7 +171,7 @@ export class Channel {
     role: Role,
     afterSeq: number | null,
   ): Promise<void> {
-    this.roles.set(sink.userId, role);
+    this.roles.note(sink.userId, role);
     this.attaching++;
     sink.onEnd = () => this.checkIdle();
     try {
@@ -212,7 +210,7 @@ export class Channel {
     let g = this.groups.get(spec.key);
     if (!g) {
       g = new Group(spec);
-      g.authVersion = this.membershipVersion;
+      g.authVersion = this.roles.version;
       this.groups.set(spec.key, g);
     }
     const group = g;
@@ -233,7 +231,11 @@ export class Channel {
       jobs.push(this.runGroup(g, snapshot, 0, scope));
     }
     for (const n of this.naive) {
-      if (n.kind === "presence" && n.versionId === snapshot.versionId && this.authorized(n.sink, n.role))
+      if (
+        n.kind === "presence" &&
+        n.versionId === snapshot.versionId &&
+        this.roles.authorized(n.sink, n.role)
+      )
         n.sink.push(snapshot);
     }
     await Promise.all(jobs);
@@ -285,7 +287,7 @@ export class Channel {
       // One page is read as of one moment anyway (current objects), so its executions share reads.
       const scope: ExecutionScope = {};
       for (const e of page) {
-        if (sink.ended || !this.authorized(sink, role)) return;
+        if (sink.ended || !this.roles.authorized(sink, role)) return;
         await replay(e, scope);
         sink.lastSeq = e.seq;
       }
@@ -305,7 +307,7 @@ export class Channel {
     try {
       for (let e = this.pending.shift(); e; e = this.pending.shift()) {
         try {
-          if (MEMBER_EVENTS.has(e.type)) await this.refreshRoles(e);
+          await this.roles.refresh(e);
           await this.dispatch(e);
         } catch (err) {
           this.deps.logger.error("realtime: dispatch failed", {
@@ -330,7 +332,7 @@ export class Channel {
     }
     for (const n of this.naive) {
       if (n.kind !== "events" || (n.versionId !== null && n.versionId !== versionId)) continue;
-      if (e.seq <= n.sink.lastSeq || !this.authorized(n.sink, n.role)) continue;
+      if (e.seq <= n.sink.lastSeq || !this.roles.authorized(n.sink, n.role)) continue;
       n.sink.lastSeq = e.seq;
       n.sink.push(e);
     }
@@ -340,7 +342,7 @@ export class Channel {
 
   /** One execution, one serialisation, then the envelope per subscriber. seq 0: not an event. */
   private async runGroup(g: Group, root: unknown, seq: number, scope: ExecutionScope): Promise<void> {
-    this.reauthorize(g);
+    this.roles.reauthorize(g);
     const viewer = g.viewer();
     if (!viewer) return;
     const payload = await g.spec.execute(root, viewer, scope);
@@ -350,34 +352,6 @@ export class Channel {
         s.lastSeq = seq;
       }
       s.send(payload);
-    }
-  }
-
-  /**
-   * Per-event re-authorisation at the cost of one integer compare per group: roles only change
-   * through MEMBER_* events, which refresh `roles` in event order before being dispatched.
-   */
-  private reauthorize(g: Group): void {
-    if (g.authVersion === this.membershipVersion) return;
-    g.authVersion = this.membershipVersion;
-    for (const s of g.sinks) if (this.roles.get(s.userId) !== g.spec.role) s.end();
-  }
-
-  private authorized(sink: Sink, role: Role): boolean {
-    if (this.roles.get(sink.userId) === role) return true;
-    sink.end();
-    return false;
-  }
-
-  private async refreshRoles(e: EventLean): Promise<void> {
-    const users = e.memberUserId ? [String(e.memberUserId)] : [...this.roles.keys()];
-    for (const userId of users) {
-      if (!this.roles.has(userId)) continue;
-      const role = await this.deps.log.roleOf(this.productionId, userId);
-      if (role !== this.roles.get(userId)) {
-        this.roles.set(userId, role);
-        this.membershipVersion++;
-      }
     }
   }
 
