@@ -20,7 +20,10 @@ export interface HubDeps {
   loadPresence(versionId: string): Promise<PresenceDoc[]>;
   presenceTtlMs: number;
   settleMs?: number;
-  /** Receives `sessions` / `api_tokens` changes (sign-outs, revocations) to end live sockets. */
+  /**
+   * Receives `sessions` / `api_tokens` changes (sign-outs, revocations) to end live sockets, and
+   * `users` changes (for an identity cache fed from the same stream).
+   */
   credentials?: { onChange(coll: string, change: ChangeDoc): void };
 }
 
@@ -112,6 +115,8 @@ export class RealtimeHub {
       return;
     }
     const loader = CACHED_COLLECTIONS[coll];
+    // A user change also ends or refreshes identities (auth/identity-cache.ts, when wired).
+    if (coll === "users") this.deps.credentials?.onChange(coll, change);
     if (loader) {
       if (!("documentKey" in change)) return;
       const key = `${loader}:${String((change.documentKey as { _id: unknown })._id)}`;
