@@ -4,13 +4,15 @@ import { AuthoringForms } from "./pages/AuthoringForms.js";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
 import { ProductionPage } from "./pages/ProductionPage.js";
 import { Api, arrangeProduction, type Room } from "./support/api.js";
-import { launchBrowser, openSession, screenshot } from "./support/browser.js";
+import { launchBrowser, openSession, type Session, screenshot } from "./support/browser.js";
 import { type RunningServer, startServer } from "./support/server.js";
 
 describe("authoring in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
   let room: Room;
+  let showrunner: Session;
+  let firstCutVersionId = "";
 
   beforeAll(async () => {
     server = await startServer();
@@ -24,7 +26,7 @@ describe("authoring in the browser", () => {
   });
 
   it("a showrunner adds an episode, a cut and a 29.97 DF version; an editor's note there reads drop-frame", async () => {
-    const showrunner = await openSession(browser, server.url, room.people.showrunner.token);
+    showrunner = await openSession(browser, server.url, room.people.showrunner.token);
     const page = showrunner.page;
     await new ProductionPage(page).goto(room.productionId);
     const forms = new AuthoringForms(page);
@@ -60,6 +62,7 @@ describe("authoring in the browser", () => {
       .click();
     await page.waitForURL(/\/cut\/[^/]+$/);
     const versionId = page.url().split("/").pop() ?? "";
+    firstCutVersionId = versionId;
 
     const editor = await openSession(browser, server.url, room.people.editor.token);
     const cut = new CutReviewPage(editor.page);
@@ -70,6 +73,11 @@ describe("authoring in the browser", () => {
     await cut.step(45);
     await cut.timecode().filter({ hasNotText: "01:00:00;00" }).waitFor();
     expect(await cut.timecode().textContent()).toMatch(/^01:00:0\d;\d\d$/);
+    // Assigned to the showrunner as it is written.
+    await editor.page
+      .getByTestId("note-composer")
+      .getByLabel("Assignee")
+      .selectOption({ label: `${room.people.showrunner.name} · Showrunner` });
     await cut.addNote("Hold the wide a beat longer");
     const card = cut.note("Hold the wide a beat longer");
     // The server's anchor label (the optimistic one is replaced when the answer arrives): drop-frame too.
@@ -77,11 +85,34 @@ describe("authoring in the browser", () => {
     const anchor = (await card.locator(".anchor-btn").textContent()) ?? "";
     expect(anchor).toMatch(/^01:00:0\d;\d\d$/);
     expect(anchor).not.toBe("01:00:00;00");
+    expect(await card.getByTestId("note-assignee").textContent()).toContain(room.people.showrunner.name);
     await screenshot(editor.page, "21-note-on-drop-frame-cut");
 
     // The production page lists the new episode with its cut for everyone.
     await new ProductionPage(editor.page).goto(room.productionId);
     await editor.page.getByRole("heading", { name: "Episode 2 · The Drop" }).waitFor();
     expect([...showrunner.errors, ...editor.errors]).toEqual([]);
+  });
+
+  it("the next version, added from the room, carries the open note with its version number", async () => {
+    const page = showrunner.page;
+    const forms = new AuthoringForms(page);
+    await new CutReviewPage(page).goto(firstCutVersionId);
+    await page.getByTestId("new-version").click();
+    await forms.field("Media URL").fill("/media/demo/cut-v2.webm");
+    await forms.field("Frame rate").selectOption({ label: "29.97 DF" });
+    await forms.versionForm().getByRole("button", { name: "Add version 2" }).click();
+    await page.waitForURL(
+      (url) => /\/cut\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(firstCutVersionId),
+    );
+
+    const carried = page.getByTestId("carried-notes");
+    await carried.getByText("Open from earlier versions (1)").click();
+    const card = carried.getByTestId("note-card").filter({ hasText: "Hold the wide a beat longer" });
+    await card.waitFor();
+    expect(await carried.getByText("v1", { exact: true }).count()).toBe(1);
+    expect(await card.getByTestId("note-assignee").textContent()).toContain(room.people.showrunner.name);
+    await screenshot(page, "22-carried-over-notes");
+    expect(showrunner.errors).toEqual([]);
   });
 });

@@ -85,7 +85,8 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
           {error}
         </p>
       ) : null}
-      <div className="row">
+      {/* Wraps in a narrow side panel: category, assignee and the buttons don't fit on one line. */}
+      <div className="row wrap">
         <label className="visually-hidden" htmlFor="note-category">
           Category
         </label>
