@@ -48,4 +48,22 @@ describe("recordEvents under transient faults", () => {
     expect(await EventModel.countDocuments({ productionId: productionId() })).toBe(before + 2);
     expect(records[1]!.seq).toBe(records[0]!.seq + 1);
   });
+
+  it("takes fresh seqs when its block has aged past half the settle window, so readers never see it filled late", async () => {
+    const realNow = Date.now.bind(Date);
+    let firstSeq = 0;
+    vi.spyOn(EventModel.collection, "insertMany").mockImplementationOnce((async (docs: unknown) => {
+      firstSeq = (docs as Array<{ seq: number }>)[0]?.seq ?? 0;
+      // The store stays away for three seconds.
+      vi.spyOn(Date, "now").mockImplementation(() => realNow() + 3_000);
+      throw networkError();
+    }) as never);
+    const records = await recordEvents(productionId(), null, [
+      { type: EventType.STAGE_CHANGED, stage: "FILMING" },
+    ]);
+    expect(records).toHaveLength(1);
+    expect(firstSeq).toBeGreaterThan(0);
+    expect(records[0]!.seq).toBeGreaterThan(firstSeq);
+    expect(await EventModel.countDocuments({ productionId: productionId(), seq: firstSeq })).toBe(0);
+  });
 });

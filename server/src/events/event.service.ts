@@ -6,7 +6,7 @@ import { encodeEventCursor } from "./event.cursor.js";
 import type { EventType } from "./event.enums.js";
 import { publishEvents, type PublishedEvent } from "./event.events.js";
 import { EventModel, type EventDoc } from "./event.model.js";
-import { releasableEvents } from "./event-order.js";
+import { EVENT_SETTLE_MS, releasableEvents } from "./event-order.js";
 
 export interface EventDraft {
   type: EventType;
@@ -37,7 +37,12 @@ export async function recordEvents(
 ): Promise<EventLean[]> {
   if (drafts.length === 0) return [];
   // Ids chosen once, so a retry after an unacknowledged insert recognises its own earlier write.
-  const attempt: Attempt = { ids: drafts.map(() => new mongoose.Types.ObjectId()), firstSeq: null };
+  const attempt: Attempt = {
+    ids: drafts.map(() => new mongoose.Types.ObjectId()),
+    seqs: drafts.map(() => 0),
+    allocatedAt: 0,
+    tried: false,
+  };
   const deadline = Date.now() + RECORD_RETRY_MS;
   for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
     try {
@@ -65,8 +70,10 @@ const RECORD_RETRY_MS = 15_000;
 
 interface Attempt {
   ids: Types.ObjectId[];
-  /** The allocated block, kept across retries so a re-sent insert reuses the same seqs. */
-  firstSeq: number | null;
+  /** Each event's seq, kept across retries so a re-sent insert fills the same place in the order. */
+  seqs: number[];
+  allocatedAt: number;
+  tried: boolean;
 }
 
 async function allocateAndInsert(
@@ -75,60 +82,70 @@ async function allocateAndInsert(
   drafts: readonly EventDraft[],
   attempt: Attempt,
 ): Promise<EventLean[]> {
-  if (attempt.firstSeq === null) {
+  let pending = drafts.map((_, i) => i);
+  const retry = attempt.tried;
+  if (retry) {
+    // An earlier attempt may have landed, whole or in part, without its acknowledgement.
+    const landed = await EventModel.collection
+      .find({ _id: { $in: attempt.ids } }, { projection: { _id: 1 } })
+      .toArray();
+    const have = new Set(landed.map((d) => String(d._id)));
+    pending = pending.filter((i) => !have.has(String(attempt.ids[i])));
+    // Readers give up on a missing seq after the settle window; filling it later would put the
+    // event where live subscribers have already passed. Late events take fresh seqs instead.
+    if (Date.now() - attempt.allocatedAt > EVENT_SETTLE_MS / 2) {
+      for (const i of pending) attempt.seqs[i] = 0;
+    }
+  }
+  attempt.tried = true;
+  const unallocated = pending.filter((i) => !attempt.seqs[i]);
+  if (unallocated.length) {
     // The driver on this hot path (every mutation): nothing to cast, and mongoose's query wrapping
     // costs as much CPU as the command itself.
     const allocated = await ProductionModel.collection.findOneAndUpdate(
       { _id: productionId },
-      { $inc: { eventSeq: drafts.length } },
+      { $inc: { eventSeq: unallocated.length } },
       { returnDocument: "after", projection: { eventSeq: 1 } },
     );
     if (!allocated) return []; // production vanished: nothing to attach events to
-    attempt.firstSeq = (allocated.eventSeq as number) - drafts.length + 1;
+    const first = (allocated.eventSeq as number) - unallocated.length + 1;
+    unallocated.forEach((i, k) => {
+      attempt.seqs[i] = first + k;
+    });
+    attempt.allocatedAt = Date.now();
   }
-  const first = attempt.firstSeq;
   const at = new Date(); // after the allocation, see event-order.ts
-  const docs = drafts.map((d, i) => ({
-    _id: attempt.ids[i],
-    productionId,
-    seq: first + i,
-    type: d.type,
-    at,
-    actorId,
-    versionId: d.versionId ?? null,
-    noteId: d.noteId ?? null,
-    replyId: d.replyId ?? null,
-    reviewId: d.reviewId ?? null,
-    assetId: d.assetId ?? null,
-    episodeId: d.episodeId ?? null,
-    memberUserId: d.memberUserId ?? null,
-    memberRole: d.memberRole ?? null,
-    stage: d.stage ?? null,
-  }));
-  let records: EventLean[];
-  try {
-    // The driver (as insertMany with lean: true, which neither casts nor validates): the documents
-    // are complete and typed; the model still owns the collection's indexes.
-    await EventModel.collection.insertMany(docs, { ordered: true });
-    records = docs as EventLean[];
-  } catch (err) {
-    // A duplicate key on a retry means an earlier, unacknowledged attempt landed (all or part of it):
-    // insert what is missing and read the block back.
-    if (!isDuplicateKey(err)) throw err;
-    const landed = await EventModel.find({ _id: { $in: attempt.ids } }, { _id: 1 }).lean();
-    const have = new Set(landed.map((d) => String(d._id)));
-    const missing = docs.filter((d) => !have.has(String(d._id)));
-    if (missing.length) await EventModel.collection.insertMany(missing, { ordered: true });
-    records = (await EventModel.find({ _id: { $in: attempt.ids } })
-      .sort({ seq: 1 })
-      .lean()) as unknown as EventLean[];
-  }
+  const docs = pending.map((i) => {
+    const d = drafts[i] as EventDraft;
+    return {
+      _id: attempt.ids[i],
+      productionId,
+      seq: attempt.seqs[i] as number,
+      type: d.type,
+      at,
+      actorId,
+      versionId: d.versionId ?? null,
+      noteId: d.noteId ?? null,
+      replyId: d.replyId ?? null,
+      reviewId: d.reviewId ?? null,
+      assetId: d.assetId ?? null,
+      episodeId: d.episodeId ?? null,
+      memberUserId: d.memberUserId ?? null,
+      memberRole: d.memberRole ?? null,
+      stage: d.stage ?? null,
+    };
+  });
+  // The driver (as insertMany with lean: true, which neither casts nor validates): the documents
+  // are complete and typed; the model still owns the collection's indexes. A failure (also a
+  // duplicate key from a landed earlier attempt) goes back to the retry loop, which looks again.
+  if (docs.length) await EventModel.collection.insertMany(docs, { ordered: true });
+  const records = retry
+    ? ((await EventModel.find({ _id: { $in: attempt.ids } })
+        .sort({ seq: 1 })
+        .lean()) as unknown as EventLean[])
+    : (docs as EventLean[]);
   publishEvents(String(productionId), records.map(toPublished));
   return records;
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === 11000;
 }
 
 export function toPublished(e: EventLean): PublishedEvent {
