@@ -17,6 +17,7 @@ describe("NoteComposer", () => {
     fireEvent.change(screen.getByLabelText("Assignee"), { target: { value: "ed" } });
     fireEvent.click(screen.getByRole("button", { name: "Add note" }));
     expect(onSubmit).toHaveBeenCalledWith("Tighten the cut", null, "ed");
+    expect((screen.getByLabelText("Assignee") as HTMLSelectElement).value).toBe("");
   });
 
   it("sends null when nobody is assigned", () => {

@@ -55,8 +55,12 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
     setError(null);
     // Clear at once: the optimistic note already shows in the list; restore the text if it fails.
     setBody("");
-    onSubmit(text, category || null, assigneeId || null).catch((err: unknown) => {
+    // The assignee is cleared too, so the next note isn't silently assigned to the same person.
+    const assignee = assigneeId;
+    setAssigneeId("");
+    onSubmit(text, category || null, assignee || null).catch((err: unknown) => {
       setBody(text);
+      setAssigneeId(assignee);
       setError(describeError(err).message);
     });
     ref.current?.focus();
