@@ -13,9 +13,10 @@ trap 'rm -rf "$snap"' EXIT
 git -C "$repo" archive "$commit" | tar -x -C "$snap"
 # Dependencies are the checkout's (same lockfile): link every installed node_modules.
 ln -s "$repo/node_modules" "$snap/node_modules"
-for dir in "$repo"/*/node_modules; do
-  pkg="$(basename "$(dirname "$dir")")"
-  [ -d "$snap/$pkg" ] && ln -s "$dir" "$snap/$pkg/node_modules"
+for pkg in bench client embedded-mongo schema server tests; do
+  if [ -d "$repo/$pkg/node_modules" ] && [ -d "$snap/$pkg" ] && [ ! -L "$snap/$pkg" ]; then
+    ln -s "$repo/$pkg/node_modules" "$snap/$pkg/node_modules"
+  fi
 done
 cd "$snap/bench"
 BENCH_COMMIT="$commit" node --import tsx src/run.ts --out "$here/results" "$@"
