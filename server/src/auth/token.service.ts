@@ -68,15 +68,6 @@ export async function issueAccessToken(
   return { token, sessionId, expiresAt };
 }
 
-/** The driver's view of sessions: their ids are UUID strings, not the ObjectIds it assumes. */
-function sessions() {
-  return SessionModel.collection as unknown as mongoose.mongo.Collection<{
-    _id: string;
-    userId: mongoose.Types.ObjectId;
-    expiresAt: Date;
-  }>;
-}
-
 export async function revokeSession(sessionId: string): Promise<void> {
   await SessionModel.deleteOne({ _id: sessionId });
   // Before signOut returns: the next request with this token must be refused on this process too
@@ -139,8 +130,9 @@ async function authenticateAccessToken(
   }
   if (!sub || typeof sid !== "string") return { identity: null, problem: "invalid" };
   const [session] = await Promise.all([
-    // The driver: read on every request the identity cache does not serve; nothing to cast.
-    sessions().findOne({ _id: sid, expiresAt: { $gt: new Date() } }, { projection: { userId: 1 } }),
+    // Through mongoose, not the driver: a caller inside the realtime scope (subscription re-checks)
+    // must stay under its one-command-at-a-time bound, which hooks mongoose queries only.
+    SessionModel.findOne({ _id: sid, expiresAt: { $gt: new Date() } }, { userId: 1 }).lean(),
     prefetchUser?.(sub),
   ]);
   if (!session || String(session.userId) !== sub) return { identity: null, problem: "revoked" };
