@@ -32,6 +32,7 @@ import { type Context, createContext, type Viewer } from "./context.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { newRequestId } from "./request-scope.js";
 import type { WsAttachment, WsAttachOptions } from "./server.js";
+import { identityCache, withIdentityCache } from "../auth/identity-cache.js";
 
 /**
  * Per-connection state, on graphql-ws's `extra`. Only the identity: an idle connection must stay
@@ -83,7 +84,8 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     socket.close(Close.Forbidden, CloseReason[why]),
   );
   const hub = new RealtimeHub({
-    credentials: identities,
+    // The same sign-out/revocation feed also keeps the HTTP identity cache honest across processes.
+    credentials: withIdentityCache(identities),
     log: mongoEventLog,
     logger,
     db: () => mongoose.connection.db,
@@ -331,6 +333,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       await Promise.resolve(server.dispose()).catch(() => {});
       await hub.stop();
       identities.dispose();
+      identityCache.unfollow();
       setHub(null);
     },
   };
