@@ -7,6 +7,7 @@ import type { RetryCache } from "../sessions/retry-cache.js";
 import {
   encodeOpMsg,
   encodeOpReply,
+  FLAG_EXHAUST_ALLOWED,
   FLAG_MORE_TO_COME,
   type Header,
   MAX_MESSAGE_SIZE,
@@ -144,9 +145,30 @@ export class Connection {
       if (moreToCome && e instanceof ProtocolError) return;
       throw e;
     }
+    if ((flags & FLAG_EXHAUST_ALLOWED) !== 0 && isAwaitableHello(req.body)) {
+      await this.streamHello(req.body, header.requestId);
+      return;
+    }
     const wc = req.body.writeConcern as { w?: unknown } | undefined;
     const reply = await this.run(req.body, !moreToCome && wc?.w !== 0);
     if (!moreToCome) this.send(encodeOpMsg(header.requestId, reply));
+  }
+
+  /**
+   * The streaming monitor protocol: a driver that allows exhaust sends one awaitable hello and then
+   * only reads. Every reply (one per maxAwaitTimeMS) carries moreToCome and answers the previous
+   * reply, until the socket closes; a reply without moreToCome makes the driver fail its heartbeat
+   * and clear the connection pool.
+   */
+  private async streamHello(cmd: Document, requestId: number): Promise<void> {
+    let responseTo = requestId;
+    while (!this.isClosed) {
+      const reply = await this.run(cmd, true);
+      if (this.isClosed) return;
+      const buf = encodeOpMsg(responseTo, reply, FLAG_MORE_TO_COME);
+      this.send(buf);
+      responseTo = buf.readInt32LE(4);
+    }
   }
 
   private async handleQuery(frame: Buffer, header: Header): Promise<void> {
@@ -167,4 +189,13 @@ export class Connection {
     const body = { ...req.body, $db: ns.slice(0, -".$cmd".length) };
     this.send(encodeOpReply(header.requestId, await this.run(body, true)));
   }
+}
+
+function isAwaitableHello(cmd: Document): boolean {
+  const name = Object.keys(cmd)[0]?.toLowerCase();
+  return (
+    (name === "hello" || name === "ismaster") &&
+    cmd.topologyVersion !== undefined &&
+    cmd.maxAwaitTimeMS !== undefined
+  );
 }

@@ -155,14 +155,14 @@ function serializeReply(doc: Document): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export function encodeOpMsg(responseTo: number, doc: Document): Buffer {
+export function encodeOpMsg(responseTo: number, doc: Document, flags = 0): Buffer {
   const body = serializeReply(doc);
   const head = Buffer.alloc(21);
   head.writeInt32LE(21 + body.length, 0);
   head.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
   head.writeInt32LE(responseTo, 8);
   head.writeInt32LE(OP_MSG, 12);
-  head.writeUInt32LE(0, 16);
+  head.writeUInt32LE(flags, 16);
   head[20] = 0;
   return Buffer.concat([head, body]);
 }
