@@ -1,6 +1,6 @@
 /**
  * The notes page as the review screen asks for it: 50 notes with authors, anchors and replies
- * with their authors. Shared by the round-trip test and notes-page.measure.ts.
+ * with their authors. Used by the round-trip test.
  */
 export const NOTES_PAGE_QUERY = `query NotesPage($v: ID!, $first: Int, $after: String) {
   version(id: $v) {

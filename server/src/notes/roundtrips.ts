@@ -3,8 +3,8 @@ import mongoose from "mongoose";
 /**
  * Counts database operations issued through mongoose while `fn` runs (one per find, count,
  * aggregate, insert, update...: each is one round trip for pages under the driver's first batch
- * size). Used by the round-trip test and notes-page.measure.ts. Not for production code paths:
- * it swaps mongoose's global debug hook.
+ * size). Used by the round-trip test; `pnpm bench` measures the same page's latency. Not for
+ * production code paths: it swaps mongoose's global debug hook.
  */
 export async function countDbOps<T>(
   fn: () => Promise<T>,
