@@ -84,14 +84,17 @@ async function pageOps(first: number, after: string | null = null) {
 
 describe("a notes page costs a constant number of round trips", () => {
   it("is the same for 10 and 50 notes, and small", async () => {
+    // The first request of a token also reads its session and user (then cached per token, see
+    // auth/identity-cache.ts): warm that up so both measured pages start alike.
+    await pageOps(1);
     const ten = await pageOps(10);
     const fifty = await pageOps(50);
     expect(ten.data?.version.notes.edges).toHaveLength(10);
     expect(fifty.data?.version.notes.edges).toHaveLength(50);
     expect(fifty.data?.version.notes.edges[0]?.node.replies).toHaveLength(2);
     expect(fifty.ops, fifty.log.join(", ")).toBe(ten.ops);
-    // sessions (token), users (viewer), versions, memberships, notes page, users (note authors),
-    // replies, users (reply authors not already loaded)
+    // versions, memberships, notes page, users (note authors), replies, users (reply authors not
+    // already loaded); + sessions and users (viewer) for a token the identity cache has not seen
     expect(fifty.ops, fifty.log.join(", ")).toBeLessThanOrEqual(8);
     if (process.env.SHOW_ROUNDTRIPS) console.log(fifty.log.join(", "));
   });
