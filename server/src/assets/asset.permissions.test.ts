@@ -1,31 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../productions/production.enums.js";
-import { type BuiltUser, buildUser } from "../test/factories.js";
 import {
   type Actor,
-  ALL_ROLES_ONCE,
-  actorsOf,
   type BuiltProduction,
   buildAsset,
-  buildProduction,
   buildVersion,
   defaultVersionInput,
   expectedCode,
   gqlAs,
+  buildMatrixWorld,
 } from "../test/domain-factories.js";
-import { errorCode, startTestServer, type TestServer } from "../test/harness.js";
+import { errorCode, type TestServer } from "../test/harness.js";
 import { AssetKind } from "./asset.enums.js";
 
 let server: TestServer;
 let prod: BuiltProduction;
-let outsider: BuiltUser;
 let actors: Actor[];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: ALL_ROLES_ONCE });
-  outsider = await buildUser(server);
-  actors = actorsOf(prod, outsider);
+  ({ server, prod, actors } = await buildMatrixWorld());
 });
 afterAll(() => server?.close());
 

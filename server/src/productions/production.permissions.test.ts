@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltUser, buildUser } from "../test/factories.js";
+import { buildUser } from "../test/factories.js";
 import {
   type Actor,
-  ALL_ROLES_ONCE,
-  actorsOf,
   addMember,
   type BuiltProduction,
-  buildProduction,
   expectedCode,
   gqlAs,
+  buildMatrixWorld,
 } from "../test/domain-factories.js";
-import { errorCode, startTestServer, type TestServer } from "../test/harness.js";
+import { errorCode, type TestServer } from "../test/harness.js";
 import { Role } from "./production.enums.js";
 
 let server: TestServer;
 let prod: BuiltProduction;
-let outsider: BuiltUser;
 let actors: Actor[];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: ALL_ROLES_ONCE });
-  outsider = await buildUser(server);
-  actors = actorsOf(prod, outsider);
+  ({ server, prod, actors } = await buildMatrixWorld());
 });
 afterAll(() => server?.close());
 

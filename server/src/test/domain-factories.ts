@@ -1,7 +1,7 @@
 import { AssetKind } from "../assets/asset.enums.js";
 import { Role } from "../productions/production.enums.js";
 import { type BuiltUser, buildUser } from "./factories.js";
-import { expectData, type GqlResponse, type TestServer } from "./harness.js";
+import { expectData, type GqlResponse, startTestServer, type TestServer } from "./harness.js";
 
 /**
  * Domain factories: build productions, assets, versions and notes through the real API, so
@@ -208,4 +208,20 @@ export function expectedCode(actor: Actor, allowed: readonly Role[]): string | u
   if (!actor.user) return "UNAUTHENTICATED";
   if (!actor.role) return "NOT_FOUND";
   return allowed.includes(actor.role) ? undefined : "FORBIDDEN";
+}
+
+/** What every permission-matrix suite starts from. */
+export interface MatrixWorld {
+  server: TestServer;
+  prod: BuiltProduction;
+  outsider: BuiltUser;
+  actors: Actor[];
+}
+
+/** A server, a production with one member per role, an outsider, and every actor of the matrix. */
+export async function buildMatrixWorld(): Promise<MatrixWorld> {
+  const server = await startTestServer();
+  const prod = await buildProduction(server, { members: ALL_ROLES_ONCE });
+  const outsider = await buildUser(server);
+  return { server, prod, outsider, actors: actorsOf(prod, outsider) };
 }
