@@ -29,11 +29,13 @@ function parseFlags(argv: string[]): {
   only: Set<Scenario>;
   out: string;
   variants: Variant[];
+  overrides: Record<string, number>;
 } {
   let quick = false;
   let variants: Variant[] = ["greenlight", "naive", "anchor"];
   let only = new Set<Scenario>(SCENARIOS);
   let out = "";
+  const overrides: Record<string, number> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") continue;
@@ -47,14 +49,21 @@ function parseFlags(argv: string[]): {
     } else if (a === "--out") out = argv[++i] ?? out;
     // Development aid: run only some fan-out variants (the report then lacks some ratios).
     else if (a === "--variants") variants = (argv[++i] ?? "").split(",") as Variant[];
+    // Development aid: override plan sizes, e.g. `--set medium=100,large=100` to profile one point.
+    else if (a === "--set")
+      for (const kv of (argv[++i] ?? "").split(",").filter(Boolean)) {
+        const [k, v] = kv.split("=");
+        if (!k || !Number.isFinite(Number(v))) throw new Error(`--set takes name=number pairs; got ${kv}`);
+        overrides[k] = Number(v);
+      }
     else
       throw new Error(
         `unknown flag ${a}; usage: pnpm bench [--quick] [--only ${SCENARIOS.join(",")}] [--out dir]`,
       );
   }
   // A smoke run must not overwrite the committed full results (`pnpm test` runs it): tmp/ is ignored.
-  if (!out) out = join(BENCH_ROOT, "results", quick ? "tmp" : "");
-  return { quick, only, out, variants };
+  if (!out) out = join(BENCH_ROOT, "results", quick || Object.keys(overrides).length > 0 ? "tmp" : "");
+  return { quick, only, out, variants, overrides };
 }
 
 function git(args: string[]): string {
@@ -67,7 +76,7 @@ function git(args: string[]): string {
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  const plan = makePlan(flags.quick);
+  const plan = makePlan(flags.quick, flags.overrides);
   const started = Date.now();
   const log = (msg: string) =>
     process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);

@@ -30,7 +30,17 @@ export interface Plan {
   probeTimeoutMs: number;
 }
 
-export function makePlan(quick: boolean): Plan {
+export function makePlan(quick: boolean, overrides: Record<string, number> = {}): Plan {
+  const plan = makePlanFor(quick);
+  for (const [k, v] of Object.entries(overrides)) {
+    if (!(k in plan) || typeof plan[k as keyof Plan] !== "number")
+      throw new Error(`--set: no numeric plan field ${k}`);
+    (plan as unknown as Record<string, number>)[k] = v;
+  }
+  return plan;
+}
+
+function makePlanFor(quick: boolean): Plan {
   return quick
     ? {
         quick,

@@ -68,15 +68,15 @@ export class StoreProxy {
     return new Map(this.commands);
   }
 
-  /** Commands issued since `before`, excluding upkeep and change-stream getMores. */
+  /** Commands issued since `before`, excluding upkeep; `total` also excludes change-stream getMores. */
   workSince(before: Map<string, number>): { total: number; byName: Record<string, number> } {
     const byName: Record<string, number> = {};
     let total = 0;
     for (const [name, n] of this.commands) {
       const d = n - (before.get(name) ?? 0);
-      if (d === 0 || UPKEEP.has(name) || name === "getMore:changeStream") continue;
+      if (d === 0 || UPKEEP.has(name)) continue;
       byName[name] = d;
-      total += d;
+      if (name !== "getMore:changeStream") total += d;
     }
     return { total, byName };
   }

@@ -160,10 +160,17 @@ export function renderMarkdown(r: BenchResults): string {
           x.name,
           x.latencyMs.n,
           ...lat(x.latencyMs),
-          x.roundTrips.join(" | "),
+          x.roundTrips.join(" or "),
+          // Per round-trip count seen, one example request's commands.
           Object.entries(x.roundTripsByCommand)
-            .map(([k, n]) => `${k}×${n}`)
-            .join(", "),
+            .map(
+              ([trips, byName]) =>
+                `${trips}: ${Object.entries(byName)
+                  .filter(([k]) => k !== "getMore:changeStream")
+                  .map(([k, n]) => `${k}×${n}`)
+                  .join(", ")}`,
+            )
+            .join("; "),
         ]),
       ),
     );

@@ -23,15 +23,27 @@ describe("ChannelMemory", () => {
     const a = m.scopeFor(event);
     a.scope.collect = async () => [[`versionById:${version}`, { status: "DRAFT" }]];
     await m.keep(a.scope, a.epoch);
-    m.invalidate(`versionById:${version}`);
+    m.changed(`versionById:${version}`, null);
     expect(m.scopeFor(event).scope.primeCached).toBeUndefined();
     const b = m.scopeFor(event);
     b.scope.collect = async () => {
-      m.invalidate(`userById:${id()}`); // any change during the read
+      m.changed(`userById:${id()}`, { name: "Cy" }); // any change during the read
       return [[`versionById:${version}`, { status: "DRAFT" }]];
     };
     await m.keep(b.scope, b.epoch);
     expect(m.scopeFor(event).scope.primeCached).toBeUndefined();
+  });
+
+  it("replaces a remembered value with the change's post-image, and does not add unknown ones", async () => {
+    const m = new ChannelMemory();
+    const a = m.scopeFor(event);
+    a.scope.collect = async () => [[`versionById:${version}`, { noteCounts: { live: { OPEN: 1 } } }]];
+    await m.keep(a.scope, a.epoch);
+    m.changed(`versionById:${version}`, { noteCounts: { live: { OPEN: 2 } } });
+    m.changed(`userById:${actor}`, { name: "Never read" });
+    expect(m.scopeFor(event).scope.primeCached).toEqual([
+      [`versionById:${version}`, { noteCounts: { live: { OPEN: 2 } } }],
+    ]);
   });
 
   it("primes an event's note and the note's author from the change stream's document", async () => {

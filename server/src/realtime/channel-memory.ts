@@ -20,9 +20,10 @@ function setBounded(map: Map<string, unknown>, key: string, value: unknown, max:
  * What a channel knows without reading, so executions skip reads and stay as fresh as a read:
  * - notes as the change stream carried them (an event is committed after its note, so when the
  *   event is dispatched its note here is at least as fresh as the event);
- * - users and versions read by earlier executions ("userById:<id>", "versionById:<id>"), dropped
- *   as soon as the change stream carries a change of that document. `epoch` counts those drops:
- *   what an execution read while one happened is not kept (it may predate the change).
+ * - users and versions read by earlier executions ("userById:<id>", "versionById:<id>"), replaced
+ *   by the change stream's post-image when it carries a change of that document (dropped when it
+ *   has none, e.g. a delete). `epoch` counts those changes: what an execution read while one
+ *   happened is not kept (it may predate the change).
  * Everything is forgotten when the change stream reopens (changes may have been missed).
  */
 export class ChannelMemory {
@@ -35,9 +36,15 @@ export class ChannelMemory {
     else setBounded(this.notes, id, doc, RECENT_NOTES);
   }
 
-  invalidate(key: string): void {
+  /**
+   * The document behind `key` changed: remember its post-image if it was remembered before (the
+   * change stream's `updateLookup` is as fresh as a read after the change), else forget it.
+   * Every note adds to its version's counters, so without this each event re-read its version.
+   */
+  changed(key: string, value: unknown | null): void {
     this.epoch++;
-    this.cached.delete(key);
+    if (value !== null && this.cached.has(key)) setBounded(this.cached, key, value, CACHED_VALUES);
+    else this.cached.delete(key);
   }
 
   clear(): void {

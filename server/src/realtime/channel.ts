@@ -108,9 +108,9 @@ export class Channel {
     this.memory.note(id, doc);
   }
 
-  /** A user or version changed (change stream): forget what executions read of it. */
-  invalidate(key: string): void {
-    this.memory.invalidate(key);
+  /** A user or version changed (change stream): its post-image, or null when there is none. */
+  changed(key: string, value: unknown | null): void {
+    this.memory.changed(key, value);
   }
 
   /** After the change stream (re)opened: read what it may have missed from the log. */

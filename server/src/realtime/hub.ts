@@ -7,11 +7,22 @@ import type { EventLogPort, PresenceSnapshot } from "./ports.js";
 import { PRESENCE_COLLECTION, type PresenceDoc } from "./presence.model.js";
 import { API_TOKENS_COLLECTION, SESSIONS_COLLECTION } from "./identity-watch.js";
 import { PresenceTracker } from "./presence.tracker.js";
+import { toUser, type UserLean } from "../users/user.type.js";
 
 export const EVENTS_COLLECTION = "events";
 export const NOTES_COLLECTION = "notes";
-/** Documents whose loader values channels remember until they change (see Channel.invalidate). */
-const CACHED_COLLECTIONS: Readonly<Record<string, string>> = { users: "userById", versions: "versionById" };
+/**
+ * Documents whose loader values channels remember (see channel-memory.ts): the loader, and how a
+ * change's post-image becomes that loader's value.
+ */
+interface CachedCollection {
+  loader: string;
+  value(doc: mongo.Document): unknown;
+}
+const CACHED_COLLECTIONS: Readonly<Record<string, CachedCollection>> = {
+  users: { loader: "userById", value: (doc) => toUser(doc as UserLean) },
+  versions: { loader: "versionById", value: (doc) => doc },
+};
 
 export interface HubDeps {
   log: EventLogPort;
@@ -114,13 +125,16 @@ export class RealtimeHub {
       this.deps.credentials?.onChange(coll, change);
       return;
     }
-    const loader = CACHED_COLLECTIONS[coll];
+    const cached = CACHED_COLLECTIONS[coll];
     // A user change also ends or refreshes identities (auth/identity-cache.ts, when wired).
     if (coll === "users") this.deps.credentials?.onChange(coll, change);
-    if (loader) {
+    if (cached) {
       if (!("documentKey" in change)) return;
-      const key = `${loader}:${String((change.documentKey as { _id: unknown })._id)}`;
-      for (const ch of this.channels.values()) ch.invalidate(key);
+      const key = `${cached.loader}:${String((change.documentKey as { _id: unknown })._id)}`;
+      const doc =
+        "fullDocument" in change ? (change.fullDocument as mongo.Document | null | undefined) : null;
+      const value = doc ? cached.value(doc) : null;
+      for (const ch of this.channels.values()) ch.changed(key, value);
       return;
     }
     if (coll !== EVENTS_COLLECTION || change.operationType !== "insert") return;
