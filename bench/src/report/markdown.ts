@@ -195,6 +195,13 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(
       `Index speed-up ${s.indexSpeedup}x. Durable (j: true) inserts: ${s.durableInserts.map((d) => `${d.writers} writer(s) ${d.perSecond}/s`).join(", ")}.`,
     );
+    const w = s.watcherCpu;
+    if (w) {
+      out.push("");
+      out.push(
+        `Change-stream floor: a process that only watches (official driver, updateLookup) spends ${w.perChangeMs} ms of CPU per change (${w.changes} changes at ${w.perSecond}/s: ${w.busyMs} ms, minus ${w.idleMs} ms idle over as long). Each \`addNote\` makes 3 changes the server watches (note, version counters, event).`,
+      );
+    }
   }
   out.push("");
   return out.join("\n");

@@ -1,7 +1,11 @@
-import { type Collection, type Document, MongoClient } from "mongodb";
+import type { ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { type Collection, type Document, type Db, MongoClient } from "mongodb";
+import type { FromWatcher } from "../change-watcher.js";
 import type { RunContext } from "../lib/context.js";
-import { startStore } from "../lib/stack.js";
-import { round, roundSummary, type Summary, summarize } from "../lib/stats.js";
+import { BENCH_ROOT, cpuDelta, cpuTime, spawnTs, stopChild } from "../lib/proc.js";
+import { startStore, type Store } from "../lib/stack.js";
+import { round, roundSummary, sleep, type Summary, summarize } from "../lib/stats.js";
 
 export interface StoreResult {
   documents: number;
@@ -14,6 +18,74 @@ export interface StoreResult {
   indexSpeedupEngine: number;
   durableInserts: { writers: number; documents: number; perSecond: number }[];
   changeStream: { sendToChangeMs: Summary; ackToChangeMs: Summary };
+  /** CPU of a process that only watches (official driver), per change, idle CPU taken off. */
+  watcherCpu?: { changes: number; perSecond: number; idleMs: number; busyMs: number; perChangeMs: number };
+}
+
+/**
+ * CPU a watching process spends per change at a steady rate (each change its own getMore, as in
+ * the fan-out phases), minus what it spends idle over as long a window (heartbeats, empty getMores).
+ */
+async function watcherCpu(
+  store: Store,
+  db: Db,
+  changes: number,
+  perSecond: number,
+): Promise<NonNullable<StoreResult["watcherCpu"]>> {
+  const child: ChildProcess = spawnTs(
+    join(BENCH_ROOT, "src/change-watcher.ts"),
+    [store.uri, db.databaseName, "floor"],
+    { cwd: BENCH_ROOT, ipc: true, name: "watcher" },
+  );
+  let seen = 0;
+  let onSeen: (() => void) | null = null;
+  const ready = new Promise<void>((resolve) => {
+    child.on("message", (m: FromWatcher) => {
+      if (m.t === "ready") resolve();
+      else {
+        seen = m.n;
+        onSeen?.();
+      }
+    });
+  });
+  try {
+    await ready;
+    const coll = db.collection("floor");
+    // A note-sized document (~700 bytes), like the fan-out's notes and events.
+    const body = "n".repeat(600);
+    const insertAtRate = async (from: number, to: number) => {
+      const start = performance.now();
+      for (let i = from; i < to; i++) {
+        const wait = start + ((i - from) * 1000) / perSecond - performance.now();
+        if (wait > 0) await sleep(wait);
+        await coll.insertOne({ i, body });
+      }
+      await new Promise<void>((resolve) => {
+        onSeen = () => seen >= to && resolve();
+        onSeen();
+      });
+    };
+    // Warm-up: the measured changes should not pay for the watcher's JIT compilation.
+    await insertAtRate(0, changes);
+    await sleep(500);
+    const windowMs = (changes * 1000) / perSecond;
+    const idle0 = cpuTime(child.pid as number);
+    await sleep(windowMs);
+    const idle = cpuDelta(idle0, cpuTime(child.pid as number)).total;
+    const busy0 = cpuTime(child.pid as number);
+    await insertAtRate(changes, 2 * changes);
+    const busy = cpuDelta(busy0, cpuTime(child.pid as number)).total;
+    return {
+      changes,
+      perSecond,
+      idleMs: round(idle * 1000, 1),
+      busyMs: round(busy * 1000, 1),
+      perChangeMs: round(((busy - idle) * 1000) / changes, 3),
+    };
+  } finally {
+    child.send({ t: "stop" });
+    await stopChild(child);
+  }
 }
 
 async function timed(times: number, f: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -103,6 +175,10 @@ export async function runStore(ctx: RunContext): Promise<StoreResult> {
       ackToChange.push(t1 - acked);
     }
     await stream.close();
+    const floor = await watcherCpu(store, db, plan.quick ? 100 : 500, 100);
+    log(
+      `  store: a watching process spends ${floor.perChangeMs} ms CPU per change (${floor.busyMs} ms busy, ${floor.idleMs} ms idle)`,
+    );
     return {
       documents: plan.storeDocs,
       indexedFindMs: roundSummary(indexed, 3),
@@ -115,6 +191,7 @@ export async function runStore(ctx: RunContext): Promise<StoreResult> {
         sendToChangeMs: roundSummary(summarize(sendToChange), 2),
         ackToChangeMs: roundSummary(summarize(ackToChange), 2),
       },
+      watcherCpu: floor,
     };
   } finally {
     await client.close();

@@ -1,0 +1,41 @@
+/**
+ * Preloaded into a server by tools/memory-breakdown.ts (NODE_OPTIONS=--require): on SIGWINCH it
+ * writes where the process's memory is to MEMORY_PROBE_OUT (JSON), as it is and again after a full
+ * GC when --expose-gc is on. Diagnostics only: a benchmarked server never runs with it.
+ */
+const { writeFileSync, readFileSync } = require("node:fs");
+const v8 = require("node:v8");
+
+function kb(status, field) {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
+  return m ? Number(m[1]) * 1024 : null;
+}
+
+function reading() {
+  const status = readFileSync("/proc/self/status", "utf8");
+  const spaces = {};
+  for (const s of v8.getHeapSpaceStatistics()) {
+    spaces[s.space_name] = { committed: s.physical_space_size, used: s.space_used_size };
+  }
+  const mu = process.memoryUsage();
+  return {
+    rss: kb(status, "VmRSS"),
+    rssAnon: kb(status, "RssAnon"),
+    heapTotal: mu.heapTotal,
+    heapUsed: mu.heapUsed,
+    external: mu.external,
+    arrayBuffers: mu.arrayBuffers,
+    mallocedMemory: v8.getHeapStatistics().malloced_memory,
+    spaces,
+  };
+}
+
+process.on("SIGWINCH", () => {
+  const before = reading();
+  let afterGc = null;
+  if (typeof globalThis.gc === "function") {
+    globalThis.gc();
+    afterGc = reading();
+  }
+  writeFileSync(process.env.MEMORY_PROBE_OUT, JSON.stringify({ before, afterGc }));
+});
