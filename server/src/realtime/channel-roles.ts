@@ -3,7 +3,8 @@ import { EventType } from "../events/event.enums.js";
 import type { Role } from "../productions/production.enums.js";
 import type { Sink } from "./sinks.js";
 
-const MEMBER_EVENTS: ReadonlySet<string> = new Set([EventType.MEMBER_ADDED, EventType.MEMBER_REMOVED]);
+/** Events that may change a subscriber's role (re-read before they are dispatched). */
+export const MEMBER_EVENTS: ReadonlySet<string> = new Set([EventType.MEMBER_ADDED, EventType.MEMBER_REMOVED]);
 
 /** What re-authorisation needs of a group: its role, its subscribers, the version it last saw. */
 export interface RoleScoped {

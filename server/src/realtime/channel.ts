@@ -1,4 +1,3 @@
-import type { Viewer } from "../app/context.js";
 import type { Logger } from "../app/logger.js";
 import type { EventLean } from "../events/event.service.js";
 import type { Role } from "../productions/production.enums.js";
@@ -8,23 +7,11 @@ import { ChannelMemory } from "./channel-memory.js";
 import { ChannelRoles } from "./channel-roles.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink, Sink } from "./sinks.js";
+import { MEMBER_EVENTS } from "./channel-roles.js";
+import { Batch, Group, MAX_BATCH } from "./channel-batch.js";
 
 /** Events read per replay page; also the tail read when a channel starts. */
 const PAGE = 200;
-
-/** Subscribers sharing one execution per event (see ports.ts GroupSpec). */
-class Group {
-  readonly sinks = new Set<FrameSink>();
-  /** The channel's membership version this group was last re-authorised against. */
-  authVersion = -1;
-  constructor(readonly spec: GroupSpec) {}
-
-  /** Any current subscriber: they all hold the same role, so any one may execute for all. */
-  viewer(): Viewer | null {
-    for (const s of this.sinks) return s.viewer;
-    return null;
-  }
-}
 
 interface NaiveEntry {
   sink: QueueSink<unknown>;
@@ -228,7 +215,7 @@ export class Channel {
     const scope: ExecutionScope = {};
     for (const g of this.groups.values()) {
       if (g.spec.kind !== "presence" || g.spec.versionId !== snapshot.versionId) continue;
-      jobs.push(this.runGroup(g, snapshot, 0, scope));
+      jobs.push(this.runGroup(g, snapshot, scope));
     }
     for (const n of this.naive) {
       if (
@@ -302,34 +289,51 @@ export class Channel {
     if (!this.draining) void this.drain();
   }
 
+  /**
+   * Dispatches queued events in order. Events queued together (a burst, or a backlog while the
+   * previous fan-out was writing) are executed one by one and then written per subscriber in one
+   * write each, so a burst costs each socket one system call, not one per event. A membership
+   * event ends a batch: what is queued before it is written with the roles as they were.
+   */
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      for (let e = this.pending.shift(); e; e = this.pending.shift()) {
-        try {
-          await this.roles.refresh(e);
-          await this.dispatch(e);
-        } catch (err) {
-          this.deps.logger.error("realtime: dispatch failed", {
-            productionId: this.productionId,
-            seq: e.seq,
-            error: String(err),
-          });
+      while (this.pending.length > 0) {
+        const batch = new Batch();
+        for (let e = this.pending[0]; e; e = this.pending[0]) {
+          if (batch.size > 0 && (batch.size >= MAX_BATCH || MEMBER_EVENTS.has(e.type))) break;
+          this.pending.shift();
+          try {
+            await this.roles.refresh(e);
+            await this.dispatch(e, batch);
+          } catch (err) {
+            this.deps.logger.error("realtime: dispatch failed", {
+              productionId: this.productionId,
+              seq: e.seq,
+              error: String(err),
+            });
+          }
         }
+        batch.write();
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private async dispatch(e: EventLean): Promise<void> {
+  private async dispatch(e: EventLean, batch: Batch): Promise<void> {
     const versionId = e.versionId ? String(e.versionId) : null;
     const jobs: Promise<void>[] = [];
     const { scope, epoch } = this.memory.scopeFor(e);
     for (const g of this.groups.values()) {
       if (g.spec.kind !== "events" || (g.spec.versionId !== null && g.spec.versionId !== versionId)) continue;
-      jobs.push(this.runGroup(g, e, e.seq, scope));
+      jobs.push(
+        this.executeGroup(g, e, scope).then((payload) => {
+          if (payload) batch.add(g, e.seq, payload);
+        }),
+      );
     }
+    batch.size++;
     for (const n of this.naive) {
       if (n.kind !== "events" || (n.versionId !== null && n.versionId !== versionId)) continue;
       if (e.seq <= n.sink.lastSeq || !this.roles.authorized(n.sink, n.role)) continue;
@@ -340,19 +344,17 @@ export class Channel {
     await this.memory.keep(scope, epoch);
   }
 
-  /** One execution, one serialisation, then the envelope per subscriber. seq 0: not an event. */
-  private async runGroup(g: Group, root: unknown, seq: number, scope: ExecutionScope): Promise<void> {
+  /** One execution for the whole group (null: nobody left to execute as). */
+  private async executeGroup(g: Group, root: unknown, scope: ExecutionScope): Promise<Buffer | null> {
     this.roles.reauthorize(g);
     const viewer = g.viewer();
-    if (!viewer) return;
-    const payload = await g.spec.execute(root, viewer, scope);
-    for (const s of g.sinks) {
-      if (seq > 0) {
-        if (seq <= s.lastSeq) continue;
-        s.lastSeq = seq;
-      }
-      s.send(payload);
-    }
+    return viewer ? g.spec.execute(root, viewer, scope) : null;
+  }
+
+  /** Presence: one execution, one serialisation, then the envelope per subscriber. */
+  private async runGroup(g: Group, root: unknown, scope: ExecutionScope): Promise<void> {
+    const payload = await this.executeGroup(g, root, scope);
+    if (payload) for (const s of g.sinks) s.send(payload);
   }
 
   private removeFrame(g: Group, sink: FrameSink): void {
