@@ -14,6 +14,8 @@ export interface Plan {
   /** Events per second at the medium point (the 10/s) and at the small one. */
   mediumRate: number;
   smallRate: number;
+  /** Events per second in the steady phase at the large point (its CPU figure; the burst is latency's). */
+  largeRate: number;
   burstEvents: number;
   writeRates: number[];
   writeSeconds: number;
@@ -51,6 +53,7 @@ function makePlanFor(quick: boolean): Plan {
         steadySeconds: 1,
         mediumRate: 10,
         smallRate: 20,
+        largeRate: 5,
         burstEvents: 5,
         writeRates: [10, 50, 200],
         writeSeconds: 0.5,
@@ -73,6 +76,7 @@ function makePlanFor(quick: boolean): Plan {
         steadySeconds: 6,
         mediumRate: 10,
         smallRate: 50,
+        largeRate: 2,
         burstEvents: 20,
         writeRates: [10, 50, 200],
         writeSeconds: 5,

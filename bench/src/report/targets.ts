@@ -35,14 +35,17 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
     });
   };
   const plan = r.meta.plan;
+  // CPU at a steady rate at every size; the large burst is the latency target's (and coalesces).
   const sizes: [string, number, number][] = [
     ["steady-small", plan.small, 2],
     ["steady-medium", plan.medium, 1.5],
-    ["burst-large", plan.large, 1.5],
+    ["steady-large", plan.large, 1.5],
   ];
   for (const [name, n, limit] of sizes) {
     const g = phase("greenlight", name);
-    const naive = phase("naive", name);
+    // The naive baseline gets no steady phase at the large size (it cannot keep up): its burst.
+    const naive =
+      phase("naive", name) ?? (name === "steady-large" ? phase("naive", "burst-large") : undefined);
     ratioTarget(
       `cpu-per-delivery-${n}`,
       `CPU per delivery at ${n} subscribers <= ${limit}x bare ws`,
@@ -51,7 +54,7 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       limit,
       "µs",
       naive && g
-        ? `naive ${naive.cpuMicrosPerDelivery} µs = ${round(naive.cpuMicrosPerDelivery / g.cpuMicrosPerDelivery, 1)}x Greenlight`
+        ? `naive ${naive.cpuMicrosPerDelivery} µs${naive.name === name ? "" : ` (its ${naive.events}-event burst)`} = ${round(naive.cpuMicrosPerDelivery / g.cpuMicrosPerDelivery, 1)}x Greenlight`
         : undefined,
     );
   }

@@ -249,6 +249,15 @@ export async function runVariant(
         offsets: Array.from({ length: burst }, () => 0),
         description: `${plan.large} subscribers, ${plan.burstEvents}-event burst`,
       });
+      // The naive baseline cannot keep up with a steady rate at this size (see the burst above).
+      if (variant !== "naive")
+        await phase({
+          name: "steady-large",
+          subscribers: plan.large,
+          events: plan.largeRate * plan.steadySeconds,
+          offsets: steadyOffsets(plan.largeRate * plan.steadySeconds, plan.largeRate),
+          description: `${plan.large} subscribers, ${plan.largeRate} events/s`,
+        });
       await resize(plan.medium);
       await phase({
         name: "steady-medium",
