@@ -16,6 +16,7 @@ import { ProductionModel } from "../productions/production.model.js";
 import { VersionModel } from "../versions/version.model.js";
 import { roleOf } from "./event-log.js";
 import type { RealtimeField } from "./realtime-request.js";
+import { SingleFlight } from "./single-flight.js";
 
 export interface AuthorizedSubscription {
   field: RealtimeField;
@@ -26,6 +27,15 @@ export interface AuthorizedSubscription {
   /** Coerced variables (used in the multiplexing key, so equal values group whatever their spelling). */
   variables: Record<string, unknown>;
 }
+
+/**
+ * Subscribes asking the same user's role in the same production at once share one read (a
+ * reconnect storm). A shared read is still queued for the realtime permit or on the wire, so its
+ * answer is at most one store round trip older than the latest ask: the window there already is
+ * between the read and joining the channel, whose membership events re-check roles
+ * (channel-roles.ts).
+ */
+const roleReads = new SingleFlight<Role | null>();
 
 const FIELDS: ReadonlySet<string> = new Set<RealtimeField>(["productionEvents", "versionEvents", "presence"]);
 
@@ -68,7 +78,9 @@ export async function authorizeSubscription(
     if (!version) return [notFound("Version")];
     productionId = String(version.productionId);
   }
-  const role = isId(productionId) ? await roleOf(productionId, userId) : null;
+  const role = isId(productionId)
+    ? await roleReads.run(`${productionId}:${userId}`, () => roleOf(productionId, userId))
+    : null;
   if (!role) return [notFound(field === "productionEvents" ? "Production" : "Version")];
   let afterSeq: number | null = null;
   const after = args.after;
