@@ -1,16 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import {
-  type ExecutionArgs,
-  type ExecutionResult,
-  execute,
-  GraphQLError,
-  getOperationAST,
-  subscribe,
-} from "graphql";
-import type { Extra } from "graphql-ws/use/ws";
-import { useServer } from "graphql-ws/use/ws";
-import type { Context as WsContext } from "graphql-ws";
+import { type ExecutionResult, execute, GraphQLError, getOperationAST, subscribe } from "graphql";
+import { handleProtocols } from "graphql-ws";
 import mongoose from "mongoose";
 import { type WebSocket, WebSocketServer } from "ws";
 import { badInput } from "../errors/app-errors.js";
@@ -26,17 +17,19 @@ import { groupKey } from "../realtime/group-key.js";
 import { type IdentityEnd, IdentityWatch } from "../realtime/identity-watch.js";
 import { primedLoaders } from "../realtime/primed-loaders.js";
 import { loadPresence } from "../realtime/presence.service.js";
-import { type RealtimeContext, type RealtimeRequest, realtimeStats } from "../realtime/realtime-request.js";
+import { type RealtimeContext, realtimeStats } from "../realtime/realtime-request.js";
 import { closeSlowConsumer, FrameSink } from "../realtime/sinks.js";
 import { type Context, createContext, type Viewer } from "./context.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { newRequestId } from "./request-scope.js";
+import { serveGraphqlWs } from "./ws-protocol.js";
 import type { WsAttachment, WsAttachOptions } from "./server.js";
 import { identityCache, withIdentityCache } from "../auth/identity-cache.js";
 
 /**
- * Per-connection state, on graphql-ws's `extra`. Only the identity: an idle connection must stay
- * small (≤ 20 KB), so no DataLoaders are kept per connection or per subscription.
+ * Per-connection state, kept by the socket's protocol state (ws-protocol.ts). Only the identity: an
+ * idle connection must stay small (≤ 20 KB), so no DataLoaders are kept per connection or per
+ * subscription, and nothing of the `connection_init` (the token) or of a `subscribe` message.
  */
 interface Connection {
   viewer: Viewer;
@@ -45,9 +38,8 @@ interface Connection {
 }
 
 /**
- * A context whose loaders are created on first use. Subscriptions keep their context for their
- * lifetime (graphql-ws holds the exec args) but never read its loaders: groups execute with fresh
- * ones and naive mode replaces them per event.
+ * Naive mode's per-subscription context (graphql-js holds it for the subscription's lifetime), its
+ * loaders created on first use: the resolver replaces them per event anyway.
  */
 function operationContext(conn: Connection): RealtimeContext {
   let loaders: Loaders | null = null;
@@ -66,13 +58,12 @@ function operationContext(conn: Connection): RealtimeContext {
     },
   ) as RealtimeContext;
 }
-type ConnExtra = Extra & { conn?: Connection };
 
 /**
- * GraphQL over WebSocket on the HTTP server's /graphql (graphql-ws protocol), wired once. Auth in
- * connectionParams.authorization through the shared context factory; subscriptions authorised in
- * onSubscribe; events fanned out by the realtime hub, multiplexed (default) or naive.
- * See docs/realtime.md.
+ * GraphQL over WebSocket on the HTTP server's /graphql (graphql-transport-ws, ws-protocol.ts),
+ * wired once. Auth in connectionParams.authorization through the shared context factory;
+ * subscriptions authorised in onSubscribe; events fanned out by the realtime hub, multiplexed
+ * (default) or naive. See docs/realtime.md.
  */
 export function attachWebSocket({ httpServer, schema, path, config, logger }: WsAttachOptions): WsAttachment {
   const rc = config.realtime;
@@ -99,6 +90,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     noServer: true,
     maxPayload: rc.maxPayloadBytes,
     perMessageDeflate: false,
+    handleProtocols,
   });
   const connectionsByUser = new Map<string, number>();
   let closing = false;
@@ -113,184 +105,149 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
   };
   httpServer.on("upgrade", onUpgrade);
 
-  const server = useServer<Record<string, unknown> | undefined, { conn?: Connection }>(
-    {
-      schema,
-      connectionInitWaitTimeout: rc.connectionInitTimeoutMs,
+  const server = serveGraphqlWs<Connection>(wss, {
+    connectionInitWaitTimeout: rc.connectionInitTimeoutMs,
+    isProd: config.isProduction,
+    logger,
 
-      async onConnect(ctx) {
-        const params = ctx.connectionParams ?? {};
-        const raw = params.authorization ?? params.Authorization;
-        const authorization = typeof raw === "string" ? raw : null;
-        if (!authorization) return false;
-        const extra = ctx.extra as ConnExtra;
-        const context = await createContext({
-          authorization,
-          clientIp: extra.request.socket.remoteAddress ?? null,
-        });
-        if (!context.viewer) return false;
-        const userId = context.viewer.userId;
-        const count = connectionsByUser.get(userId) ?? 0;
-        if (count >= rc.maxConnectionsPerUser) {
-          extra.socket.close(Close.TooManyConnections, CloseReason.TooManyConnections);
-          return false;
-        }
-        // Closed while authenticating: onClose has already run without a conn to release.
-        if (extra.socket.readyState !== extra.socket.OPEN) return false;
-        connectionsByUser.set(userId, count + 1);
-        extra.conn = { viewer: context.viewer, clientIp: context.clientIp, userId };
-        identities.add(extra.socket, context.viewer);
-        // The upgrade request (headers, parser state) is not needed after authentication; letting
-        // it go saves a few KB per idle connection.
-        (extra as { request: IncomingMessage | null }).request = null;
-        return true;
-      },
+    async onConnect(socket, request, params) {
+      const raw = params.authorization ?? params.Authorization;
+      const authorization = typeof raw === "string" ? raw : null;
+      if (!authorization) return null;
+      const context = await createContext({
+        authorization,
+        clientIp: request.socket.remoteAddress ?? null,
+      });
+      if (!context.viewer) return null;
+      const userId = context.viewer.userId;
+      const count = connectionsByUser.get(userId) ?? 0;
+      if (count >= rc.maxConnectionsPerUser) {
+        socket.close(Close.TooManyConnections, CloseReason.TooManyConnections);
+        return null;
+      }
+      // Closed while authenticating: onClose has already run without a conn to release.
+      if (socket.readyState !== socket.OPEN) return null;
+      connectionsByUser.set(userId, count + 1);
+      identities.add(socket, context.viewer);
+      return { viewer: context.viewer, clientIp: context.clientIp, userId };
+    },
 
-      onClose(ctx) {
-        const extra = ctx.extra as ConnExtra;
-        const conn = extra.conn;
-        if (!conn) return;
-        identities.remove(extra.socket);
-        const left = (connectionsByUser.get(conn.userId) ?? 1) - 1;
-        if (left > 0) connectionsByUser.set(conn.userId, left);
-        else connectionsByUser.delete(conn.userId);
-      },
+    onClose(socket, conn) {
+      if (!conn) return;
+      identities.remove(socket);
+      const left = (connectionsByUser.get(conn.userId) ?? 1) - 1;
+      if (left > 0) connectionsByUser.set(conn.userId, left);
+      else connectionsByUser.delete(conn.userId);
+    },
 
-      async onSubscribe(ctx, id, payload) {
-        const extra = ctx.extra as ConnExtra;
-        const conn = extra.conn;
-        if (!conn) return [new GraphQLError("Not connected.")];
-        // graphql-ws registered this id already, so the count includes it.
-        if (Object.keys(ctx.subscriptions).length > rc.maxSubscriptionsPerConnection) {
-          return [
-            badInput(
-              `Too many subscriptions on this connection (at most ${rc.maxSubscriptionsPerConnection}).`,
-            ),
-          ];
-        }
-        const prepared = documents.prepare(payload.query);
-        if (Array.isArray(prepared)) return prepared as GraphQLError[];
-        const { document, viewerSensitive } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
-        const operationName = payload.operationName ?? undefined;
-        const op = getOperationAST(document, operationName);
-        if (!op) return [new GraphQLError("Unable to identify operation.")];
+    async onSubscribe({ conn, socket, id, payload, active }) {
+      if (active > rc.maxSubscriptionsPerConnection) {
+        return [
+          badInput(
+            `Too many subscriptions on this connection (at most ${rc.maxSubscriptionsPerConnection}).`,
+          ),
+        ];
+      }
+      const prepared = documents.prepare(payload.query);
+      if (Array.isArray(prepared)) return prepared as GraphQLError[];
+      const { document, viewerSensitive } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
+      const operationName = payload.operationName ?? undefined;
+      const op = getOperationAST(document, operationName);
+      if (!op) return [new GraphQLError("Unable to identify operation.")];
+      // Queries and mutations belong on HTTP, where the platform's cost limits and introspection
+      // rules apply (the client's link sends only subscriptions here).
+      if (op.operation !== "subscription") {
+        return [
+          badInput(
+            "Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql.",
+          ),
+        ];
+      }
+      const variableValues = payload.variables ?? {};
+      // Through realtimeDb: a reconnect storm of 1,000 clients queues instead of taking the pool.
+      const auth = await inRealtimeScope(() =>
+        authorizeSubscription(schema, op, document, variableValues, conn.userId),
+      );
+      if (auth === null) return [badInput("Unknown subscription.")];
+      if (Array.isArray(auth)) return auth as GraphQLError[];
+      const a = auth as Exclude<typeof auth, readonly GraphQLError[] | null>;
+      const kind = a.field === "presence" ? "presence" : "events";
+      if (rc.mode === "naive") {
         const contextValue = operationContext(conn);
-        const base: ExecutionArgs = {
-          schema,
-          document,
-          operationName,
-          variableValues: payload.variables ?? {},
-          contextValue,
-        };
-        // Queries and mutations belong on HTTP, where the platform's cost limits and introspection
-        // rules apply (the client's link sends only subscriptions here).
-        if (op.operation !== "subscription") {
-          return [
-            badInput(
-              "Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql.",
-            ),
-          ];
-        }
-        // Through realtimeDb: a reconnect storm of 1,000 clients queues instead of taking the pool.
-        const auth = await inRealtimeScope(() =>
-          authorizeSubscription(schema, op, document, payload.variables, conn.userId),
-        );
-        if (auth === null) return [badInput("Unknown subscription.")];
-        if (Array.isArray(auth)) return auth as GraphQLError[];
-        const a = auth as Exclude<typeof auth, readonly GraphQLError[] | null>;
-        const realtime: RealtimeRequest = {
+        contextValue.realtime = {
           ...a,
-          kind: a.field === "presence" ? "presence" : "events",
+          kind,
           subscriptionId: id,
-          socket: extra.socket,
+          socket,
           maxBufferedBytes: rc.maxBufferedBytes,
         };
-        contextValue.realtime = realtime;
-        (contextValue as RealtimeContext & { groupKey?: string }).groupKey = groupKey({
-          query: payload.query,
-          operationName,
-          op,
-          variables: a.variables,
-          role: a.role,
-          userId: viewerSensitive ? conn.userId : null,
-          field: a.field,
-          productionId: a.productionId,
-          versionId: a.versionId,
+        return subscribe({ schema, document, operationName, variableValues, contextValue });
+      }
+      // Multiplexed: nothing of this request outlives the start but the sink (and, for the first
+      // subscriber of a group, the group's spec).
+      const sink = new FrameSink(id, socket, conn.viewer, rc.maxBufferedBytes);
+      hub
+        .channel(a.productionId)
+        .attachFrame(
+          sink,
+          {
+            key: groupKey({
+              query: payload.query,
+              operationName,
+              op,
+              variables: a.variables,
+              role: a.role,
+              userId: viewerSensitive ? conn.userId : null,
+              field: a.field,
+              productionId: a.productionId,
+              versionId: a.versionId,
+            }),
+            kind,
+            versionId: a.versionId,
+            role: a.role,
+            // One execution and one serialisation for the whole group.
+            execute: (root, viewer, scope) =>
+              inRealtimeScope(async () => {
+                realtimeStats.executions++;
+                scope.shared ??= primedLoaders(scope);
+                const contextValue: Context = {
+                  requestId: newRequestId(),
+                  viewer,
+                  loaders: scope.shared as Loaders,
+                  authProblem: null,
+                  clientIp: null,
+                };
+                const result = await execute({
+                  schema,
+                  document,
+                  operationName,
+                  variableValues,
+                  rootValue: root,
+                  contextValue,
+                });
+                return serializeResult(result, formatError);
+              }),
+          },
+          a.afterSeq,
+        )
+        .catch((err: unknown) => {
+          logger.error("realtime: subscription failed to start", { error: String(err) });
+          // An `error` message (not `complete`): the client retries with its cursor.
+          sink.fail(new GraphQLError("The subscription could not start; retry with your last cursor."));
         });
-        // graphql-ws keeps the parsed message for the subscription's lifetime; the text and the
-        // variables are not needed past this point (the key and `base` hold what is).
-        (payload as { query: string }).query = "";
-        (payload as { variables?: unknown }).variables = undefined;
-        return base;
-      },
-
-      subscribe(args: ExecutionArgs) {
-        const ctx = args.contextValue as RealtimeContext & { groupKey?: string };
-        const rt = ctx.realtime;
-        if (!rt || !ctx.viewer || rc.mode === "naive") return subscribe(args);
-        const sink = new FrameSink(rt.subscriptionId, rt.socket, ctx.viewer, rc.maxBufferedBytes);
-        const { document, operationName, variableValues } = args;
-        hub
-          .channel(rt.productionId)
-          .attachFrame(
-            sink,
-            {
-              key: ctx.groupKey ?? `${rt.subscriptionId}`,
-              kind: rt.kind,
-              versionId: rt.versionId,
-              role: rt.role,
-              // One execution and one serialisation for the whole group.
-              execute: (root, viewer, scope) =>
-                inRealtimeScope(async () => {
-                  realtimeStats.executions++;
-                  scope.shared ??= primedLoaders(scope);
-                  const contextValue: Context = {
-                    requestId: newRequestId(),
-                    viewer,
-                    loaders: scope.shared as Loaders,
-                    authProblem: null,
-                    clientIp: null,
-                  };
-                  const result = await execute({
-                    schema,
-                    document,
-                    operationName,
-                    variableValues,
-                    rootValue: root,
-                    contextValue,
-                  });
-                  return serializeResult(result, formatError);
-                }),
-            },
-            rt.afterSeq,
-          )
-          .catch((err: unknown) => {
-            logger.error("realtime: subscription failed to start", { error: String(err) });
-            // An `error` message (not `complete`): the client retries with its cursor.
-            sink.fail(new GraphQLError("The subscription could not start; retry with your last cursor."));
-          });
-        // graphql-ws holds these args until the subscription ends, but a frame sink never yields
-        // through them: let the per-subscription context (request, key, variables) go now.
-        const held = args as { contextValue?: unknown; variableValues?: unknown };
-        held.contextValue = undefined;
-        held.variableValues = undefined;
-        return sink;
-      },
-
-      // Naive mode only (multiplexed frames never pass through graphql-ws's emit).
-      onNext(ctx, _id, _payload, _args, result: ExecutionResult) {
-        const socket = (ctx.extra as ConnExtra).socket;
-        if (socket.bufferedAmount > rc.maxBufferedBytes) closeSlowConsumer(socket);
-        if (!result.errors) return undefined;
-        return {
-          ...result,
-          errors: result.errors.map((e) => formatError(e.toJSON(), e)),
-        } as unknown as ExecutionResult;
-      },
+      return sink;
     },
-    wss,
-    0, // keep-alive below: one timer per process, not one per socket
-  );
+
+    // Naive mode only (multiplexed frames never pass through here).
+    onNext(socket, result: ExecutionResult) {
+      if (socket.bufferedAmount > rc.maxBufferedBytes) closeSlowConsumer(socket);
+      if (!result.errors) return result;
+      return {
+        ...result,
+        errors: result.errors.map((e) => formatError(e.toJSON(), e)),
+      } as unknown as ExecutionResult;
+    },
+  });
 
   // Keep-alive: ping every socket each interval; one that has not answered the previous ping is
   // dead (half-open TCP) and is terminated.
@@ -338,5 +295,3 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     },
   };
 }
-
-export type { WsContext };

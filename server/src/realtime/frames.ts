@@ -8,12 +8,24 @@ import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from "graph
 const TAIL = 0x7d; // "}"
 
 /**
+ * Heads of short ids ("1", "2"...: what most clients number their subscriptions with) are shared by
+ * every subscription using them, instead of one copy each. Bounded: ids are client-chosen.
+ */
+const HEADS = new Map<string, string>();
+const SHARED_HEADS = 64;
+const SHARED_ID_MAX = 4;
+
+/**
  * The envelope's head, kept as a string. Not a Buffer: a small `Buffer.from` is a slice of an
  * 8 KB shared pool, and an idle subscription holding its slice for hours kept the whole pool
  * alive (measured: ~7 KB of external memory per idle subscribed connection).
  */
 export function frameHead(id: string): string {
-  return `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  const shared = HEADS.get(id);
+  if (shared !== undefined) return shared;
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  if (id.length <= SHARED_ID_MAX && HEADS.size < SHARED_HEADS) HEADS.set(id, head);
+  return head;
 }
 
 /** head + payload + "}" in one allocation (the head is short ASCII for real ids). */

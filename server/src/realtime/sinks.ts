@@ -42,30 +42,40 @@ export function closeSlowConsumer(socket: FrameSocket): void {
 }
 
 /**
- * A multiplexed subscription. To graphql-ws it is an async generator that never yields and
- * finishes when the subscription ends, so graphql-ws keeps owning ids, `complete` and cleanup;
- * events are written straight to the socket as pre-serialised frames (`send`).
+ * Who hears that a multiplexed subscription ended: the socket's protocol state (app/ws-protocol.ts),
+ * which then sends `complete`, or `error` when it failed.
  */
-export class FrameSink implements Sink, AsyncGenerator<never, undefined, unknown> {
+export interface FrameSinkOwner {
+  sinkEnded(sink: FrameSink): void;
+}
+
+/**
+ * A multiplexed subscription: events are written straight to the socket as pre-serialised frames
+ * (`send`). Nothing else is kept per subscription (no generator, promise or closure: an idle
+ * subscribed connection must stay small); its end is reported to `owner`.
+ */
+export class FrameSink implements Sink {
   lastSeq = 0;
   ended = false;
   onEnd: (() => void) | null = null;
+  /** Set by the protocol once the subscription is registered under `id`. */
+  owner: FrameSinkOwner | null = null;
+  /** Why it ended, when it failed (reported as an `error` message instead of `complete`). */
+  failure: Error | null = null;
   private readonly head: string;
-  private wake: ((r: IteratorReturnResult<undefined>) => void) | null = null;
-  private reject: ((err: unknown) => void) | null = null;
-  private failure: unknown = null;
-
-  readonly userId: string;
 
   constructor(
-    id: string,
+    readonly id: string,
     readonly socket: FrameSocket,
     /** Shared with the connection's other subscriptions; the group executes as one of its viewers. */
     readonly viewer: Viewer,
     private readonly maxBufferedBytes: number,
   ) {
     this.head = frameHead(id);
-    this.userId = viewer.userId;
+  }
+
+  get userId(): string {
+    return this.viewer.userId;
   }
 
   /** Hot path: one bounds check, one buffer concat, one write. */
@@ -99,46 +109,14 @@ export class FrameSink implements Sink, AsyncGenerator<never, undefined, unknown
     this.ended = true;
     this.onEnd?.();
     this.onEnd = null;
-    this.wake?.(DONE);
-    this.wake = null;
-    this.reject = null;
+    this.owner?.sinkEnded(this);
+    this.owner = null;
   }
 
-  /** Ends the subscription with an `error` message (graphql-ws reports a throwing iterator). */
-  fail(err: unknown): void {
+  /** Ends the subscription with an `error` message carrying `err`'s message. */
+  fail(err: Error): void {
     if (this.ended) return;
     this.failure = err;
-    const reject = this.reject;
-    this.wake = null;
-    this.reject = null;
-    this.end();
-    reject?.(err);
-  }
-
-  next(): Promise<IteratorResult<never, undefined>> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.ended) return Promise.resolve(DONE);
-    return new Promise((resolve, reject) => {
-      this.wake = resolve;
-      this.reject = reject;
-    });
-  }
-
-  return(): Promise<IteratorResult<never, undefined>> {
-    this.end();
-    return Promise.resolve(DONE);
-  }
-
-  throw(): Promise<IteratorResult<never, undefined>> {
-    this.end();
-    return Promise.resolve(DONE);
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
     this.end();
   }
 }
