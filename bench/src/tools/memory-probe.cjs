@@ -1,10 +1,14 @@
 /**
  * Preloaded into a server by tools/memory-breakdown.ts (NODE_OPTIONS=--require): on SIGWINCH it
- * writes where the process's memory is to MEMORY_PROBE_OUT (JSON), as it is and again after a full
- * GC when --expose-gc is on. Diagnostics only: a benchmarked server never runs with it.
+ * writes where the process's memory is to MEMORY_PROBE_OUT (JSON), as it is and, when the request
+ * file MEMORY_PROBE_OUT.gc exists (and --expose-gc is on), again after a full GC. Diagnostics only:
+ * a benchmarked server never runs with it.
  */
-const { writeFileSync, readFileSync } = require("node:fs");
+const { existsSync, readFileSync, writeFileSync } = require("node:fs");
 const v8 = require("node:v8");
+
+// MEMORY_V8_FLAGS: V8 flags NODE_OPTIONS does not accept (e.g. --trace-gc), set before the app loads.
+if (process.env.MEMORY_V8_FLAGS) v8.setFlagsFromString(process.env.MEMORY_V8_FLAGS);
 
 function kb(status, field) {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
@@ -33,9 +37,10 @@ function reading() {
 process.on("SIGWINCH", () => {
   const before = reading();
   let afterGc = null;
-  if (typeof globalThis.gc === "function") {
+  const out = process.env.MEMORY_PROBE_OUT;
+  if (existsSync(`${out}.gc`) && typeof globalThis.gc === "function") {
     globalThis.gc();
     afterGc = reading();
   }
-  writeFileSync(process.env.MEMORY_PROBE_OUT, JSON.stringify({ before, afterGc }));
+  writeFileSync(out, JSON.stringify({ before, afterGc }));
 });

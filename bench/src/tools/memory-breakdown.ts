@@ -1,0 +1,128 @@
+/**
+ * Diagnostic: where the RSS of idle subscribed connections goes. Runs the connections scenario's
+ * steps (warm-up, 0, then each N with a probe event delivered to every socket, 2 s settle) against
+ * one server preloaded with tools/memory-probe.cjs, and prints per socket, against the 0 point:
+ * RSS, V8 heap committed (total and by space), heap used, external / ArrayBuffer memory and RSS
+ * outside the V8 heap; at the last point also the same after a full GC (live vs headroom).
+ *   tsx src/tools/memory-breakdown.ts [N1,N2,...]   (default 1000,10000)
+ * MEMORY_V8_FLAGS="--trace-gc" BENCH_VERBOSE=1 adds V8 flags to the server (and shows its output).
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { addNote, createFixture, EVENTS_SUBSCRIPTION } from "../lib/fixture.js";
+import { LoaderPool } from "../lib/loader-pool.js";
+import { BENCH_ROOT } from "../lib/proc.js";
+import { startServer, startStore } from "../lib/stack.js";
+import { sleep } from "../lib/stats.js";
+
+interface Reading {
+  rss: number;
+  rssAnon: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  mallocedMemory: number;
+  spaces: Record<string, { committed: number; used: number }>;
+}
+
+const points = (process.argv[2] ?? "1000,10000").split(",").map(Number);
+const out = join(tmpdir(), `memory-probe-${process.pid}.json`);
+const store = await startStore();
+// MEMORY_NODE_FLAGS: extra Node flags for the server only; MEMORY_V8_FLAGS (e.g. --trace-gc, with
+// BENCH_VERBOSE=1) are set by the probe.
+const server = await startServer("server", store, {
+  WS_KEEPALIVE_MS: "0",
+  NODE_OPTIONS: [
+    process.env.NODE_OPTIONS ?? "",
+    "--expose-gc",
+    `--require ${join(BENCH_ROOT, "src/tools/memory-probe.cjs")}`,
+    process.env.MEMORY_NODE_FLAGS ?? "",
+  ].join(" "),
+  MEMORY_PROBE_OUT: out,
+  MEMORY_V8_FLAGS: process.env.MEMORY_V8_FLAGS ?? "",
+});
+const pool = await LoaderPool.start(4);
+
+async function read(gc: boolean): Promise<{ before: Reading; afterGc: Reading | null }> {
+  rmSync(out, { force: true });
+  if (gc) writeFileSync(`${out}.gc`, "");
+  else rmSync(`${out}.gc`, { force: true });
+  server.child.kill("SIGWINCH");
+  for (let i = 0; i < 200 && !existsSync(out); i++) await sleep(50);
+  await sleep(100);
+  return JSON.parse(readFileSync(out, "utf8"));
+}
+
+const kb = (bytes: number, n: number) => `${(bytes / n / 1024).toFixed(1)}`.padStart(6);
+
+function report(label: string, base: Reading, r: Reading, n: number): void {
+  const line = [
+    `rss ${kb(r.rss - base.rss, n)}`,
+    `heapCommitted ${kb(r.heapTotal - base.heapTotal, n)}`,
+    `heapUsed ${kb(r.heapUsed - base.heapUsed, n)}`,
+    `external ${kb(r.external - base.external, n)}`,
+    `arrayBuffers ${kb(r.arrayBuffers - base.arrayBuffers, n)}`,
+    `outsideHeap ${kb(r.rss - r.heapTotal - (base.rss - base.heapTotal), n)}`,
+  ];
+  console.log(`${label.padEnd(22)} KB/socket: ${line.join("  ")}`);
+  const spaces = Object.entries(r.spaces)
+    .map(([name, s]) => {
+      const b = base.spaces[name] ?? { committed: 0, used: 0 };
+      return `${name.replace("_space", "")} ${kb(s.committed - b.committed, n).trim()}/${kb(s.used - b.used, n).trim()}`;
+    })
+    .join("  ");
+  console.log(`${"".padEnd(22)} committed/used by space: ${spaces}`);
+}
+
+try {
+  const f = await createFixture(server.url, 10);
+  const spec = {
+    url: server.wsUrl,
+    mode: "graphql" as const,
+    tokens: f.viewers.map((v) => v.token),
+    query: EVENTS_SUBSCRIPTION,
+    variables: { productionId: f.productionId },
+  };
+  let k = 1;
+  // Each resize ends with an event every socket receives, as the benchmark's probe does (a
+  // subscription goes live a moment after its socket connects: publish again while it progresses).
+  const resize = async (n: number) => {
+    await pool.resize(n, spec);
+    let got = 0;
+    for (let attempt = 0; attempt < 5 && got < n; attempt++) {
+      const key = k++;
+      await addNote(server.url, f.owner.token, f.versionId, key);
+      let last = -1;
+      for (let i = 0; i < 30 && got < n && got !== last; i++) {
+        last = got;
+        got = await pool.waitFor(key, n, 2_000);
+      }
+    }
+    if (got < n) console.log(`  probe reached ${got}/${n}`);
+  };
+  await resize(10);
+  for (let i = 0; i < 4; i++) await resize(10);
+  await resize(0);
+  await sleep(2_000);
+  const base = (await read(false)).before;
+  const mb = (b: number) => (b / 2 ** 20).toFixed(1);
+  console.log(
+    `base: rss ${mb(base.rss)} MB, heap committed ${mb(base.heapTotal)} MB (new ${mb(base.spaces.new_space?.committed ?? 0)}, old ${mb(base.spaces.old_space?.committed ?? 0)}), used ${mb(base.heapUsed)} MB`,
+  );
+  for (const [i, n] of points.entries()) {
+    await resize(n);
+    await sleep(2_000);
+    const last = i === points.length - 1;
+    const r = await read(last);
+    report(`${n} sockets`, base, r.before, n);
+    if (r.afterGc) report(`${n} after full GC`, base, r.afterGc, n);
+  }
+} finally {
+  rmSync(out, { force: true });
+  rmSync(`${out}.gc`, { force: true });
+  await pool.stop();
+  await server.stop();
+  await store.stop();
+}
