@@ -39,31 +39,37 @@ export interface CreateContextInput {
  */
 export async function createContext(input: CreateContextInput = {}): Promise<Context> {
   const loaders = createLoaders();
-  const base = {
+  const { viewer, authProblem } = await resolveViewer(input.authorization, loaders);
+  return {
     requestId: input.requestId ?? newRequestId(),
     loaders,
     clientIp: input.clientIp ?? null,
+    viewer,
+    authProblem,
   };
+}
+
+/**
+ * Who presents `authorization`, or why it was refused. `loaders` are used for the user read when
+ * the identity is not cached; without them (a WebSocket's connection_init, which needs nothing
+ * else) they are created only then: a reconnect storm of cached tokens allocates no DataLoaders.
+ */
+export async function resolveViewer(
+  authorization: string | null | undefined,
+  loaders?: Loaders,
+): Promise<{ viewer: Viewer | null; authProblem: TokenProblem | null }> {
   // A token verified in the last seconds skips its session and user reads (auth/identity-cache.ts
   // says when that is safe); a new object per request, so nobody mutates the cached one.
-  const token = extractToken(input.authorization);
+  const token = extractToken(authorization);
   const cached = token ? identityCache.get(token) : null;
-  if (cached) {
-    return {
-      ...base,
-      viewer: { ...cached.identity, name: cached.name, email: cached.email },
-      authProblem: null,
-    };
-  }
+  if (cached)
+    return { viewer: { ...cached.identity, name: cached.name, email: cached.email }, authProblem: null };
+  const reads = loaders ?? createLoaders();
   const mark = identityCache.mark();
-  const auth = await authenticate(input.authorization, { prefetchUser: (id) => loaders.userById.load(id) });
-  if (!auth.identity) return { ...base, viewer: null, authProblem: auth.problem };
-  const user = await loaders.userById.load(auth.identity.userId);
-  if (!user) return { ...base, viewer: null, authProblem: "revoked" };
+  const auth = await authenticate(authorization, { prefetchUser: (id) => reads.userById.load(id) });
+  if (!auth.identity) return { viewer: null, authProblem: auth.problem };
+  const user = await reads.userById.load(auth.identity.userId);
+  if (!user) return { viewer: null, authProblem: "revoked" };
   if (token) identityCache.set(token, { identity: auth.identity, name: user.name, email: user.email }, mark);
-  return {
-    ...base,
-    viewer: { ...auth.identity, name: user.name, email: user.email },
-    authProblem: null,
-  };
+  return { viewer: { ...auth.identity, name: user.name, email: user.email }, authProblem: null };
 }

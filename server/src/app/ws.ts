@@ -19,7 +19,7 @@ import { primedLoaders } from "../realtime/primed-loaders.js";
 import { loadPresence } from "../realtime/presence.service.js";
 import { type RealtimeContext, realtimeStats } from "../realtime/realtime-request.js";
 import { closeSlowConsumer, FrameSink } from "../realtime/sinks.js";
-import { type Context, createContext, type Viewer } from "./context.js";
+import { type Context, resolveViewer, type Viewer } from "./context.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { newRequestId } from "./request-scope.js";
 import { serveGraphqlWs } from "./ws-protocol.js";
@@ -114,12 +114,9 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       const raw = params.authorization ?? params.Authorization;
       const authorization = typeof raw === "string" ? raw : null;
       if (!authorization) return null;
-      const context = await createContext({
-        authorization,
-        clientIp: request.socket.remoteAddress ?? null,
-      });
-      if (!context.viewer) return null;
-      const userId = context.viewer.userId;
+      const { viewer } = await resolveViewer(authorization);
+      if (!viewer) return null;
+      const userId = viewer.userId;
       const count = connectionsByUser.get(userId) ?? 0;
       if (count >= rc.maxConnectionsPerUser) {
         socket.close(Close.TooManyConnections, CloseReason.TooManyConnections);
@@ -128,8 +125,8 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       // Closed while authenticating: onClose has already run without a conn to release.
       if (socket.readyState !== socket.OPEN) return null;
       connectionsByUser.set(userId, count + 1);
-      identities.add(socket, context.viewer);
-      return { viewer: context.viewer, clientIp: context.clientIp, userId };
+      identities.add(socket, viewer);
+      return { viewer, clientIp: request.socket.remoteAddress ?? null, userId };
     },
 
     onClose(socket, conn) {
@@ -150,7 +147,11 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       }
       const prepared = documents.prepare(payload.query);
       if (Array.isArray(prepared)) return prepared as GraphQLError[];
-      const { document, viewerSensitive } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
+      const {
+        id: documentId,
+        document,
+        viewerSensitive,
+      } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
       const operationName = payload.operationName ?? undefined;
       const op = getOperationAST(document, operationName);
       if (!op) return [new GraphQLError("Unable to identify operation.")];
@@ -192,7 +193,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           sink,
           {
             key: groupKey({
-              query: payload.query,
+              documentId,
               operationName,
               op,
               variables: a.variables,

@@ -12,6 +12,8 @@ import type { Limits } from "../config/config.js";
 import { validationRules } from "../app/limits.js";
 
 export interface PreparedDocument {
+  /** Distinct per parsed text (never reused), so group keys name the document, not its text. */
+  id: number;
   document: DocumentNode;
   /** Selects fields whose value depends on who asks, not only on the role (viewerCan, myRole...). */
   viewerSensitive: boolean;
@@ -21,6 +23,7 @@ export interface PreparedDocument {
 const VIEWER_FIELDS = new Set(["viewerCan", "myRole", "me", "apiTokens"]);
 const VIEWER_ARGS = new Set(["mine"]);
 const CACHE_MAX = 500;
+let nextId = 1;
 
 /**
  * Parsed and validated subscription documents by text: 1,000 clients subscribing with the same
@@ -44,7 +47,8 @@ export class DocumentCache {
     try {
       const document = parse(query, { maxTokens: this.limits.maxTokens });
       const errors = validate(this.schema, document, this.rules);
-      result = errors.length > 0 ? errors : { document, viewerSensitive: isViewerSensitive(document) };
+      result =
+        errors.length > 0 ? errors : { id: nextId++, document, viewerSensitive: isViewerSensitive(document) };
     } catch (err) {
       result = [err instanceof GraphQLError ? err : new GraphQLError(String(err))];
     }

@@ -2,7 +2,11 @@ import type { OperationDefinitionNode } from "graphql";
 import type { Role } from "../productions/production.enums.js";
 
 export interface GroupKeyInput {
-  query: string;
+  /**
+   * The parsed document (DocumentCache's id): equal ids mean equal text. Not the text itself: every
+   * subscriber would build a key holding a copy of it.
+   */
+  documentId: number;
   operationName: string | undefined;
   op: OperationDefinitionNode;
   variables: Record<string, unknown>;
@@ -38,6 +42,6 @@ export function groupKey(k: GroupKeyInput): string {
     k.userId,
     k.operationName ?? null,
     vars,
-    k.query,
+    k.documentId,
   ]);
 }
