@@ -223,7 +223,7 @@ class SocketState<C> implements FrameSinkOwner {
     this.subs = null;
     const ends: Promise<void>[] = [];
     if (subs) for (const entry of subs.values()) ends.push(stop(entry));
-    void Promise.all(ends).finally(() => this.hooks.onClose(this.socket, this.conn));
+    void Promise.allSettled(ends).then(() => this.hooks.onClose(this.socket, this.conn));
   }
 
   internalError(err: unknown): void {

@@ -1,10 +1,10 @@
 import { CloseCode } from "graphql-ws";
 
 /**
- * Every close code the realtime server uses, by name. graphql-ws closes with its own codes for
- * protocol violations (4400 invalid message, 4401 subscribe before ack, 4403 onConnect refused,
- * 4408 no connection_init in time, 4409 duplicate subscription id, 4429 second connection_init);
- * `ws` closes oversize frames with 1009. The ones below are ours.
+ * Every close code the realtime server uses, by name. Protocol violations close with graphql-ws's
+ * codes (app/ws-protocol.ts: 4400 invalid message, 4401 subscribe before ack, 4403 onConnect
+ * refused, 4406 wrong subprotocol, 4408 no connection_init in time, 4409 duplicate subscription id,
+ * 4429 second connection_init); `ws` closes oversize frames with 1009. The ones below are ours.
  */
 export const Close = {
   ...CloseCode,
