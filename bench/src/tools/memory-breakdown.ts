@@ -6,6 +6,8 @@
  * outside the V8 heap; at the last point also the same after a full GC (live vs headroom).
  *   tsx src/tools/memory-breakdown.ts [N1,N2,...]   (default 1000,10000)
  * MEMORY_V8_FLAGS="--trace-gc" BENCH_VERBOSE=1 adds V8 flags to the server (and shows its output).
+ * MEMORY_ALLOC=1: also where the server allocated (sampled, collected objects included) between
+ * the 0 point and the last point, per socket, by function.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,10 +47,15 @@ const server = await startServer("server", store, {
 });
 const pool = await LoaderPool.start(4);
 
-async function read(gc: boolean): Promise<{ before: Reading; afterGc: Reading | null }> {
+async function read(
+  gc: boolean,
+  alloc: "start" | "stop" | null = null,
+): Promise<{ before: Reading; afterGc: Reading | null }> {
   rmSync(out, { force: true });
   if (gc) writeFileSync(`${out}.gc`, "");
   else rmSync(`${out}.gc`, { force: true });
+  if (alloc) writeFileSync(`${out}.alloc`, alloc);
+  else rmSync(`${out}.alloc`, { force: true });
   server.child.kill("SIGWINCH");
   for (let i = 0; i < 200 && !existsSync(out); i++) await sleep(50);
   await sleep(100);
@@ -74,6 +81,40 @@ function report(label: string, base: Reading, r: Reading, n: number): void {
     })
     .join("  ");
   console.log(`${"".padEnd(22)} committed/used by space: ${spaces}`);
+}
+
+interface AllocNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocNode[];
+}
+
+/** Sampled allocation bytes per socket by function (self), with each top function's callers. */
+function printAllocations(profile: { head: AllocNode }, n: number): void {
+  const self = new Map<string, { bytes: number; callers: Map<string, number> }>();
+  let total = 0;
+  const label = (c: AllocNode["callFrame"]) =>
+    `${c.functionName || "(anonymous)"} ${c.url.replace(/^.*\/(node_modules\/(?:\.pnpm\/)?)?/, "")}:${c.lineNumber + 1}`;
+  const walk = (node: AllocNode, stack: string[]) => {
+    const here = label(node.callFrame);
+    if (node.selfSize > 0) {
+      total += node.selfSize;
+      const entry = self.get(here) ?? { bytes: 0, callers: new Map<string, number>() };
+      entry.bytes += node.selfSize;
+      const via = stack.slice(-3).reverse().join(" < ");
+      entry.callers.set(via, (entry.callers.get(via) ?? 0) + node.selfSize);
+      self.set(here, entry);
+    }
+    for (const c of node.children) walk(c, [...stack, here]);
+  };
+  walk(profile.head, []);
+  console.log(`allocated (sampled) ${(total / n / 1024).toFixed(1)} KB per socket; by function:`);
+  const top = [...self].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 25);
+  for (const [name, { bytes, callers }] of top) {
+    console.log(`${(bytes / n).toFixed(0).padStart(7)} B  ${name}`);
+    const via = [...callers].sort((a, b) => b[1] - a[1])[0];
+    if (via) console.log(`${"".padStart(12)}< ${via[0]}`);
+  }
 }
 
 try {
@@ -106,7 +147,8 @@ try {
   for (let i = 0; i < 4; i++) await resize(10);
   await resize(0);
   await sleep(2_000);
-  const base = (await read(false)).before;
+  const profiling = process.env.MEMORY_ALLOC === "1";
+  const base = (await read(false, profiling ? "start" : null)).before;
   const mb = (b: number) => (b / 2 ** 20).toFixed(1);
   console.log(
     `base: rss ${mb(base.rss)} MB, heap committed ${mb(base.heapTotal)} MB (new ${mb(base.spaces.new_space?.committed ?? 0)}, old ${mb(base.spaces.old_space?.committed ?? 0)}), used ${mb(base.heapUsed)} MB`,
@@ -115,13 +157,17 @@ try {
     await resize(n);
     await sleep(2_000);
     const last = i === points.length - 1;
-    const r = await read(last);
+    const r = await read(last, last && profiling ? "stop" : null);
     report(`${n} sockets`, base, r.before, n);
     if (r.afterGc) report(`${n} after full GC`, base, r.afterGc, n);
   }
+  if (profiling) {
+    for (let i = 0; i < 100 && !existsSync(`${out}.heapprofile`); i++) await sleep(100);
+    printAllocations(JSON.parse(readFileSync(`${out}.heapprofile`, "utf8")), points.at(-1) as number);
+  }
 } finally {
   rmSync(out, { force: true });
-  rmSync(`${out}.gc`, { force: true });
+  for (const ext of [".gc", ".alloc", ".heapprofile"]) rmSync(`${out}${ext}`, { force: true });
   await pool.stop();
   await server.stop();
   await store.stop();
