@@ -1,5 +1,5 @@
 import { MongoClient } from "mongodb";
-import { MONITORING, type Store } from "./stack.js";
+import type { Store } from "./stack.js";
 import type { StoreProxy } from "./store-proxy.js";
 import { round, summarize } from "./stats.js";
 
@@ -28,6 +28,6 @@ export async function measureProxyOverhead(
     }
   };
   const directMs = await run(store.uri);
-  const proxiedMs = await run(`mongodb://127.0.0.1:${proxy.port}/?directConnection=true&${MONITORING}`);
+  const proxiedMs = await run(`mongodb://127.0.0.1:${proxy.port}/?directConnection=true`);
   return { directMs: round(directMs, 3), proxiedMs: round(proxiedMs, 3) };
 }

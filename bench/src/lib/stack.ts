@@ -5,14 +5,6 @@ import { join } from "node:path";
 import { REPO_ROOT, spawnTs, stopChild, waitForLine } from "./proc.js";
 import { StoreProxy } from "./store-proxy.js";
 
-/**
- * The driver's streaming monitor (awaitable hello, exhaust) fails against the embedded store every
- * other heartbeat ("Server ended moreToCome unexpectedly": the store answers without moreToCome)
- * and clears the connection pool each time, failing queued operations. Polling avoids that; the
- * store bug is reported in bench/README.md.
- */
-export const MONITORING = "serverMonitoringMode=poll";
-
 export interface Store {
   port: number;
   pid: number;
@@ -35,7 +27,7 @@ export async function startStore(name = "store"): Promise<Store> {
     port,
     pid: child.pid as number,
     dbPath,
-    uri: `mongodb://127.0.0.1:${port}/?directConnection=true&${MONITORING}`,
+    uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
     async stop() {
       await stopChild(child);
       rmSync(dbPath, { recursive: true, force: true });
@@ -79,7 +71,7 @@ export async function startServer(
       NODE_ENV: "production",
       PORT: "0",
       HOST: "127.0.0.1",
-      MONGODB_URI: `mongodb://127.0.0.1:${proxyPort}/${DB_NAME}?directConnection=true&${MONITORING}`,
+      MONGODB_URI: `mongodb://127.0.0.1:${proxyPort}/${DB_NAME}?directConnection=true`,
       SEED_DEMO: "false",
       JWT_SECRET,
       LOG_LEVEL: "info",

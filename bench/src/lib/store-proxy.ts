@@ -153,8 +153,10 @@ export class StoreProxy {
       for (const seq of sequences) docs.push(...readSequence(seq));
       noteIds = docs.map((d) => (d.noteId instanceof ObjectId ? d.noteId.toHexString() : "")).filter(Boolean);
     }
-    // moreToCome (bit 1): no reply will come, so it never holds the connection waiting.
-    if (flags & 2) return;
+    // moreToCome (bit 1): no reply will come, so it never holds the connection waiting. Upkeep
+    // runs on the driver's monitoring connections, not the pool: its streaming `hello` waits up to
+    // 10 s for a topology change and would otherwise read as a pool connection in use.
+    if (flags & 2 || UPKEEP.has(name)) return;
     conn.inFlight++;
     this.inFlight++;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
