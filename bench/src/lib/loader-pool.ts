@@ -5,6 +5,8 @@ import { wallNow } from "./clock.js";
 import { BENCH_ROOT, spawnTs, stopChild } from "./proc.js";
 import { sleep } from "./stats.js";
 
+const SOCKETS_PER_LOADER = 2_500;
+
 type Reply<T extends FromLoader["t"]> = Extract<FromLoader, { t: T }>;
 
 /** One loader child with a request/reply helper (replies come back in order, by type). */
@@ -57,6 +59,8 @@ export interface ConnectSpec {
 export class LoaderPool {
   private constructor(readonly loaders: Loader[]) {}
   total = 0;
+  /** Sockets each loader holds. */
+  private held: number[] = [];
 
   static async start(count: number): Promise<LoaderPool> {
     const loaders = Array.from({ length: count }, (_, i) => {
@@ -99,8 +103,13 @@ export class LoaderPool {
     };
   }
 
+  /**
+   * Loader i's part of `total`: as few loaders as hold it (2,500 sockets each), so a small phase
+   * does not wake four processes per event on the two cores the server shares with them.
+   */
   private share(total: number, i: number): number {
-    const n = this.loaders.length;
+    const n = Math.min(this.loaders.length, Math.max(1, Math.ceil(total / SOCKETS_PER_LOADER)));
+    if (i >= n) return 0;
     return Math.floor(total / n) + (i < total % n ? 1 : 0);
   }
 
@@ -109,13 +118,14 @@ export class LoaderPool {
     const replies = await Promise.all(
       this.loaders.map((l, i) => {
         const target = this.share(total, i);
-        return target >= 0 && total >= this.total
+        return target > (this.held[i] ?? 0)
           ? l.ask({ t: "connect", target, ...spec }, "connected")
           : l
               .ask({ t: "shrink", target }, "shrunk")
               .then((r) => ({ ...r, failed: 0, errors: [] as string[] }));
       }),
     );
+    this.held = replies.map((r) => r.total);
     this.total = replies.reduce((s, r) => s + r.total, 0);
     return {
       failed: replies.reduce((s, r) => s + r.failed, 0),

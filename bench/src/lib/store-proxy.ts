@@ -125,31 +125,35 @@ export class StoreProxy {
     if (opCode !== OP_MSG) return;
     const flags = msg.readUInt32LE(16);
     const end = flags & 1 ? msg.length - 4 : msg.length;
-    let body: Document | null = null;
+    let bodyAt = -1;
     const sequences: Buffer[] = [];
     for (let p = 20; p < end; ) {
       const kind = msg[p] as number;
       p++;
       const size = msg.readInt32LE(p);
-      if (kind === 0) body = deserialize(msg.subarray(p, p + size));
+      if (kind === 0) bodyAt = p;
       else sequences.push(msg.subarray(p, p + size));
       p += size;
     }
-    if (!body) return;
-    const name = Object.keys(body)[0] ?? "?";
-    const target = body[name];
+    if (bodyAt < 0) return;
+    // Only the command's first element, unless more is needed: decoding every body (large inserts
+    // included) made this process, which also times the requests, a bottleneck of its own.
+    const { name, target } = firstElement(msg, bodyAt);
+    const full = () => deserialize(msg.subarray(bodyAt, bodyAt + msg.readInt32LE(bodyAt)));
     let key = name;
     let changeStream = false;
-    if (name === "aggregate" && Array.isArray(body.pipeline) && body.pipeline[0]?.$changeStream) {
+    const pipeline: unknown = name === "aggregate" ? full().pipeline : null;
+    if (Array.isArray(pipeline) && pipeline[0]?.$changeStream) {
       key = "aggregate:changeStream";
-    } else if (name === "getMore" && body.collection === "$cmd.aggregate") {
+    } else if (name === "getMore" && full().collection === "$cmd.aggregate") {
       key = "getMore:changeStream";
       changeStream = true;
-    } else if (typeof target === "string") key = `${name}:${target}`;
+    } else if (target !== null) key = `${name}:${target}`;
     this.commands.set(key, (this.commands.get(key) ?? 0) + 1);
     let noteIds: string[] | null = null;
     if (name === "insert" && target === "events") {
-      const docs: Document[] = Array.isArray(body.documents) ? body.documents : [];
+      const inline = full().documents;
+      const docs: Document[] = Array.isArray(inline) ? inline : [];
       for (const seq of sequences) docs.push(...readSequence(seq));
       noteIds = docs.map((d) => (d.noteId instanceof ObjectId ? d.noteId.toHexString() : "")).filter(Boolean);
     }
@@ -178,6 +182,18 @@ export class StoreProxy {
     if (p.changeStream) this.changeStreamGetMores--;
     if (p.noteIds) for (const id of p.noteIds) this.commitTimes.set(id, t);
   }
+}
+
+/** The first element of the BSON document at `at`: its name, and its value if a string. */
+function firstElement(msg: Buffer, at: number): { name: string; target: string | null } {
+  const type = msg[at + 4];
+  let p = at + 5;
+  while (msg[p] !== 0) p++;
+  const name = msg.toString("utf8", at + 5, p);
+  p++;
+  if (type !== 0x02) return { name, target: null };
+  const len = msg.readInt32LE(p);
+  return { name, target: msg.toString("utf8", p + 4, p + 4 + len - 1) };
 }
 
 /** Document sequence section (kind 1): int32 size, cstring identifier, then BSON documents. */
