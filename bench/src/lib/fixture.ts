@@ -1,4 +1,5 @@
 import { gql } from "./gql.js";
+import type { ConnectSpec } from "./loader-pool.js";
 
 export interface Person {
   id: string;
@@ -96,4 +97,15 @@ export async function addNote(url: string, token: string, versionId: string, k: 
     token,
   );
   return r.addNote.id;
+}
+
+/** Loaders' sockets on `wsUrl`: the fixture's viewers, each subscribed to its production's events. */
+export function eventsSpec(wsUrl: string, f: Fixture): ConnectSpec {
+  return {
+    url: wsUrl,
+    mode: "graphql",
+    tokens: f.viewers.map((v) => v.token),
+    query: EVENTS_SUBSCRIPTION,
+    variables: { productionId: f.productionId },
+  };
 }

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import type { FromAnchor, ToAnchor } from "../anchor-server.js";
 import type { RunContext } from "../lib/context.js";
-import { addNote, EVENTS_SUBSCRIPTION } from "../lib/fixture.js";
+import { addNote, eventsSpec } from "../lib/fixture.js";
 import { type ConnectSpec, LoaderPool } from "../lib/loader-pool.js";
 import { BENCH_ROOT, rssBytes, spawnTs, stopChild } from "../lib/proc.js";
 import { type Server, startServer } from "../lib/stack.js";
@@ -57,13 +57,7 @@ async function serverTarget(ctx: RunContext, variant: "greenlight" | "naive"): P
   return {
     pid: server.pid,
     server,
-    spec: {
-      url: server.wsUrl,
-      mode: "graphql",
-      tokens: fixture.viewers.map((v) => v.token),
-      query: EVENTS_SUBSCRIPTION,
-      variables: { productionId: fixture.productionId },
-    },
+    spec: eventsSpec(server.wsUrl, fixture),
     publish: async (k) => {
       const noteId = await addNote(writer.url, fixture.owner.token, fixture.versionId, k);
       const committed = writer.proxy.commitTimes.get(noteId);

@@ -3,7 +3,7 @@
  * arrival after commit and server CPU. BENCH_CPU_PROF=<dir> profiles the servers.
  *   tsx src/tools/fanout-probe.ts [N] [events] [spacingMs] [naive|multiplexed]
  */
-import { addNote, createFixture, EVENTS_SUBSCRIPTION } from "../lib/fixture.js";
+import { addNote, createFixture, eventsSpec } from "../lib/fixture.js";
 import { LoaderPool } from "../lib/loader-pool.js";
 import { startServer, startStore } from "../lib/stack.js";
 import { runPhase } from "../scenarios/publish.js";
@@ -21,13 +21,7 @@ const server = await startServer("server", store, {
 const pool = await LoaderPool.start(4);
 try {
   const f = await createFixture(writer.url, 10);
-  const spec = {
-    url: server.wsUrl,
-    mode: "graphql" as const,
-    tokens: f.viewers.map((v) => v.token),
-    query: EVENTS_SUBSCRIPTION,
-    variables: { productionId: f.productionId },
-  };
+  const spec = eventsSpec(server.wsUrl, f);
   const t0 = Date.now();
   await pool.resize(n, spec);
   console.log(`connected ${pool.total} in ${Date.now() - t0} ms`);

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { createFixture, EVENTS_SUBSCRIPTION } from "../lib/fixture.js";
+import { createFixture, eventsSpec } from "../lib/fixture.js";
 import { LoaderPool } from "../lib/loader-pool.js";
 import { readFileSync as read } from "node:fs";
 import { REPO_ROOT, rssBytes } from "../lib/proc.js";
@@ -73,13 +73,7 @@ const server = await startServer("server", store, { WS_KEEPALIVE_MS: "0" });
 const pool = await LoaderPool.start(2);
 try {
   const f = await createFixture(server.url, 10);
-  const spec = {
-    url: server.wsUrl,
-    mode: "graphql" as const,
-    tokens: f.viewers.map((v) => v.token),
-    query: EVENTS_SUBSCRIPTION,
-    variables: { productionId: f.productionId },
-  };
+  const spec = eventsSpec(server.wsUrl, f);
   await pool.resize(10, spec);
   await sleep(2000);
   const rss0 = rssBytes(server.pid);

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addNote, createFixture, EVENTS_SUBSCRIPTION } from "../lib/fixture.js";
+import { addNote, createFixture, eventsSpec } from "../lib/fixture.js";
 import { LoaderPool } from "../lib/loader-pool.js";
 import { BENCH_ROOT } from "../lib/proc.js";
 import { startServer, startStore } from "../lib/stack.js";
@@ -119,13 +119,7 @@ function printAllocations(profile: { head: AllocNode }, n: number): void {
 
 try {
   const f = await createFixture(server.url, 10);
-  const spec = {
-    url: server.wsUrl,
-    mode: "graphql" as const,
-    tokens: f.viewers.map((v) => v.token),
-    query: EVENTS_SUBSCRIPTION,
-    variables: { productionId: f.productionId },
-  };
+  const spec = eventsSpec(server.wsUrl, f);
   let k = 1;
   // Each resize ends with an event every socket receives, as the benchmark's probe does (a
   // subscription goes live a moment after its socket connects: publish again while it progresses).
