@@ -229,8 +229,7 @@ class SocketState<C> implements FrameSinkOwner {
   internalError(err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
     this.hooks.logger.error("realtime: error while handling a message", { error: message });
-    const reason = this.hooks.isProd || message.length >= 124 ? "Internal server error" : message;
-    this.socket.close(CloseCode.InternalServerError, reason);
+    this.socket.close(CloseCode.InternalServerError, closeReason(this.hooks.isProd, message));
   }
 }
 
@@ -243,8 +242,9 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult
   return typeof Object(value)[Symbol.asyncIterator] === "function";
 }
 
-function stateOf(socket: WebSocket): SocketState<unknown> | undefined {
-  return states.get(socket);
+/** A 4500 close reason: the error's message outside production, when it fits a close frame. */
+function closeReason(isProd: boolean, message: string): string {
+  return isProd || message.length >= 124 ? "Internal server error" : message;
 }
 
 /** What the protocol keeps for a socket (tests: an idle socket must not retain its token or messages). */
@@ -253,13 +253,13 @@ export function retainedState(socket: WebSocket): object | undefined {
 }
 
 function onMessage(this: WebSocket, data: RawData): void {
-  const state = stateOf(this);
+  const state = states.get(this);
   if (!state) return;
   state.receive(String(data)).catch((err: unknown) => state.internalError(err));
 }
 
 function onClose(this: WebSocket): void {
-  const state = stateOf(this);
+  const state = states.get(this);
   if (!state) return;
   states.delete(this);
   state.closed();
@@ -267,11 +267,9 @@ function onClose(this: WebSocket): void {
 
 /** `ws` has already closed the socket (e.g. 1009 for an oversize frame) when it reports an error. */
 function onError(this: WebSocket, err: Error): void {
-  const state = stateOf(this);
+  const state = states.get(this);
   state?.hooks.logger.warn("realtime: socket error", { error: err.message });
-  const reason =
-    state?.hooks.isProd !== false || err.message.length >= 124 ? "Internal server error" : err.message;
-  this.close(CloseCode.InternalServerError, reason);
+  this.close(CloseCode.InternalServerError, closeReason(state?.hooks.isProd !== false, err.message));
 }
 
 function onInitTimeout(state: SocketState<unknown>): void {

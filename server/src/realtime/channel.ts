@@ -4,10 +4,9 @@ import type { Role } from "../productions/production.enums.js";
 import type { EventLogPort, ExecutionScope, GroupSpec, PresenceSnapshot } from "./ports.js";
 import type { PresenceWatch } from "./presence.tracker.js";
 import { ChannelMemory } from "./channel-memory.js";
-import { ChannelRoles } from "./channel-roles.js";
+import { ChannelRoles, MEMBER_EVENTS } from "./channel-roles.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink, Sink } from "./sinks.js";
-import { MEMBER_EVENTS } from "./channel-roles.js";
 import { Batch, Group, MAX_BATCH } from "./channel-batch.js";
 
 /** Events read per replay page; also the tail read when a channel starts. */
