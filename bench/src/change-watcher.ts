@@ -6,7 +6,7 @@
  */
 import { MongoClient } from "mongodb";
 
-export type ToWatcher = { t: "stop" };
+export type ToWatcher = { t: "await"; n: number } | { t: "stop" };
 export type FromWatcher = { t: "ready" } | { t: "seen"; n: number };
 
 const [uri, dbName, collName] = process.argv.slice(2) as [string, string, string];
@@ -14,15 +14,27 @@ const send = (m: FromWatcher) => process.send?.(m);
 
 const client = await MongoClient.connect(uri);
 const stream = client.db(dbName).collection(collName).watch([], { fullDocument: "updateLookup" });
+// Counting is all it does per change; it reports only when asked (an IPC message per change
+// would be measured as part of the floor).
 let n = 0;
+let awaited = Number.POSITIVE_INFINITY;
+const report = () => {
+  if (n < awaited) return;
+  awaited = Number.POSITIVE_INFINITY;
+  send({ t: "seen", n });
+};
 stream.on("change", () => {
   n++;
-  send({ t: "seen", n });
+  report();
 });
 // The first getMore is in place once the aggregate has answered (its post-batch token).
 stream.once("resumeTokenChanged", () => send({ t: "ready" }));
 process.on("message", async (m: ToWatcher) => {
-  if (m.t !== "stop") return;
+  if (m.t === "await") {
+    awaited = m.n;
+    report();
+    return;
+  }
   await stream.close();
   await client.close();
   process.exit(0);

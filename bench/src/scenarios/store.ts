@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { type Collection, type Document, type Db, MongoClient } from "mongodb";
-import type { FromWatcher } from "../change-watcher.js";
+import type { FromWatcher, ToWatcher } from "../change-watcher.js";
 import type { RunContext } from "../lib/context.js";
 import { BENCH_ROOT, cpuDelta, cpuTime, spawnTs, stopChild } from "../lib/proc.js";
 import { startStore, type Store } from "../lib/stack.js";
@@ -37,15 +37,11 @@ async function watcherCpu(
     [store.uri, db.databaseName, "floor"],
     { cwd: BENCH_ROOT, ipc: true, name: "watcher" },
   );
-  let seen = 0;
   let onSeen: (() => void) | null = null;
   const ready = new Promise<void>((resolve) => {
     child.on("message", (m: FromWatcher) => {
       if (m.t === "ready") resolve();
-      else {
-        seen = m.n;
-        onSeen?.();
-      }
+      else onSeen?.();
     });
   });
   try {
@@ -61,8 +57,8 @@ async function watcherCpu(
         await coll.insertOne({ i, body });
       }
       await new Promise<void>((resolve) => {
-        onSeen = () => seen >= to && resolve();
-        onSeen();
+        onSeen = resolve;
+        child.send({ t: "await", n: to } satisfies ToWatcher);
       });
     };
     // Warm-up: the measured changes should not pay for the watcher's JIT compilation.
@@ -83,7 +79,7 @@ async function watcherCpu(
       perChangeMs: round(((busy - idle) * 1000) / changes, 3),
     };
   } finally {
-    child.send({ t: "stop" });
+    child.send({ t: "stop" } satisfies ToWatcher);
     await stopChild(child);
   }
 }
