@@ -18,7 +18,7 @@ beforeAll(async () => {
     WS_MAX_PAYLOAD_BYTES: "8192",
     WS_MAX_BUFFERED_BYTES: "262144",
   });
-  wsUrl = `${(cluster.urls[0] as string).replace(/^http/, "ws")}/graphql`;
+  wsUrl = cluster.wsUrls[0] as string;
   setup = await setupProduction(cluster.urls[0] as string);
   const start =
     (await listEvents(cluster.urls[0] as string, setup.showrunner.token, setup.productionId, null)).at(-1) ??

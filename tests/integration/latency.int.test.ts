@@ -13,7 +13,7 @@ let wsUrl: string;
 
 beforeAll(async () => {
   cluster = await startCluster(1);
-  wsUrl = `${(cluster.urls[0] as string).replace(/^http/, "ws")}/graphql`;
+  wsUrl = cluster.wsUrls[0] as string;
   setup = await setupProduction(cluster.urls[0] as string);
 });
 afterAll(() => cluster?.stop());

@@ -30,7 +30,7 @@ async function realtime(): Promise<{ perDeliveryUs: number; frame: string }> {
   const cluster = await startCluster(2, { LOG_LEVEL: "info", WS_MAX_CONNECTIONS_PER_USER: String(S + 10) });
   try {
     const url = cluster.urls[0] as string;
-    const wsUrl = `${(cluster.urls[1] as string).replace(/^http/, "ws")}/graphql`;
+    const wsUrl = cluster.wsUrls[1] as string;
     const pid = cluster.servers[1]?.child?.pid as number;
     const setup = await setupProduction(url);
     const token = setup.showrunner.token;

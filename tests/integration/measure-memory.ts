@@ -48,7 +48,7 @@ try {
   const setup = await setupProduction(url);
   const start = (await listEvents(url, setup.showrunner.token, setup.productionId, null)).at(-1) ?? null;
   const warm = new ResumingSubscriber(
-    [`${url.replace(/^http/, "ws")}/graphql`],
+    [cluster.wsUrls[0] as string],
     setup.showrunner.token,
     setup.productionId,
     start,
@@ -63,7 +63,7 @@ try {
   const subs: ResumingSubscriber[] = [];
   for (let i = 0; i < N; i++) {
     const s = new ResumingSubscriber(
-      [`${url.replace(/^http/, "ws")}/graphql`],
+      [cluster.wsUrls[0] as string],
       setup.members[i % 3]?.token as string,
       setup.productionId,
       start,

@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addNote, listEvents, type Setup, setupProduction } from "./support/api.js";
-import { type Cluster, startCluster } from "./support/processes.js";
+import { describe, expect, it } from "vitest";
+import { addNote, listEvents } from "./support/api.js";
 import { ResumingSubscriber } from "./support/subscriber.js";
+import { clusterSuite } from "./support/suite.js";
 
-let cluster: Cluster;
-let setup: Setup;
-let wsUrls: string[];
-const subs: ResumingSubscriber[] = [];
-
-beforeAll(async () => {
-  cluster = await startCluster(2);
-  wsUrls = cluster.urls.map((u) => `${u.replace(/^http/, "ws")}/graphql`);
-  setup = await setupProduction(cluster.urls[0] as string);
-});
-afterAll(async () => {
-  for (const s of subs) s.stop();
-  await cluster?.stop();
-});
+const t = clusterSuite(2);
 
 /** Counts successful writes and lets the test wait for a number of them (no sleeps). */
 class WriteCounter {
@@ -35,18 +22,18 @@ class WriteCounter {
 
 describe("kill and restart while writing", () => {
   it("a server process and the store restart; resuming clients miss nothing and see no duplicate", async () => {
-    const [a] = cluster.urls as [string, string];
-    const start = (await listEvents(a, setup.showrunner.token, setup.productionId, null)).at(-1) ?? null;
-    const users = [setup.showrunner, ...setup.members];
+    const [a] = t.cluster.urls as [string, string];
+    const start = (await listEvents(a, t.setup.showrunner.token, t.setup.productionId, null)).at(-1) ?? null;
+    const users = [t.setup.showrunner, ...t.setup.members];
     for (let i = 0; i < 4; i++) {
       const s = new ResumingSubscriber(
-        wsUrls,
+        t.wsUrls,
         (users[i] as (typeof users)[number]).token,
-        setup.productionId,
+        t.setup.productionId,
         start,
         i % 2,
       );
-      subs.push(s);
+      t.subs.push(s);
       await s.start();
     }
     const writes = new WriteCounter();
@@ -54,7 +41,7 @@ describe("kill and restart while writing", () => {
     const writers = users.map(async (u, w) => {
       for (let i = 0; writing; i++) {
         // A failed request may or may not have committed; the log decides what is expected.
-        await addNote(cluster.urls[(w + i) % 2] as string, u.token, setup.versionId, `w${w}-${i}`).then(
+        await addNote(t.cluster.urls[(w + i) % 2] as string, u.token, t.setup.versionId, `w${w}-${i}`).then(
           () => writes.bump(),
           () => undefined,
         );
@@ -62,30 +49,30 @@ describe("kill and restart while writing", () => {
     });
 
     await writes.reach(20);
-    const server1 = cluster.servers[1];
+    const server1 = t.cluster.servers[1];
     await server1?.stop("SIGKILL");
     await writes.reach(40);
     await server1?.start();
     await writes.reach(60);
-    await cluster.store.stop("SIGKILL");
-    await cluster.store.start();
+    await t.cluster.store.stop("SIGKILL");
+    await t.cluster.store.start();
     await writes.reach(writes.count + 20);
     writing = false;
     await Promise.all(writers);
 
     // Production.events stops at a gap younger than the settle window (a seq allocated by a write
     // that failed while the store was down), so the complete list appears once that gap settles.
-    let expected = await listEvents(a, setup.showrunner.token, setup.productionId, start);
+    let expected = await listEvents(a, t.setup.showrunner.token, t.setup.productionId, start);
     for (const deadline = Date.now() + 30_000; expected.length < writes.count && Date.now() < deadline; ) {
-      expected = await listEvents(a, setup.showrunner.token, setup.productionId, start);
+      expected = await listEvents(a, t.setup.showrunner.token, t.setup.productionId, start);
     }
     // Fewer would mean the store lost acknowledged writes (or a gap never settled).
     expect(
       expected.length,
       `acknowledged writes ${writes.count}, events listed ${expected.length}`,
     ).toBeGreaterThanOrEqual(writes.count);
-    await Promise.all(subs.map((s) => s.waitForCursor(expected.at(-1) as string, 90_000)));
-    for (const s of subs) {
+    await Promise.all(t.subs.map((s) => s.waitForCursor(expected.at(-1) as string, 90_000)));
+    for (const s of t.subs) {
       // Spelled out so that a failure says what went wrong (missing, repeated or reordered).
       const got = new Set(s.cursors);
       const missing = expected.filter((c) => !got.has(c));
@@ -100,6 +87,6 @@ describe("kill and restart while writing", () => {
       expect(s.cursors).toEqual(expected); // same order
     }
     // The subscribers on the killed process, at least, had to reconnect.
-    expect(subs.some((s) => s.reconnects > 0)).toBe(true);
+    expect(t.subs.some((s) => s.reconnects > 0)).toBe(true);
   }, 240_000);
 });

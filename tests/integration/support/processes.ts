@@ -95,6 +95,8 @@ export interface Cluster {
   store: Proc;
   servers: Proc[];
   urls: string[];
+  /** Each server's GraphQL-over-WebSocket endpoint, in `urls` order. */
+  wsUrls: string[];
   mongoUri: string;
   stop(): Promise<void>;
 }
@@ -157,6 +159,7 @@ export async function startCluster(n = 2, env: Record<string, string> = {}): Pro
     store,
     servers,
     urls,
+    wsUrls: urls.map((u) => `${u.replace(/^http/, "ws")}/graphql`),
     mongoUri,
     async stop() {
       await Promise.all(servers.map((s) => s.stop("SIGKILL")));
