@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Config } from "../config/config.js";
 import { type Context, createContext } from "./context.js";
+import { documentBytes } from "./document-cache.js";
 import { clientIpOf, readBody, sendGraphQLError } from "./http-util.js";
 import { newRequestId, runInRequestScope } from "./request-scope.js";
 
@@ -19,6 +20,15 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
     if (value !== undefined) map.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
   return map;
+}
+
+/** The query text of a POST body or GET search, if it is a string (Apollo reports other shapes). */
+function queryTextOf(body: unknown, url: URL): string | null {
+  if (body && typeof body === "object" && "query" in body) {
+    const q = (body as { query: unknown }).query;
+    return typeof q === "string" ? q : null;
+  }
+  return body === undefined ? url.searchParams.get("query") : null;
 }
 
 /**
@@ -64,6 +74,16 @@ export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, con
       }
     } else {
       req.resume();
+    }
+    // Before Apollo parses it: a document's text stays alive as long as its parsed form does.
+    const query = queryTextOf(body, url);
+    if (query !== null && documentBytes(query) > config.limits.maxDocumentBytes) {
+      return sendGraphQLError(
+        res,
+        413,
+        `The GraphQL document is ${documentBytes(query)} bytes; the limit is ${config.limits.maxDocumentBytes}.`,
+        "BAD_REQUEST",
+      );
     }
     const authorization = typeof req.headers.authorization === "string" ? req.headers.authorization : null;
     const result = await runInRequestScope(requestId, () =>

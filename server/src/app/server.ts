@@ -7,6 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
 import { createFormatError } from "../errors/format-error.js";
 import type { Context } from "./context.js";
+import { DocumentStore } from "./document-cache.js";
 import { createHttpServer, GRAPHQL_PATH } from "./http.js";
 import { requestLimitsPlugin, validationRules } from "./limits.js";
 import type { Logger } from "./logger.js";
@@ -66,6 +67,8 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
     hideSchemaDetailsFromClientErrors: config.isProduction,
     includeStacktraceInErrorResponses: config.isDevelopment,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Bounded by what documents keep alive (text included), not by their AST's JSON alone.
+    documentStore: new DocumentStore(config.limits.documentCacheBytes),
     validationRules: validationRules(config.limits),
     formatError: createFormatError({ logger, includeStack: config.isDevelopment }),
     stopOnTerminationSignals: false, // main.ts owns signals, to close the database after draining

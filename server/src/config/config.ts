@@ -22,6 +22,10 @@ export interface Limits {
   maxCost: number;
   /** Most lexical tokens in one document (parse-time bomb guard). */
   maxTokens: number;
+  /** Longest GraphQL document (query text) in bytes, refused before parsing, on HTTP and WebSocket. */
+  maxDocumentBytes: number;
+  /** Bytes of parsed documents (text + AST) each document cache (HTTP, WebSocket) may keep. */
+  documentCacheBytes: number;
   /** Failed sign-ins per email inside `signInWindowSeconds` before refusing. */
   signInMaxFailuresPerEmail: number;
   /** Failed sign-ins per client IP inside `signInWindowSeconds` before refusing. */
@@ -238,6 +242,8 @@ export function parseConfig(env: Env): Config {
       maxAliases: r.int("MAX_QUERY_ALIASES", 30, 1, 1_000),
       maxCost: r.int("MAX_QUERY_COST", 25_000, 1, 10_000_000),
       maxTokens: r.int("MAX_QUERY_TOKENS", 5_000, 100, 1_000_000),
+      maxDocumentBytes: r.int("MAX_DOCUMENT_BYTES", 100_000, 1_024, 10 * 1_048_576),
+      documentCacheBytes: r.int("DOCUMENT_CACHE_BYTES", 16 * 1_048_576, 0, 1_024 * 1_048_576),
       signInMaxFailuresPerEmail: r.int("SIGNIN_MAX_FAILURES_PER_EMAIL", 10, 1, 10_000),
       signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
       signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),

@@ -8,8 +8,11 @@ import {
   validate,
   visit,
 } from "graphql";
+import type { LRUCache } from "lru-cache";
 import type { Limits } from "../config/config.js";
+import { boundedDocumentLru, documentBytes, documentKey, retainedBytes } from "../app/document-cache.js";
 import { validationRules } from "../app/limits.js";
+import { badInput } from "../errors/app-errors.js";
 
 export interface PreparedDocument {
   /** Distinct per parsed text (never reused), so group keys name the document, not its text. */
@@ -22,15 +25,17 @@ export interface PreparedDocument {
 /** Fields and arguments whose result differs between two members holding the same role. */
 const VIEWER_FIELDS = new Set(["viewerCan", "myRole", "me", "apiTokens"]);
 const VIEWER_ARGS = new Set(["mine"]);
-const CACHE_MAX = 500;
 let nextId = 1;
 
 /**
- * Parsed and validated subscription documents by text: 1,000 clients subscribing with the same
- * operation parse and validate it once. Bounded; cleared when full (documents are few in practice).
+ * Parsed and validated subscription documents by the SHA-256 of their text: 1,000 clients
+ * subscribing with the same operation parse and validate it once. Bounded by the bytes the
+ * documents keep alive (LIMITS documentCacheBytes); documents over maxDocumentBytes are refused
+ * before parsing, and invalid ones are never kept (a socket sending distinct bad documents
+ * otherwise filled the cache with their text).
  */
 export class DocumentCache {
-  private readonly cache = new Map<string, PreparedDocument | readonly GraphQLError[]>();
+  private readonly cache: LRUCache<string, PreparedDocument>;
   private readonly rules;
 
   constructor(
@@ -38,23 +43,38 @@ export class DocumentCache {
     private readonly limits: Limits,
   ) {
     this.rules = [...specifiedRules, ...validationRules(limits)];
+    this.cache = boundedDocumentLru<PreparedDocument>(limits.documentCacheBytes, (p) =>
+      retainedBytes(p.document),
+    );
   }
 
-  prepare(query: string): PreparedDocument | readonly GraphQLError[] {
-    const hit = this.cache.get(query);
-    if (hit) return hit;
-    let result: PreparedDocument | readonly GraphQLError[];
-    try {
-      const document = parse(query, { maxTokens: this.limits.maxTokens });
-      const errors = validate(this.schema, document, this.rules);
-      result =
-        errors.length > 0 ? errors : { id: nextId++, document, viewerSensitive: isViewerSensitive(document) };
-    } catch (err) {
-      result = [err instanceof GraphQLError ? err : new GraphQLError(String(err))];
+  prepare(query: unknown): PreparedDocument | readonly GraphQLError[] {
+    if (typeof query !== "string") return [badInput("`query` must be a string.")];
+    const bytes = documentBytes(query);
+    if (bytes > this.limits.maxDocumentBytes) {
+      return [
+        badInput(`The GraphQL document is ${bytes} bytes; the limit is ${this.limits.maxDocumentBytes}.`),
+      ];
     }
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(query, result);
-    return result;
+    const key = documentKey(query);
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: this.limits.maxTokens });
+    } catch (err) {
+      return [err instanceof GraphQLError ? err : new GraphQLError(String(err))];
+    }
+    const errors = validate(this.schema, document, this.rules);
+    if (errors.length > 0) return errors;
+    const prepared = { id: nextId++, document, viewerSensitive: isViewerSensitive(document) };
+    this.cache.set(key, prepared);
+    return prepared;
+  }
+
+  /** Bytes currently counted (tests). */
+  get bytes(): number {
+    return this.cache.calculatedSize;
   }
 }
 
