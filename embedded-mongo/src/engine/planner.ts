@@ -197,6 +197,8 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
     }
   }
   if (best) {
+    // An empty `$in` leaves no point to look up: nothing can match.
+    if (best.bounds.length === 0) return { kind: "IXSCAN", index: best.idx.name, sorted: true, docs: [] };
     const multi = best.idx.multikey || best.bounds.length > 1;
     const order = multi ? null : scanOrder(best.idx, best.bounds[0] as Bounds, sort);
     const rids =
