@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runtime } from "./runtime.js";
 import { uniqueEmail } from "../test/factories.js";
 import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
 
@@ -54,5 +55,23 @@ describe("limits before execution", () => {
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
     expect(JSON.stringify(res.body)).not.toContain("stacktrace");
+  });
+});
+
+describe("variables that do not fit their types", () => {
+  it("answer 400 BAD_USER_INPUT (not 500) and log no error, operators and __proto__ included", async () => {
+    const errors = vi.spyOn(runtime().logger, "error");
+    for (const v of [{ $gt: "" }, true, { __proto__: { admin: true } }, ["a", "b"]]) {
+      const res = await t.gql(
+        "query($v: ID!) { version(id: $v) { id } }",
+        JSON.parse(JSON.stringify({ v })) as Record<string, unknown>,
+        { token },
+      );
+      expect(res.status).toBe(400);
+      expect(errorCode(res)).toBe("BAD_USER_INPUT");
+      expect(res.body.errors?.[0]?.message).toMatch(/^Variable "\$v" got invalid value/);
+    }
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

@@ -5,6 +5,7 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   getNamedType,
+  type GraphQLSchema,
   isLeafType,
   getNullableType,
   GraphQLList,
@@ -15,6 +16,13 @@ import {
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
 import type { Limits } from "../config/config.js";
 import type { Context } from "./context.js";
+
+/**
+ * What one `exportMarkers` is counted as in the cost estimate: the notes it may read and render
+ * (the estimate cannot know a version's count; the resolver charges the real one, see
+ * exports/export-budget.ts).
+ */
+export const EXPORT_COST = 2_000;
 
 /** Lists without a `first` argument are assumed to hold about this many items. */
 const DEFAULT_LIST_SIZE = 10;
@@ -98,6 +106,7 @@ export function maxAliasesRule(max: number) {
  * heaviest page (500 events with their objects) costs about 10,000.
  */
 export function costEstimator({ field, args, childComplexity }: ComplexityEstimatorArgs): number {
+  if (field.name === "exportMarkers") return EXPORT_COST;
   const firstArg = field.args.find((a) => a.name === "first");
   const isList = getNullableType(field.type) instanceof GraphQLList;
   const self = isLeafType(getNamedType(field.type)) ? 0 : 1;
@@ -114,6 +123,58 @@ export function costEstimator({ field, args, childComplexity }: ComplexityEstima
     n = DEFAULT_LIST_SIZE;
   }
   return n * (self + childComplexity);
+}
+
+/**
+ * The estimated cost of one operation with its variables. Variables that do not fit their types
+ * are the caller's mistake: BAD_USER_INPUT (400), as Apollo would answer had it coerced them first.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName: string | null | undefined,
+): number {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [costEstimator],
+    });
+  } catch (err) {
+    if (!(err instanceof GraphQLError)) throw err;
+    throw new GraphQLError(err.message, {
+      nodes: err.nodes,
+      extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+    });
+  }
+}
+
+export function costError(cost: number, max: number): GraphQLError {
+  return new GraphQLError(
+    `Query cost ${cost} exceeds the limit of ${max}; ask for fewer items (lower \`first\`) or fewer fields.`,
+    { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } },
+  );
+}
+
+/** At most one `exportMarkers` per operation (each renders a whole version's notes). */
+export function maxExportsRule(context: ValidationContext): ASTVisitor {
+  let count = 0;
+  return {
+    Field(node) {
+      if (node.name.value === "exportMarkers") count++;
+    },
+    Document: {
+      leave() {
+        if (count > 1)
+          context.reportError(
+            validationError(`exportMarkers is asked ${count} times; one export per request.`),
+          );
+      },
+    },
+  };
 }
 
 function usesIntrospection(doc: DocumentNode): boolean {
@@ -149,21 +210,8 @@ export function requestLimitsPlugin(limits: Limits): ApolloServerPlugin<Context>
               "Introspection is only available to signed-in callers; send `Authorization: Bearer <token>`.",
             );
           }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [costEstimator],
-          });
-          if (cost > limits.maxCost) {
-            throw new GraphQLError(
-              `Query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for fewer items (lower \`first\`) or fewer fields.`,
-              {
-                extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-              },
-            );
-          }
+          const cost = operationCost(schema, document, request.variables, operationName);
+          if (cost > limits.maxCost) throw costError(cost, limits.maxCost);
         },
       };
     },
@@ -171,5 +219,5 @@ export function requestLimitsPlugin(limits: Limits): ApolloServerPlugin<Context>
 }
 
 export function validationRules(limits: Limits) {
-  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)];
+  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxExportsRule];
 }

@@ -26,6 +26,12 @@ export interface Limits {
   maxDocumentBytes: number;
   /** Bytes of parsed documents (text + AST) each document cache (HTTP, WebSocket) may keep. */
   documentCacheBytes: number;
+  /** `exportMarkers` of a version with more live notes than this is refused (its cost is its notes). */
+  maxExportNotes: number;
+  /** An export whose text is longer than this is refused. */
+  maxExportBytes: number;
+  /** Exports rendered at once in this process; more wait their turn. */
+  exportConcurrency: number;
   /** Failed sign-ins per email inside `signInWindowSeconds` before refusing. */
   signInMaxFailuresPerEmail: number;
   /** Failed sign-ins per client IP inside `signInWindowSeconds` before refusing. */
@@ -244,6 +250,9 @@ export function parseConfig(env: Env): Config {
       maxTokens: r.int("MAX_QUERY_TOKENS", 5_000, 100, 1_000_000),
       maxDocumentBytes: r.int("MAX_DOCUMENT_BYTES", 100_000, 1_024, 10 * 1_048_576),
       documentCacheBytes: r.int("DOCUMENT_CACHE_BYTES", 16 * 1_048_576, 0, 1_024 * 1_048_576),
+      maxExportNotes: r.int("MAX_EXPORT_NOTES", 5_000, 1, 1_000_000),
+      maxExportBytes: r.int("MAX_EXPORT_BYTES", 16 * 1_048_576, 1_024, 1_024 * 1_048_576),
+      exportConcurrency: r.int("EXPORT_CONCURRENCY", 2, 1, 64),
       signInMaxFailuresPerEmail: r.int("SIGNIN_MAX_FAILURES_PER_EMAIL", 10, 1, 10_000),
       signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
       signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),

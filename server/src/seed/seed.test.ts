@@ -107,14 +107,23 @@ describe("demo seed", () => {
 
   it("exports the cut's notes as markers", async () => {
     const token = await signIn("editor@demo.greenlight");
-    const res = expectData(
-      await server.gql<{ productions: { assets: { versions: { exportMarkers: string }[] }[] }[] }>(
-        `{ productions { assets(kind: CUT) { versions { exportMarkers(format: CMX3600_EDL) } } } }`,
+    // One export per request (issue 13): find the cut's first version, then export it.
+    const list = expectData(
+      await server.gql<{ productions: { assets: { versions: { id: string }[] }[] }[] }>(
+        `{ productions { assets(kind: CUT) { versions { id } } } }`,
         {},
         { token },
       ),
     );
-    const edl = res.productions[0]?.assets[0]?.versions[0]?.exportMarkers ?? "";
+    const versionId = list.productions[0]?.assets[0]?.versions[0]?.id;
+    const res = expectData(
+      await server.gql<{ version: { exportMarkers: string } }>(
+        `query($v: ID!) { version(id: $v) { exportMarkers(format: CMX3600_EDL) } }`,
+        { v: versionId },
+        { token },
+      ),
+    );
+    const edl = res.version.exportMarkers;
     expect(edl).toContain("FCM: NON-DROP FRAME");
     expect(edl).toMatch(/\* LOC: 01:00:00:00 GREEN {3}\[RESOLVED\] Rafael Ortiz: Open on the fog/);
   });

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../app/context.js";
 import { versionLastEventCursor } from "../events/event.tail.js";
 import { MarkerFormat } from "../exports/marker.enums.js";
+import { withExportBudget } from "../exports/export-budget.js";
 import { exportMarkers } from "../exports/marker.service.js";
 import { NoteConnection } from "../notes/note-connection.type.js";
 import { noteCounts, openNotesFromPrevious, versionNotes } from "../notes/note.query.js";
@@ -88,6 +89,6 @@ export class VersionFieldsResolver {
     @Arg("format", () => MarkerFormat) format: MarkerFormat,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    return exportMarkers(ctx, v, format);
+    return withExportBudget(ctx, v, () => exportMarkers(ctx, v, format));
   }
 }
