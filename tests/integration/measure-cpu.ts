@@ -27,7 +27,11 @@ function cpuMs(pid: number): number {
 }
 
 async function realtime(): Promise<{ perDeliveryUs: number; frame: string }> {
-  const cluster = await startCluster(2, { LOG_LEVEL: "info", WS_MAX_CONNECTIONS_PER_USER: String(S + 10) });
+  const cluster = await startCluster(2, {
+    LOG_LEVEL: "info",
+    WS_MAX_CONNECTIONS_PER_USER: String(S + 10),
+    WS_MAX_SUBSCRIPTION_COST_PER_USER: String((S + 10) * 100),
+  });
   try {
     const url = cluster.urls[0] as string;
     const wsUrl = cluster.wsUrls[1] as string;

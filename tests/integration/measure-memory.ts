@@ -41,6 +41,7 @@ const cluster = await startCluster(1, {
   NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}`,
   LOG_LEVEL: "info",
   WS_MAX_CONNECTIONS_PER_USER: String(N), // N sockets over 3 users
+  WS_MAX_SUBSCRIPTION_COST_PER_USER: String(N * 100), // and their subscriptions' cost
 });
 try {
   const url = cluster.urls[0] as string;

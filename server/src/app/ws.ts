@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { type ExecutionResult, execute, GraphQLError, getOperationAST, subscribe } from "graphql";
+import { type ExecutionResult, execute, GraphQLError, subscribe } from "graphql";
 import { handleProtocols } from "graphql-ws";
 import mongoose from "mongoose";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -22,6 +22,8 @@ import { closeSlowConsumer, FrameSink } from "../realtime/sinks.js";
 import { type Context, resolveViewer, type Viewer } from "./context.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { newRequestId } from "./request-scope.js";
+import { SubscriptionBudget } from "./ws-budget.js";
+import { checkSubscribe } from "./ws-subscribe.js";
 import { serveGraphqlWs } from "./ws-protocol.js";
 import type { WsAttachment, WsAttachOptions } from "./server.js";
 import { identityCache, withIdentityCache } from "../auth/identity-cache.js";
@@ -82,7 +84,9 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     db: () => mongoose.connection.db,
     loadPresence: (versionId) => inRealtimeScope(() => loadPresence(versionId)),
     presenceTtlMs: rc.presenceTtlSeconds * 1_000,
+    executionTimeoutMs: rc.executionTimeoutMs,
   });
+  const budget = new SubscriptionBudget(rc.maxSubscriptionCostPerConnection, rc.maxSubscriptionCostPerUser);
   setHub(hub);
   hub.start();
 
@@ -145,35 +149,30 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
           ),
         ];
       }
-      const prepared = documents.prepare(payload.query);
-      if (Array.isArray(prepared)) return prepared as GraphQLError[];
-      const {
-        id: documentId,
-        document,
-        viewerSensitive,
-      } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
-      const operationName = payload.operationName ?? undefined;
-      const op = getOperationAST(document, operationName);
-      if (!op) return [new GraphQLError("Unable to identify operation.")];
-      // Queries and mutations belong on HTTP, where the platform's cost limits and introspection
-      // rules apply (the client's link sends only subscriptions here).
-      if (op.operation !== "subscription") {
-        return [
-          badInput(
-            "Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql.",
-          ),
-        ];
+      const checked = checkSubscribe(documents, schema, config.limits, payload);
+      if (Array.isArray(checked)) return checked as GraphQLError[];
+      const { documentId, document, viewerSensitive, operationName, op, variableValues, cost } =
+        checked as Exclude<typeof checked, readonly GraphQLError[]>;
+      // Multiplexed: reserved before authorising (no two starts can both take the last of it),
+      // released when the sink ends, whichever way (complete, close, failure).
+      const sink = rc.mode === "naive" ? null : new FrameSink(id, socket, conn.viewer, rc.maxBufferedBytes);
+      if (sink) {
+        const refused = budget.reserve(sink, cost);
+        if (refused) return [badInput(refused)];
       }
-      const variableValues = payload.variables ?? {};
       // Through realtimeDb: a reconnect storm of 1,000 clients queues instead of taking the pool.
       const auth = await inRealtimeScope(() =>
         authorizeSubscription(schema, op, document, variableValues, conn.userId),
-      );
+      ).catch((err: unknown) => {
+        sink?.end();
+        throw err;
+      });
+      if (auth === null || Array.isArray(auth)) sink?.end();
       if (auth === null) return [badInput("Unknown subscription.")];
       if (Array.isArray(auth)) return auth as GraphQLError[];
       const a = auth as Exclude<typeof auth, readonly GraphQLError[] | null>;
       const kind = a.field === "presence" ? "presence" : "events";
-      if (rc.mode === "naive") {
+      if (!sink) {
         const contextValue = operationContext(conn);
         contextValue.realtime = {
           ...a,
@@ -186,7 +185,6 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       }
       // Multiplexed: nothing of this request outlives the start but the sink (and, for the first
       // subscriber of a group, the group's spec).
-      const sink = new FrameSink(id, socket, conn.viewer, rc.maxBufferedBytes);
       hub
         .channel(a.productionId)
         .attachFrame(

@@ -77,6 +77,12 @@ export interface RealtimeConfig {
   /** A socket whose unsent bytes exceed this is a slow consumer and is closed with 1013. */
   maxBufferedBytes: number;
   presenceTtlSeconds: number;
+  /** Per-event cost (app/limits.ts estimate) a socket's subscriptions may hold together. */
+  maxSubscriptionCostPerConnection: number;
+  /** The same across one user's sockets in this process. */
+  maxSubscriptionCostPerUser: number;
+  /** One event's execution for one group past this ends that group's subscriptions. */
+  executionTimeoutMs: number;
 }
 
 function parseRealtimeConfig(r: Reader): RealtimeConfig {
@@ -89,6 +95,9 @@ function parseRealtimeConfig(r: Reader): RealtimeConfig {
     maxConnectionsPerUser: r.int("WS_MAX_CONNECTIONS_PER_USER", 20, 1, 10_000),
     maxBufferedBytes: r.int("WS_MAX_BUFFERED_BYTES", 4 * 1_048_576, 1_024, 256 * 1_048_576),
     presenceTtlSeconds: r.int("PRESENCE_TTL_SECONDS", 30, 2, 3_600),
+    maxSubscriptionCostPerConnection: r.int("WS_MAX_SUBSCRIPTION_COST_PER_CONNECTION", 5_000, 1, 10_000_000),
+    maxSubscriptionCostPerUser: r.int("WS_MAX_SUBSCRIPTION_COST_PER_USER", 10_000, 1, 100_000_000),
+    executionTimeoutMs: r.int("WS_EXECUTION_TIMEOUT_MS", 2_000, 10, 600_000),
   };
 }
 // ---- End realtime. ----

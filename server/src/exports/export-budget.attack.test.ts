@@ -1,10 +1,8 @@
-import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
-import { recountNotes } from "../notes/note-counters.js";
-import { NoteModel } from "../notes/note.model.js";
 import { inParallel, percentile, probeLatency, retainedHeapMb } from "../test/attack.js";
-import { buildProduction, buildNote, buildVersion, type BuiltProduction } from "../test/domain-factories.js";
+import { addNoteCopies } from "../test/bulk-notes.js";
+import { buildProduction, buildVersion, type BuiltProduction } from "../test/domain-factories.js";
 import { buildUser, type BuiltUser } from "../test/factories.js";
 import { errorCode, startTestServer, type TestServer } from "../test/harness.js";
 
@@ -17,25 +15,14 @@ let outsider: BuiltUser;
 let big: string; // over MAX_EXPORT_NOTES
 let allowed: string; // under it
 
-/** `n` notes of 2 KB on `versionId`, copied from one made through the API (counters rebuilt). */
-async function fillNotes(versionId: string, n: number): Promise<void> {
-  const first = await buildNote(t, p.showrunner, versionId, { time: { startFrame: 0 } }, BODY);
-  const template = await NoteModel.findById(first).lean();
-  const { _id, ...rest } = template as NonNullable<typeof template>;
-  await NoteModel.insertMany(
-    Array.from({ length: n - 1 }, (_, i) => ({ ...rest, anchor: { ...rest.anchor, startFrame: i + 1 } })),
-  );
-  await recountNotes(new Types.ObjectId(versionId));
-}
-
 beforeAll(async () => {
   t = await startTestServer({ env: { MAX_EXPORT_NOTES: "1999", EXPORT_CONCURRENCY: "2" } });
   p = await buildProduction(t, { members: { VIEWER: 1 } });
   outsider = await buildUser(t);
   big = (await buildVersion(t, p, AssetKind.CUT)).versionId;
   allowed = (await buildVersion(t, p, AssetKind.CUT)).versionId;
-  await fillNotes(big, 2_000);
-  await fillNotes(allowed, 1_500);
+  await addNoteCopies(t, p.showrunner, big, 2_000, BODY);
+  await addNoteCopies(t, p.showrunner, allowed, 1_500, BODY);
 }, 120_000);
 afterAll(async () => {
   await t?.close();

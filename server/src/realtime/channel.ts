@@ -8,6 +8,7 @@ import { ChannelRoles, MEMBER_EVENTS } from "./channel-roles.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink, Sink } from "./sinks.js";
 import { Batch, Group, MAX_BATCH } from "./channel-batch.js";
+import { TIMED_OUT, withDeadline } from "./deadline.js";
 
 /** Events read per replay page; also the tail read when a channel starts. */
 const PAGE = 200;
@@ -31,6 +32,8 @@ export interface ChannelDeps {
   /** Called when the last subscriber left, so the hub can drop the channel. */
   onIdle(channel: Channel): void;
   settleMs?: number;
+  /** See HubDeps.executionTimeoutMs; unset: no limit. */
+  executionTimeoutMs?: number;
 }
 
 /**
@@ -139,9 +142,11 @@ export class Channel {
         }
         return;
       }
-      await this.catchUp(sink, spec.role, spec.versionId, afterSeq, async (e, scope) =>
-        sink.send(await spec.execute(e, sink.viewer, scope)),
-      );
+      await this.catchUp(sink, spec.role, spec.versionId, afterSeq, async (e, scope) => {
+        const payload = await this.timed(spec.execute(e, sink.viewer, scope));
+        if (payload === TIMED_OUT) sink.fail(this.tooSlow());
+        else sink.send(payload);
+      });
       if (!sink.ended) this.join(sink, spec);
     } finally {
       this.attaching--;
@@ -343,11 +348,36 @@ export class Channel {
     await this.memory.keep(scope, epoch);
   }
 
-  /** One execution for the whole group (null: nobody left to execute as). */
+  /**
+   * One execution for the whole group (null: nobody left to execute as). One that overruns the
+   * time limit ends the group's subscriptions with an error, so no group holds up the channel's
+   * other subscribers event after event; its work finishes unobserved.
+   */
   private async executeGroup(g: Group, root: unknown, scope: ExecutionScope): Promise<Buffer | null> {
     this.roles.reauthorize(g);
     const viewer = g.viewer();
-    return viewer ? g.spec.execute(root, viewer, scope) : null;
+    if (!viewer) return null;
+    const payload = await this.timed(g.spec.execute(root, viewer, scope));
+    if (payload !== TIMED_OUT) return payload;
+    this.deps.logger.warn("realtime: an execution overran its time limit; its group ended", {
+      productionId: this.productionId,
+      ms: this.deps.executionTimeoutMs,
+      subscribers: g.sinks.size,
+    });
+    const err = this.tooSlow();
+    for (const s of [...g.sinks]) s.fail(err);
+    return null;
+  }
+
+  private timed(work: Promise<Buffer>): Promise<Buffer | typeof TIMED_OUT> {
+    const ms = this.deps.executionTimeoutMs;
+    return ms ? withDeadline(work, ms) : work;
+  }
+
+  private tooSlow(): Error {
+    return new Error(
+      `Each event of this subscription took longer than ${this.deps.executionTimeoutMs} ms to compute; subscribe again with fewer fields.`,
+    );
   }
 
   /** Presence: one execution, one serialisation, then the envelope per subscriber. */

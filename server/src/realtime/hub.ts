@@ -31,6 +31,8 @@ export interface HubDeps {
   loadPresence(versionId: string): Promise<PresenceDoc[]>;
   presenceTtlMs: number;
   settleMs?: number;
+  /** An execution of one event for one group taking longer than this ends the group's subscriptions. */
+  executionTimeoutMs?: number;
   /**
    * Receives `sessions` / `api_tokens` changes (sign-outs, revocations) to end live sockets, and
    * `users` changes (for an identity cache fed from the same stream).
@@ -100,6 +102,7 @@ export class RealtimeHub {
       log: this.deps.log,
       logger: this.deps.logger,
       settleMs: this.deps.settleMs,
+      executionTimeoutMs: this.deps.executionTimeoutMs,
       watchPresence: (versionId) => this.presence.watch(productionId, versionId),
       onIdle: (c) => {
         if (this.channels.get(productionId) === c) this.channels.delete(productionId);

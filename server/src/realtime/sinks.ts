@@ -62,6 +62,9 @@ export class FrameSink implements Sink {
   owner: FrameSinkOwner | null = null;
   /** Why it ended, when it failed (reported as an `error` message instead of `complete`). */
   failure: Error | null = null;
+  /** Per-event cost reserved for it (app/ws-budget.ts), given back when it ends. */
+  cost = 0;
+  budget: { release(sink: FrameSink): void } | null = null;
   private readonly head: string;
 
   constructor(
@@ -111,6 +114,7 @@ export class FrameSink implements Sink {
     this.onEnd = null;
     this.owner?.sinkEnded(this);
     this.owner = null;
+    this.budget?.release(this);
   }
 
   /** Ends the subscription with an `error` message carrying `err`'s message. */
