@@ -69,6 +69,22 @@ describe("Version.exportMarkers", () => {
 });
 
 describe("Version.openNotesFromPrevious and previous", () => {
+  it("answers an empty connection on version 1 (no earlier versions: an empty $in)", async () => {
+    const { versionId: v1 } = await buildVersion(server, prod, AssetKind.CUT);
+    const res = expectData(
+      await gqlAs<{
+        version: { previous: null; openNotesFromPrevious: { totalCount: number; edges: unknown[] } };
+      }>(
+        server,
+        prod.as("WRITER"),
+        `query($v: ID!) { version(id: $v) { previous { number } openNotesFromPrevious(first: 10) { totalCount edges { node { id } } } } }`,
+        { v: v1 },
+      ),
+    );
+    expect(res.version.previous).toBeNull();
+    expect(res.version.openNotesFromPrevious).toEqual({ totalCount: 0, edges: [] });
+  });
+
   it("carries open and in-progress notes of every earlier version", async () => {
     const { assetId, versionId: v1 } = await buildVersion(server, prod, AssetKind.SCRIPT);
     const open1 = await buildNote(
