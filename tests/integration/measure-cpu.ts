@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import WebSocket from "ws";
 import { addNote, listEvents, setupProduction } from "./support/api.js";
 import { REPO, startCluster } from "./support/processes.js";
@@ -87,12 +88,14 @@ async function bare(frame: string): Promise<number> {
       stdio: ["pipe", "pipe", "inherit"],
     },
   );
-  const port = await new Promise<number>((resolve) =>
-    child.stdout?.on("data", (d) => {
-      const m = /bare ready (\d+)/.exec(String(d));
-      if (m) resolve(Number(m[1]));
-    }),
-  );
+  // Whole lines, so a port number split across two chunks is never read short.
+  const port = await new Promise<number>((resolve) => {
+    if (child.stdout)
+      createInterface({ input: child.stdout }).on("line", (line) => {
+        const m = /^bare ready (\d+)$/.exec(line);
+        if (m) resolve(Number(m[1]));
+      });
+  });
   let received = 0;
   const waiters = new Set<() => void>();
   const clients: WebSocket[] = [];

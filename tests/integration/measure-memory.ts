@@ -6,7 +6,6 @@
  * Run: `CONNECTIONS=2000 pnpm --filter @greenlight/tests exec tsx integration/measure-memory.ts`.
  */
 import { readFileSync } from "node:fs";
-import { freePort } from "./support/processes.js";
 import { addNote, listEvents, setupProduction } from "./support/api.js";
 import { startCluster } from "./support/processes.js";
 import { Inspector } from "./support/inspector.js";
@@ -36,9 +35,9 @@ function rssKb(pid: number): number {
   return Number(m?.[1] ?? 0);
 }
 
-const inspectPort = await freePort();
+// Port 0: the inspector binds a free port and names it on stderr before the server is ready.
 const cluster = await startCluster(1, {
-  NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}`,
+  NODE_OPTIONS: "--inspect=127.0.0.1:0",
   LOG_LEVEL: "info",
   WS_MAX_CONNECTIONS_PER_USER: String(N), // N sockets over 3 users
   WS_MAX_SUBSCRIPTION_COST_PER_USER: String(N * 100), // and their subscriptions' cost
@@ -57,7 +56,11 @@ try {
   await warm.start();
   await addNote(url, setup.showrunner.token, setup.versionId, "warm");
   await warm.waitForNote("warm");
-  const inspector = await Inspector.connect(inspectPort);
+  const inspectPort = /Debugger listening on ws:\/\/127\.0\.0\.1:(\d+)\//.exec(
+    cluster.servers[0]?.output ?? "",
+  )?.[1];
+  if (!inspectPort) throw new Error("the server did not report its inspector port");
+  const inspector = await Inspector.connect(Number(inspectPort));
   const heapBefore = await inspector.heapAfterGc();
   const namesBefore = BREAKDOWN ? await inspector.heapByName() : null;
   const before = rssKb(pid);

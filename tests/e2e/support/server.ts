@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { CLIENT_DIST, SERVER_DIR } from "./paths.js";
 
 export interface RunningServer {
@@ -12,31 +12,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /**
- * Starts the real server (`tsx src/main.ts`) on a free port with a throwaway data dir and the built
- * client, and resolves when it logs that it is ready — no polling, no sleeps.
+ * Starts the real server (`tsx src/main.ts`) on port 0 (the kernel picks a free one, so no port is
+ * chosen before it is bound) with a throwaway data dir and the built client, and resolves with the
+ * URL from its ready line — no polling, no sleeps.
  */
 export async function startServer(options: { seedDemo?: boolean } = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "greenlight-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
       NODE_ENV: "test",
-      PORT: String(port),
+      PORT: "0",
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       CLIENT_DIST,
@@ -48,13 +36,14 @@ export async function startServer(options: { seedDemo?: boolean } = {}): Promise
   });
   let log = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /ready at (http:\/\/\S+)/.exec(log);
-      if (m?.[1]) resolve(m[1].replace(/\/$/, ""));
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
+    // Whole lines, so a URL split across two chunks is never read short.
+    for (const stream of [child.stdout, child.stderr])
+      if (stream)
+        createInterface({ input: stream }).on("line", (line) => {
+          if (log.length < 100_000) log += `${line}\n`;
+          const m = /ready at (http:\/\/\S+)/.exec(line);
+          if (m?.[1]) resolve(m[1].replace(/\/$/, ""));
+        });
     child.once("exit", (code) => reject(new Error(`server exited with ${code}\n${log}`)));
   });
   return {
