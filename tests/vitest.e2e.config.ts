@@ -10,8 +10,5 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 180_000,
-    // One retry for a browser test that times out on a loaded 2-core machine (seen once: the offline
-    // banner not shown within 30 s after the socket cut); a real regression still fails twice.
-    retry: 1,
   },
 });
