@@ -1,6 +1,6 @@
 import { type Db, Long, type MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, REAL, rejection } from "./support/target.js";
+import { connect } from "./support/target.js";
 
 let ctx: Awaited<ReturnType<typeof connect>>;
 let db: Db;
@@ -58,19 +58,5 @@ describe("sessions and retryable writes", () => {
     // The next acknowledged command on the same pool is processed after it.
     await db.collection("w0").findOne({});
     expect(await db.collection("w0").countDocuments()).toBeGreaterThanOrEqual(0);
-  });
-
-  it.skipIf(REAL)("refuses multi-document transactions with a clear error", async () => {
-    const session = client.startSession();
-    try {
-      session.startTransaction();
-      const e = await rejection(db.collection("txn").insertOne({ a: 1 }, { session }));
-      expect(e.code).toBe(263);
-      expect(e.message).toContain("transactions are not supported");
-      await session.abortTransaction().catch(() => {});
-    } finally {
-      await session.endSession();
-    }
-    expect(await db.collection("txn").countDocuments()).toBe(0);
   });
 });

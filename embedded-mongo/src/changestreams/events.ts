@@ -44,6 +44,17 @@ export function relevant(e: HistoryEntry, scope: StreamScope): boolean {
  * createIndexes, dropIndexes) produces none.
  */
 export function eventsFor(e: HistoryEntry, op: ChangeOp, ctx: EventContext): RawEvent[] {
+  const events = opEvents(e, op, ctx);
+  // Changes committed by a transaction name it, as MongoDB's events do.
+  if (op.txn) {
+    for (const ev of events) {
+      if (!ev.invalidate) Object.assign(ev.doc, { lsid: op.txn.lsid, txnNumber: op.txn.txnNumber });
+    }
+  }
+  return events;
+}
+
+function opEvents(e: HistoryEntry, op: ChangeOp, ctx: EventContext): RawEvent[] {
   const head = (sub: number, operationType: string): Document => ({
     _id: encodeToken({ ts: e.ts, seq: e.seq, sub }),
     operationType,

@@ -2,6 +2,7 @@ import type { Document, ObjectId } from "bson";
 import type { CursorRegistry } from "../cursors/registry.js";
 import type { Engine } from "../engine/engine.js";
 import type { OpenChangeStream } from "../engine/hooks.js";
+import type { Transactions } from "../sessions/transactions.js";
 
 /** Facts about the running server that replies (hello, serverStatus) report. */
 export interface ServerInfo {
@@ -35,6 +36,8 @@ export interface CommandContext {
   conn: ConnectionInfo;
   /** Hex of `lsid.id`, when the command runs in a session. */
   session: string | undefined;
+  /** Open multi-document transactions and their locks (src/sessions/). */
+  txns: Transactions;
   /** False for `w: 0` / moreToCome: nobody waits, so don't wait for durability either. */
   acknowledged: boolean;
 }

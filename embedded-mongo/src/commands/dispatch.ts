@@ -1,5 +1,6 @@
 import { type Document, Long, Binary } from "bson";
 import { RetryCache } from "../sessions/retry-cache.js";
+import { isTransactional, runAutocommit, runInTransaction, transactionCommands } from "../sessions/run.js";
 import { aggregateCommands } from "./aggregate.js";
 import { catalogCommands } from "./catalog.js";
 import type { CommandContext, Handler } from "./context.js";
@@ -10,17 +11,6 @@ import { clusterTimestamp, handshakeCommands, sessionHex } from "./handshake.js"
 import { indexCommands } from "./indexes.js";
 import { readCommands } from "./read.js";
 import { writeCommands } from "./write.js";
-
-const TXN_UNSUPPORTED = "Multi-document transactions are not supported by the embedded store";
-
-/**
- * Not IllegalOperation (20): the driver rewrites code 20 on a write into a misleading
- * "does not support retryable writes" message.
- */
-const refuseTransaction = (): never => {
-  throw new CommandError("OperationNotSupportedInTransaction", TXN_UNSUPPORTED);
-};
-const transactionRefusal: Handler = refuseTransaction;
 
 /** Credentials in the URI make the driver authenticate; say plainly why that cannot work. */
 const refuseAuth: Handler = () => {
@@ -40,11 +30,10 @@ export const COMMANDS: Record<string, Handler> = {
   ...explainCommands,
   findAndModify,
   findandmodify: findAndModify,
-  commitTransaction: transactionRefusal,
+  ...transactionCommands,
   saslStart: refuseAuth,
   saslContinue: refuseAuth,
   authenticate: refuseAuth,
-  abortTransaction: transactionRefusal,
 };
 
 /** Commands whose (lsid, txnNumber) make them retryable writes. */
@@ -72,15 +61,16 @@ export async function dispatch(base: DispatchContext, retry: RetryCache): Promis
     }
     const handler = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!handler) throw new CommandError("CommandNotFound", `no such command: '${name}'`);
-    if (cmd.startTransaction === true || cmd.autocommit === false) refuseTransaction();
     const session = sessionHex(cmd.lsid);
     const ctx: CommandContext = { ...base, name, db, session };
-    if (session && cmd.txnNumber !== undefined && RETRYABLE.has(name)) {
+    if (isTransactional(cmd, name)) {
+      reply = await runInTransaction(ctx, handler);
+    } else if (session && cmd.txnNumber !== undefined && RETRYABLE.has(name)) {
       const key = RetryCache.key(session, cmd.txnNumber);
       const prior = retry.get(key);
-      reply = prior ? await prior : await retry.run(key, async () => handler(ctx));
+      reply = prior ? await prior : await retry.run(key, async () => runAutocommit(ctx, handler));
     } else {
-      reply = await handler(ctx);
+      reply = await runAutocommit(ctx, handler);
     }
   } catch (e) {
     if (e instanceof CommandError) reply = e.toReply();

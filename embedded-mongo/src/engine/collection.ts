@@ -7,6 +7,9 @@ import { formatDoc } from "./format.js";
 
 export const ID_INDEX: IndexSpec = { name: "_id_", key: { _id: 1 } };
 
+/** Told the previous version of a document just before it changes (transactions keep snapshots). */
+export type ChangeObserver = (coll: Collection, rid: string, prev: Document | undefined) => void;
+
 /** Record id: the canonical form of `_id`, so equal ids of different numeric types collide. */
 export function ridOf(id: unknown): string {
   return canonicalKey(id);
@@ -32,6 +35,7 @@ export class Collection {
     readonly db: string,
     readonly name: string,
     readonly options: Document = {},
+    private readonly observer?: ChangeObserver,
   ) {}
 
   get ns(): string {
@@ -46,7 +50,7 @@ export class Collection {
     return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
   }
 
-  private dupKey(index: { name: string; fields: [string, number][] }, key: unknown[]): CommandError {
+  protected dupKey(index: { name: string; fields: [string, number][] }, key: unknown[]): CommandError {
     const keyPattern: Document = {};
     const keyValue: Document = {};
     index.fields.forEach(([f, d], i) => {
@@ -60,7 +64,7 @@ export class Collection {
     );
   }
 
-  private idDup(id: unknown): CommandError {
+  protected idDup(id: unknown): CommandError {
     return this.dupKey({ name: "_id_", fields: [["_id", 1]] }, [id]);
   }
 
@@ -83,6 +87,7 @@ export class Collection {
     const rid = ridOf(doc._id);
     if (this.docs.has(rid)) throw this.idDup(doc._id);
     const keys = this.keysChecked(doc, rid);
+    this.observer?.(this, rid, undefined);
     for (const [idx, k] of keys) idx.add(rid, k);
     this.idIndex.add(rid, [[doc._id]]);
     this.docs.set(rid, doc);
@@ -93,6 +98,7 @@ export class Collection {
     const prev = this.docs.get(rid);
     if (!prev) return;
     const keys = this.keysChecked(next, rid);
+    this.observer?.(this, rid, prev);
     for (const idx of this.indexes.values()) {
       const old = idx.keysFor(prev);
       if (old) idx.remove(rid, old);
@@ -105,6 +111,7 @@ export class Collection {
   delete(rid: string): Document | undefined {
     const prev = this.docs.get(rid);
     if (!prev) return undefined;
+    this.observer?.(this, rid, prev);
     for (const idx of this.indexes.values()) {
       const old = idx.keysFor(prev);
       if (old) idx.remove(rid, old);
@@ -128,6 +135,14 @@ export class Collection {
       idx.add(rid, keys);
     }
     this.indexes.set(spec.name, idx);
+  }
+
+  /**
+   * Records whose visible version may differ from what the indexes hold (a transaction's view,
+   * see src/sessions/); queries re-check them. A plain collection has none.
+   */
+  changedRids(): ReadonlySet<string> | null {
+    return null;
   }
 
   /** Every index usable for planning, `_id` first. */

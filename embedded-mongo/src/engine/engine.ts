@@ -2,7 +2,7 @@ import type { Document } from "bson";
 import { CommandError } from "../commands/errors.js";
 import type { ChangeOp, CollectionImage, CommittedOp, Persistence } from "../storage/types.js";
 import { cloneValue } from "./bson-order.js";
-import { Collection, ridOf } from "./collection.js";
+import { type ChangeObserver, Collection, ridOf } from "./collection.js";
 import type { EngineHooks } from "./hooks.js";
 
 const VALID_NAME = /^[^\0$]+$/;
@@ -16,7 +16,16 @@ export class Engine implements EngineHooks {
   private readonly listeners = new Set<(ops: CommittedOp[]) => void>();
   private last: { seq: bigint; ts: { t: number; i: number } } = { seq: 0n, ts: { t: 0, i: 0 } };
 
+  private observer: ChangeObserver | undefined;
+  /** Every collection reports through this, so an observer set later still sees all of them. */
+  private readonly observe: ChangeObserver = (c, rid, prev) => this.observer?.(c, rid, prev);
+
   constructor(readonly persistence: Persistence) {}
+
+  /** Transactions keep the versions their snapshots need (src/sessions/versions.ts). */
+  setChangeObserver(observer: ChangeObserver): void {
+    this.observer = observer;
+  }
 
   async open(): Promise<void> {
     await this.persistence.open((ops) => {
@@ -59,7 +68,7 @@ export class Engine implements EngineHooks {
           db = new Map();
           this.dbs.set(op.db, db);
         }
-        if (!db.has(op.coll)) db.set(op.coll, new Collection(op.db, op.coll, op.options));
+        if (!db.has(op.coll)) db.set(op.coll, new Collection(op.db, op.coll, op.options, this.observe));
         return;
       }
       case "insert":

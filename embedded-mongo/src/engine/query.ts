@@ -1,7 +1,7 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
 import { CommandError } from "../commands/errors.js";
-import type { Collection } from "./collection.js";
+import { type Collection, ridOf } from "./collection.js";
 import { sortDocs } from "./paths.js";
 import { type Plan, plan } from "./planner.js";
 import { fastMatcher } from "./fast-match.js";
@@ -42,23 +42,31 @@ export function findDocs(coll: Collection | undefined, spec: FindSpec): FindResu
   const filter = spec.filter ?? {};
   const q = compileFilter(filter);
   const p = plan(coll, filter, spec.sort);
+  // In a transaction's view, records changed since its snapshot are read apart from the plan.
+  const changed = coll.changedRids();
+  const sorted = p.sorted && !changed?.size;
   const skip = Math.max(0, spec.skip ?? 0);
   const limit = Math.abs(spec.limit ?? 0);
   const hasSort = spec.sort !== undefined && Object.keys(spec.sort).length > 0;
   const out: Document[] = [];
   // Without a sort (or with an index-provided order) we can stop as soon as we have enough.
-  const stopAt = (!hasSort || p.sorted) && limit > 0 ? skip + limit : Number.POSITIVE_INFINITY;
+  const stopAt = (!hasSort || sorted) && limit > 0 ? skip + limit : Number.POSITIVE_INFINITY;
   try {
     for (const d of p.docs) {
-      if (!q(d)) continue;
+      if (changed?.has(ridOf(d._id)) || !q(d)) continue;
       out.push(d);
       if (out.length >= stopAt) break;
+    }
+    for (const rid of changed ?? []) {
+      if (out.length >= stopAt) break;
+      const d = coll.get(rid);
+      if (d && q(d)) out.push(d);
     }
   } catch (e) {
     if (e instanceof CommandError) throw e;
     throw new CommandError("BadValue", (e as Error).message);
   }
-  let docs = hasSort && !p.sorted ? sortDocs(out, spec.sort as Document) : out;
+  let docs = hasSort && !sorted ? sortDocs(out, spec.sort as Document) : out;
   if (skip || limit) docs = docs.slice(skip, limit ? skip + limit : undefined);
   return { docs, plan: p.kind, ...(p.index ? { index: p.index } : {}) };
 }

@@ -5,6 +5,7 @@ import type { ServerInfo } from "../commands/context.js";
 import { CursorRegistry } from "../cursors/registry.js";
 import type { Engine } from "../engine/engine.js";
 import { RetryCache } from "../sessions/retry-cache.js";
+import { Transactions } from "../sessions/transactions.js";
 import { Connection } from "./connection.js";
 
 export type Logger = (level: "info" | "warn" | "error", msg: string, meta?: object) => void;
@@ -16,6 +17,7 @@ export class WireServer {
   private nextConnectionId = 1;
   readonly cursors = new CursorRegistry();
   private readonly retry = new RetryCache();
+  private readonly txns: Transactions;
   readonly info: ServerInfo;
 
   constructor(
@@ -33,6 +35,7 @@ export class WireServer {
       openChangeStream,
       log: opts.log,
     };
+    this.txns = new Transactions(engine);
     this.server = createServer((s) => this.accept(s));
   }
 
@@ -43,6 +46,7 @@ export class WireServer {
       cursors: this.cursors,
       server: this.info,
       retry: this.retry,
+      txns: this.txns,
     });
     this.connections.set(id, conn);
     void conn.closed.then(() => {

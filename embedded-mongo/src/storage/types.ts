@@ -23,7 +23,15 @@ export interface UpdateDescription {
   truncatedArrays: { field: string; newSize: number }[];
 }
 
-export type ChangeOp =
+/** The session transaction an op was committed by (change events carry it as lsid/txnNumber). */
+export interface TxnTag {
+  lsid: Document;
+  txnNumber: unknown;
+}
+
+export type ChangeOp = ChangeOpBody & { txn?: TxnTag };
+
+type ChangeOpBody =
   | { op: "insert"; db: string; coll: string; doc: Document }
   /** doc is the full post-image; updateDescription is computed by the engine from pre/post. */
   | {
