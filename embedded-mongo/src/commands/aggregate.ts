@@ -1,6 +1,7 @@
 import type { Document } from "bson";
 import { Aggregator } from "mingo";
 import { cloneValue, isPlainObject } from "../engine/bson-order.js";
+import { resolveHint } from "../engine/hint.js";
 import { type FindSpec, findDocs } from "../engine/query.js";
 import { firstBatchReply } from "../cursors/query-cursor.js";
 import { optArray, optDoc } from "./args.js";
@@ -94,6 +95,8 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
     const copy = !readOnly(stages);
     const lead = leadingQuery(stages);
     if (lead) {
+      // The command's hint applies to its own collection's leading query only.
+      if (ctx.cmd.aggregate === collName) lead.spec.hint = ctx.cmd.hint;
       const found = findDocs(ctx.engine.collection(ctx.db, collName), lead.spec).docs;
       input = copy ? found.map(cloneValue) : found;
       stages = stages.slice(lead.consumed);
@@ -160,6 +163,7 @@ const aggregate: Handler = async (ctx) => {
   const batchSize = cursorOpt?.batchSize === undefined ? undefined : Number(cursorOpt.batchSize);
   if (pipeline[0] && "$changeStream" in pipeline[0])
     return openChangeStream(ctx, collName, pipeline, batchSize);
+  if (collName !== null) resolveHint(ctx.engine.collection(ctx.db, collName), ctx.cmd.hint);
   const docs = runPipeline(ctx, collName, pipeline);
   return firstBatchReply({
     registry: ctx.cursors,

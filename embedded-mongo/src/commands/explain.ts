@@ -46,6 +46,7 @@ const explain: Handler = (ctx) => {
     ...(sort ? { sort } : {}),
     ...(limit !== undefined ? { limit } : {}),
     ...(skip !== undefined ? { skip } : {}),
+    hint: inner.hint,
   });
   const examined = (c?.docsExamined ?? 0) - before;
   const scan: Document =

@@ -33,7 +33,8 @@ export const findAndModify: Handler = async (ctx) => {
   let reply: Document;
   if (remove) {
     const coll = ctx.engine.collection(ctx.db, name);
-    const doc = findDocs(coll, { filter: query, limit: 1, ...(sort ? { sort } : {}) }).docs[0];
+    const doc = findDocs(coll, { filter: query, limit: 1, hint: ctx.cmd.hint, ...(sort ? { sort } : {}) })
+      .docs[0];
     if (coll && doc) {
       coll.delete(ridOf(doc._id));
       ops.push({ op: "delete", db: ctx.db, coll: name, id: doc._id });
@@ -51,6 +52,7 @@ export const findAndModify: Handler = async (ctx) => {
           q: query,
           u: u as Document,
           upsert: ctx.cmd.upsert === true,
+          hint: ctx.cmd.hint,
           ...(sort ? { sort } : {}),
           ...(Array.isArray(ctx.cmd.arrayFilters)
             ? { arrayFilters: ctx.cmd.arrayFilters as Document[] }

@@ -1,6 +1,7 @@
 import { type Document, Long } from "bson";
 import { canonicalKey, compareValues } from "../engine/bson-order.js";
 import { pathValues } from "../engine/paths.js";
+import { resolveHint } from "../engine/hint.js";
 import { findDocs } from "../engine/query.js";
 import { firstBatchReply } from "../cursors/query-cursor.js";
 import { collName, optDoc, optNumber, toBigInt } from "./args.js";
@@ -20,6 +21,7 @@ const find: Handler = (ctx) => {
     sort: optDoc(ctx.cmd, "sort"),
     skip: optNumber(ctx.cmd, "skip"),
     limit,
+    hint: ctx.cmd.hint,
   });
   const batchSize = optNumber(ctx.cmd, "batchSize");
   return firstBatchReply({
@@ -41,8 +43,9 @@ const count: Handler = (ctx) => {
   const skip = optNumber(ctx.cmd, "skip") ?? 0;
   const limit = Math.abs(optNumber(ctx.cmd, "limit") ?? 0);
   let n: number;
-  if (!query || Object.keys(query).length === 0) n = coll?.docs.size ?? 0;
-  else n = findDocs(coll, { filter: query }).docs.length;
+  const hint = resolveHint(coll, ctx.cmd.hint);
+  if ((!query || Object.keys(query).length === 0) && !hint) n = coll?.docs.size ?? 0;
+  else n = findDocs(coll, { filter: query ?? {}, hint: ctx.cmd.hint }).docs.length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };

@@ -15,6 +15,7 @@ export interface UpdateStatement {
   upsert?: boolean;
   arrayFilters?: Document[];
   sort?: Document;
+  hint?: unknown;
 }
 
 export interface UpdateOutcome {
@@ -70,6 +71,7 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
   const matches = findDocs(coll, {
     filter: s.q,
     limit: s.multi ? 0 : 1,
+    hint: s.hint,
     ...(s.sort ? { sort: s.sort } : {}),
   }).docs;
   const out: UpdateOutcome = { matched: matches.length, modified: 0 };

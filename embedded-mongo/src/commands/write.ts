@@ -100,6 +100,7 @@ const update: Handler = async (ctx) => {
           u: stmt.u as Document,
           multi: stmt.multi === true,
           upsert: stmt.upsert === true,
+          hint: stmt.hint,
           ...(Array.isArray(stmt.arrayFilters) ? { arrayFilters: stmt.arrayFilters as Document[] } : {}),
         },
         batch,
@@ -149,7 +150,7 @@ const del: Handler = async (ctx) => {
         );
       const coll = ctx.engine.collection(ctx.db, name);
       if (!coll) return;
-      for (const doc of findDocs(coll, { filter: stmt.q, limit }).docs) {
+      for (const doc of findDocs(coll, { filter: stmt.q, limit, hint: stmt.hint }).docs) {
         coll.delete(ridOf(doc._id));
         batch.push({ op: "delete", db: ctx.db, coll: name, id: doc._id });
         n++;

@@ -2,6 +2,7 @@ import type { Document } from "bson";
 import { isPlainObject, typeRank } from "./bson-order.js";
 import type { Bounds, BTreeIndex, FieldRange } from "./btree-index.js";
 import { type Collection, ridOf } from "./collection.js";
+import type { Hint } from "./hint.js";
 
 /** Value kinds we trust index order for; anything else (arrays, sub-documents, regexes) scans. */
 const INDEXABLE_RANKS = new Set([2, 3, 4, 8, 9, 10]);
@@ -96,8 +97,9 @@ function* fromRids(coll: Collection, rids: Iterable<string>, dedupe: boolean): G
   }
 }
 
-function* scanAll(coll: Collection): Generator<Document> {
-  for (const d of coll.docs.values()) {
+function* scanAll(coll: Collection, reverse = false): Generator<Document> {
+  const all = reverse ? [...coll.docs.values()].reverse() : coll.docs.values();
+  for (const d of all) {
     coll.docsExamined++;
     yield d;
   }
@@ -180,7 +182,8 @@ function orPlan(coll: Collection, filter: Document): Plan | null {
  * Choose how to read candidate documents for `filter`. Candidates are a superset of the
  * matches; the caller still applies the full filter.
  */
-export function plan(coll: Collection, filter: Document, sort?: Document): Plan {
+export function plan(coll: Collection, filter: Document, sort?: Document, hint?: Hint | null): Plan {
+  if (hint) return hinted(coll, filter, sort, hint);
   const id = filter._id;
   const idCond = id === undefined ? null : condOf(id);
   if (idCond?.kind === "points") {
@@ -196,22 +199,7 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
       if (b && (!best || b.score > best.score)) best = { idx, ...b };
     }
   }
-  if (best) {
-    // An empty `$in` leaves no point to look up: nothing can match.
-    if (best.bounds.length === 0) return { kind: "IXSCAN", index: best.idx.name, sorted: true, docs: [] };
-    const multi = best.idx.multikey || best.bounds.length > 1;
-    const order = multi ? null : scanOrder(best.idx, best.bounds[0] as Bounds, sort);
-    const rids =
-      order === "reverse"
-        ? [...scanBounds(best.idx, best.bounds)].reverse()
-        : scanBounds(best.idx, best.bounds);
-    return {
-      kind: "IXSCAN",
-      index: best.idx.name,
-      sorted: order !== null,
-      docs: fromRids(coll, rids, multi),
-    };
-  }
+  if (best) return boundedScan(coll, best.idx, best.bounds, sort);
   const union = orPlan(coll, filter);
   if (union) return union;
   const s = sortIndex(coll, sort);
@@ -224,4 +212,39 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
     };
   }
   return { kind: "COLLSCAN", sorted: false, docs: scanAll(coll) };
+}
+
+function boundedScan(coll: Collection, idx: BTreeIndex, bounds: Bounds[], sort: Document | undefined): Plan {
+  // An empty `$in` leaves no point to look up: nothing can match.
+  if (bounds.length === 0) return { kind: "IXSCAN", index: idx.name, sorted: true, docs: [] };
+  const multi = idx.multikey || bounds.length > 1;
+  const order = multi ? null : scanOrder(idx, bounds[0] as Bounds, sort);
+  const rids = order === "reverse" ? [...scanBounds(idx, bounds)].reverse() : scanBounds(idx, bounds);
+  return { kind: "IXSCAN", index: idx.name, sorted: order !== null, docs: fromRids(coll, rids, multi) };
+}
+
+/**
+ * The plan a `hint` forces: `$natural` scans the collection in insertion order (or its
+ * reverse); an index is scanned within the filter's bounds when it has any, else whole. A
+ * sparse or partial index then yields only the documents it holds, as MongoDB's does.
+ */
+function hinted(coll: Collection, filter: Document, sort: Document | undefined, hint: Hint): Plan {
+  if ("natural" in hint) {
+    const bySort = Object.keys(sort ?? {}).length === 0;
+    return { kind: "COLLSCAN", sorted: bySort, docs: scanAll(coll, hint.natural < 0) };
+  }
+  const idx = hint.index;
+  const b = boundsFor(idx, fieldConds(filter));
+  if (b) return boundedScan(coll, idx, b.bounds, sort);
+  const spec = Object.entries(sort ?? {});
+  const same = spec.length > 0 && !idx.multikey && idx.fields.length >= spec.length;
+  const fwd = same && spec.every(([f, d], i) => idx.fields[i]?.[0] === f && Number(d) === idx.fields[i]?.[1]);
+  const rev =
+    same && spec.every(([f, d], i) => idx.fields[i]?.[0] === f && Number(d) === -(idx.fields[i]?.[1] ?? 0));
+  return {
+    kind: "IXSCAN",
+    index: idx.name,
+    sorted: fwd || rev,
+    docs: fromRids(coll, idx.walk(rev), idx.multikey),
+  };
 }

@@ -4,6 +4,7 @@ import { CommandError } from "../commands/errors.js";
 import { type Collection, ridOf } from "./collection.js";
 import { sortDocs } from "./paths.js";
 import { type Plan, plan } from "./planner.js";
+import { resolveHint } from "./hint.js";
 import { fastMatcher } from "./fast-match.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
 
@@ -13,6 +14,8 @@ export interface FindSpec {
   skip?: number;
   /** 0 or absent = no limit. */
   limit?: number;
+  /** The command's `hint` (index name, key pattern or `{ $natural: ±1 }`). */
+  hint?: unknown;
 }
 
 /** Compile a filter (fast path first, else mingo), turning parse errors into BadValue. */
@@ -38,10 +41,13 @@ export interface FindResult {
  * for candidates when possible and stops early when the index already yields sort order.
  */
 export function findDocs(coll: Collection | undefined, spec: FindSpec): FindResult {
-  if (!coll) return { docs: [], plan: "COLLSCAN" };
+  if (!coll) {
+    resolveHint(coll, spec.hint);
+    return { docs: [], plan: "COLLSCAN" };
+  }
   const filter = spec.filter ?? {};
   const q = compileFilter(filter);
-  const p = plan(coll, filter, spec.sort);
+  const p = plan(coll, filter, spec.sort, resolveHint(coll, spec.hint));
   // In a transaction's view, records changed since its snapshot are read apart from the plan.
   const changed = coll.changedRids();
   const sorted = p.sorted && !changed?.size;
