@@ -54,6 +54,9 @@ export const ErrorCodes = {
   InvalidResumeToken: 260,
   ChangeStreamFatalError: 280,
   ChangeStreamHistoryLost: 286,
+  Location31253: 31253,
+  Location31254: 31254,
+  Location51246: 51246,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

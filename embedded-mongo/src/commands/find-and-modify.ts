@@ -1,6 +1,7 @@
 import type { Document } from "bson";
 import { ridOf } from "../engine/collection.js";
-import { findDocs, project } from "../engine/query.js";
+import { project } from "../engine/projection.js";
+import { findDocs } from "../engine/query.js";
 import type { ChangeOp } from "../storage/types.js";
 import { collName, optDoc } from "./args.js";
 import type { Handler } from "./context.js";

@@ -1,5 +1,5 @@
 import { BSON, type Document, Long } from "bson";
-import { project } from "../engine/query.js";
+import { project } from "../engine/projection.js";
 import type { CursorBatch, ServerCursor } from "./cursor.js";
 import type { CursorRegistry } from "./registry.js";
 

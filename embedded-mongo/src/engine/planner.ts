@@ -71,7 +71,13 @@ function boundsFor(idx: BTreeIndex, conds: Map<string, Cond>): { score: number; 
     const c = conds.get(field);
     if (!c) break;
     if (c.kind === "range") {
-      bounds = bounds.map((b) => ({ eq: b.eq, range: c.range }));
+      // On a multikey index `{ $gt: x, $lt: y }` may be met by two different elements, so
+      // the two sides cannot be intersected: scan from the lower one only (as MongoDB does).
+      const range =
+        idx.multikey && c.range.lo !== undefined && c.range.hi !== undefined
+          ? { rank: c.range.rank, lo: c.range.lo, loInc: c.range.loInc, hiInc: true }
+          : c.range;
+      bounds = bounds.map((b) => ({ eq: b.eq, range }));
       score += 1;
       break;
     }
