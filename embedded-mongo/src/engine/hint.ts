@@ -1,4 +1,3 @@
-import type { Document } from "bson";
 import { CommandError } from "../commands/errors.js";
 import { canonicalKey, isPlainObject } from "./bson-order.js";
 import type { BTreeIndex } from "./btree-index.js";

@@ -163,8 +163,9 @@ function positionalCtx(filter: Document): Ctx {
       const tests: ((e: unknown) => boolean)[] = [];
       const visit = (f: Document) => {
         for (const [k, c] of Object.entries(f)) {
-          if (k === "$and" && Array.isArray(c)) c.forEach((s) => isPlainObject(s) && visit(s));
-          else if (k === field) {
+          if (k === "$and" && Array.isArray(c)) {
+            for (const s of c) if (isPlainObject(s)) visit(s);
+          } else if (k === field) {
             const m = isPlainObject(c) && isPlainObject(c.$elemMatch) ? elemMatcher(c.$elemMatch) : null;
             const eq = compileFilter({ v: c });
             tests.push(m ?? ((e) => eq({ v: e })));
