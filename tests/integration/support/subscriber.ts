@@ -1,6 +1,10 @@
 import WebSocket from "ws";
 
 const SELECTION = "cursor type note { body }";
+/** Errors that say the request itself is wrong: retrying the same subscription cannot help. */
+const CLIENT_ERRORS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT"]);
+/** Retried errors per subscriber before it gives up (and the test sees them in `errors`). */
+const MAX_RETRIED_ERRORS = 20;
 const query = (extra: string) =>
   `subscription($p: ID!, $after: String) { productionEvents(productionId: $p, after: $after) { ${SELECTION} ${extra} } }`;
 
@@ -13,7 +17,10 @@ interface Next {
 /**
  * A client that behaves as the contract asks real clients to: it keeps the last cursor it saw and,
  * whenever the socket closes (server killed, 1001, 1013, network), reconnects — to the other
- * server first — and resubscribes with `after`. Records everything it receives, duplicates included.
+ * server first — and resubscribes with `after`. A subscription ended by an `error` that is not
+ * the client's fault (the server asks for a retry with the last cursor, e.g. an event that could
+ * not be computed in time while the store restarted) is resubscribed on the same socket. Records
+ * everything it receives, duplicates included.
  */
 export class ResumingSubscriber {
   readonly cursors: string[] = [];
@@ -26,6 +33,7 @@ export class ResumingSubscriber {
   private stopped = false;
   private waiters = new Set<() => void>();
   private attempt = 0;
+  private subscriptions = 0;
 
   constructor(
     private readonly wsUrls: string[],
@@ -62,16 +70,7 @@ export class ResumingSubscriber {
         if (msg.type === "connection_ack") {
           acked = true;
           this.attempt = 0;
-          socket.send(
-            JSON.stringify({
-              id: "e",
-              type: "subscribe",
-              payload: {
-                query: query(this.extraSelection),
-                variables: { p: this.productionId, after: this.lastCursor },
-              },
-            }),
-          );
+          this.subscribe(socket);
           resolve();
         } else if (msg.type === "next") {
           const ev = (msg.payload as { data: { productionEvents: Next } }).data.productionEvents;
@@ -81,6 +80,15 @@ export class ResumingSubscriber {
           for (const w of this.waiters) w();
         } else if (msg.type === "error") {
           this.errors.push(msg.payload);
+          const codes = (msg.payload as Array<{ extensions?: { code?: string } }>).map(
+            (e) => e.extensions?.code,
+          );
+          if (this.stopped || codes.some((c) => c && CLIENT_ERRORS.has(c))) return;
+          if (this.errors.length > MAX_RETRIED_ERRORS) return; // a persistent failure: let the test see it
+          this.attempt++;
+          setTimeout(() => {
+            if (this.socket === socket && socket.readyState === WebSocket.OPEN) this.subscribe(socket);
+          }, this.backoff());
         }
       });
       socket.on("error", () => {});
@@ -92,10 +100,28 @@ export class ResumingSubscriber {
         if (this.stopped) return;
         this.reconnects++;
         this.attempt++;
-        const delay = Math.min(50 * 2 ** Math.min(this.attempt, 5), 1_000);
-        setTimeout(() => void this.connect(index + 1), delay);
+        setTimeout(() => void this.connect(index + 1), this.backoff());
       });
     });
+  }
+
+  /** Retries back off (50 ms doubling to 1 s): a restarting server or store is not hammered. */
+  private backoff(): number {
+    return Math.min(50 * 2 ** Math.min(this.attempt, 5), 1_000);
+  }
+
+  /** Subscribes from the last cursor seen, under a fresh id (an ended id may not be reused at once). */
+  private subscribe(socket: WebSocket): void {
+    socket.send(
+      JSON.stringify({
+        id: `e${++this.subscriptions}`,
+        type: "subscribe",
+        payload: {
+          query: query(this.extraSelection),
+          variables: { p: this.productionId, after: this.lastCursor },
+        },
+      }),
+    );
   }
 
   /** Resolves when `cursor` has been received (or rejects after `timeoutMs`). */
@@ -135,7 +161,7 @@ export class ResumingSubscriber {
         this.waiters.delete(check);
         reject(
           new Error(
-            `timed out waiting for ${what()} (reconnects ${this.reconnects}, closes ${this.closeCodes.join(",")})`,
+            `timed out waiting for ${what()} (reconnects ${this.reconnects}, closes ${this.closeCodes.join(",")}, errors ${JSON.stringify(this.errors).slice(0, 500)})`,
           ),
         );
       }, timeoutMs);
