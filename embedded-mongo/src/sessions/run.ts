@@ -4,6 +4,7 @@ import type { CommandContext, Handler } from "../commands/context.js";
 import { CommandError } from "../commands/errors.js";
 import { sessionHex } from "../commands/handshake.js";
 import type { ChangeOp } from "../storage/types.js";
+import { checkSnapshotReadConcern, withWriteConcernError } from "./concerns.js";
 import { engineView, type Transaction, WriteConflictSignal } from "./transaction.js";
 import { TRANSIENT } from "./transactions.js";
 
@@ -127,7 +128,7 @@ async function commit(ctx: CommandContext, txn: Transaction, n: bigint): Promise
   if (txn.state === "aborted") throw noSuch(n, "has been aborted.");
   if (txn.state === "inProgress") await ctx.txns.commit(txn, ctx.acknowledged);
   else await txn.committing;
-  return { ok: 1 };
+  return withWriteConcernError(ctx.cmd, ctx.name, { ok: 1 });
 }
 
 function abort(ctx: CommandContext, txn: Transaction, n: bigint): Document {
@@ -135,7 +136,7 @@ function abort(ctx: CommandContext, txn: Transaction, n: bigint): Document {
   if (txn.state === "committed")
     throw new CommandError("TransactionCommitted", `Cannot abort transaction ${n}: it has been committed.`);
   ctx.txns.abort(txn);
-  return { ok: 1 };
+  return withWriteConcernError(ctx.cmd, ctx.name, { ok: 1 });
 }
 
 /**
@@ -145,6 +146,11 @@ function abort(ctx: CommandContext, txn: Transaction, n: bigint): Document {
  * by maxTimeMS). Without open transactions it runs directly.
  */
 export async function runAutocommit(ctx: CommandContext, handler: Handler): Promise<Document> {
+  checkSnapshotReadConcern(ctx.cmd, ctx.name);
+  return withWriteConcernError(ctx.cmd, ctx.name, await runOutsideTransaction(ctx, handler));
+}
+
+async function runOutsideTransaction(ctx: CommandContext, handler: Handler): Promise<Document> {
   const { cmd, name, session, txns } = ctx;
   if (name === "endSessions" && Array.isArray(cmd.endSessions)) {
     for (const s of cmd.endSessions) {

@@ -61,9 +61,31 @@ export function plain(v: unknown): unknown {
   if (v instanceof Int32 || v instanceof Double) return v.valueOf();
   if (v instanceof Long) return v.toNumber();
   if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+  if (
+    v &&
+    typeof v === "object" &&
+    !("_bsontype" in v) &&
+    !(v instanceof Date || v instanceof RegExp || v instanceof Uint8Array)
+  ) {
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
   }
+  return v;
+}
+
+/**
+ * A copy of a command as it was sent: the driver later mutates objects it shares between commands
+ * (a transaction's readConcern gains afterClusterTime in place), which would rewrite earlier events.
+ * Objects and arrays are copied; BSON values, dates, regexes and bytes are kept as they are.
+ */
+function copyPlain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyPlain);
+  if (
+    v &&
+    typeof v === "object" &&
+    !("_bsontype" in v) &&
+    !(v instanceof Date || v instanceof RegExp || v instanceof Uint8Array)
+  )
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copyPlain(x)]));
   return v;
 }
 
@@ -152,9 +174,10 @@ export class EntityMap implements EntityLookup {
     const ignored = new Set<string>(((spec.ignoreCommandMonitoringEvents as string[]) ?? []).map(String));
     ignored.add("configureFailPoint");
     const entity: ClientEntity = { client, events: [], started: [], observing: true };
-    const record = (name: string, event: Document) => {
-      const commandName = String(event.commandName ?? "");
+    const record = (name: string, original: Document) => {
+      const commandName = String(original.commandName ?? "");
       if (ignored.has(commandName) || SENSITIVE.has(commandName.toLowerCase())) return;
+      const event = { ...original, command: copyPlain(original.command), reply: copyPlain(original.reply) };
       if (name === "commandStartedEvent") entity.started.push(event);
       if (entity.observing && observe.has(name)) entity.events.push({ type: "command", name, event });
     };

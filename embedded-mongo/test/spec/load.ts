@@ -33,6 +33,8 @@ export interface ServerFacts {
   parameters: Document;
   /** Whether configureFailPoint is implemented (tests that need it are otherwise not applicable). */
   failPoints: boolean;
+  /** Replica-set members reported by hello (1 for the embedded store). */
+  members: number;
 }
 
 function walk(dir: string): string[] {
@@ -124,6 +126,24 @@ function usesFailPoint(ops: Document[]): boolean {
   );
 }
 
+/** Clients created by the file or the test (createEntities operations included). */
+function clientSpecs(file: SpecFile, test: Document): Document[] {
+  const fromOps = ((test.operations ?? []) as Document[])
+    .filter((op) => op.object === "testRunner" && op.name === "createEntities")
+    .flatMap((op) => (op.arguments?.entities ?? []) as Document[]);
+  return [...((file.doc.createEntities ?? []) as Document[]), ...fromOps]
+    .map((e) => e.client as Document | undefined)
+    .filter((c): c is Document => Boolean(c));
+}
+
+/**
+ * The driver's connect() (and its auto-connect) selects a server with the client's read preference,
+ * so a client whose URI asks for "secondary" cannot connect to a one-member replica set at all.
+ */
+function needsSecondary(file: SpecFile, test: Document): boolean {
+  return clientSpecs(file, test).some((c) => c.uriOptions?.readPreference === "secondary");
+}
+
 /** Why a test does not apply (not counted in "applicable"), or undefined when it does. */
 export function notApplicable(file: SpecFile, test: Document, facts: ServerFacts): string | undefined {
   if (!schemaSupported(String(file.doc.schemaVersion)))
@@ -134,5 +154,7 @@ export function notApplicable(file: SpecFile, test: Document, facts: ServerFacts
   if (testReason) return testReason;
   if (test.skipReason) return `skipped by the spec: ${test.skipReason}`;
   if (!facts.failPoints && usesFailPoint(test.operations ?? [])) return "needs configureFailPoint";
+  if (facts.members === 1 && needsSecondary(file, test))
+    return "needs a secondary (a client with readPreference secondary cannot connect to one member)";
   return undefined;
 }

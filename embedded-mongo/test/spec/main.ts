@@ -51,7 +51,8 @@ async function serverFacts(client: MongoClient, files: SpecFile[]): Promise<Serv
     .command({ configureFailPoint: "failCommand", mode: "off" })
     .then(() => true)
     .catch(() => false);
-  return { version: build.versionArray.map(Number), topology, parameters, failPoints };
+  const members = ((hello.hosts as unknown[]) ?? []).length || 1;
+  return { version: build.versionArray.map(Number), topology, parameters, failPoints, members };
 }
 
 type Outcome = { status: "pass" | "fail" | "n/a"; reason?: string };

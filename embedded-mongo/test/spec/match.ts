@@ -164,7 +164,12 @@ function matchOperator(op: string, arg: unknown, actual: unknown, opts: MatchOpt
         fail(path, `expected <= ${show(arg)}, got ${show(actual)}`);
       return;
     case "$$matchesHexBytes": {
-      const bytes = actual instanceof Uint8Array ? Buffer.from(actual) : (actual as Binary)?.buffer;
+      const bytes =
+        actual instanceof Uint8Array
+          ? Buffer.from(actual)
+          : bsonType(actual) === "Binary"
+            ? (actual as Binary).buffer
+            : undefined;
       if (!bytes || Buffer.from(bytes).toString("hex") !== String(arg).toLowerCase())
         fail(path, `expected bytes ${arg}`);
       return;
@@ -225,7 +230,11 @@ function regexText(v: unknown): string | undefined {
 
 function binaryText(v: unknown): string | undefined {
   if (v instanceof Uint8Array) return `0:${Buffer.from(v).toString("hex")}`;
-  if (v instanceof Binary) return `${v.sub_type}:${Buffer.from(v.buffer).toString("hex")}`;
+  // By _bsontype, not instanceof: the driver loads bson's CommonJS build, this runner its ES module.
+  if (bsonType(v) === "Binary") {
+    const b = v as Binary;
+    return `${b.sub_type}:${Buffer.from(b.buffer).toString("hex")}`;
+  }
   return undefined;
 }
 

@@ -14,7 +14,7 @@ import { type ClientEntity, type EntityMap, plain } from "./entities.js";
 export interface OperationContext {
   entities: EntityMap;
   /** Runs nested operations (withTransaction's callback). */
-  runOperations(ops: Document[]): Promise<void>;
+  runOperations(ops: Document[], opts?: { rethrowExpected?: boolean }): Promise<void>;
 }
 
 type Args = Document;
@@ -136,7 +136,12 @@ const sessionOps: Record<string, Op<ClientSession>> = {
   withTransaction: async (s, a, x) => {
     x.entities.startedTransaction = true;
     const { callback, ...rest } = a;
-    await s.withTransaction(() => x.runOperations(callback), plain(rest) as Document);
+    // An error the callback's operation expected still leaves the callback, as in the spec's
+    // runner: withTransaction must see it (abort, or retry on a transient label).
+    await s.withTransaction(
+      () => x.runOperations(callback, { rethrowExpected: true }),
+      plain(rest) as Document,
+    );
   },
 };
 
