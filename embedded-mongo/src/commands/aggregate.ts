@@ -9,6 +9,7 @@ import { openChangeStream } from "./change-stream.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
 import { MINGO_OPTIONS } from "../engine/mingo-options.js";
+import { queryOptions } from "./query-options.js";
 
 const REFUSED = new Set(["$out", "$merge"]);
 
@@ -96,8 +97,9 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
     const lead = leadingQuery(stages);
     if (lead) {
       // The command's hint applies to its own collection's leading query only.
-      if (ctx.cmd.aggregate === collName) lead.spec.hint = ctx.cmd.hint;
-      const found = findDocs(ctx.engine.collection(ctx.db, collName), lead.spec).docs;
+      const coll = ctx.engine.collection(ctx.db, collName);
+      if (ctx.cmd.aggregate === collName) Object.assign(lead.spec, { hint: ctx.cmd.hint }, queryOptions(ctx.cmd, coll));
+      const found = findDocs(coll, lead.spec).docs;
       input = copy ? found.map(cloneValue) : found;
       stages = stages.slice(lead.consumed);
     } else {
@@ -114,11 +116,12 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
   }
   const counted = countShortcut(stages, input);
   if (counted) return counted;
+  const { variables } = queryOptions(ctx.cmd, undefined);
   try {
     return new Aggregator(stages, {
       ...MINGO_OPTIONS,
       collectionResolver: (name: string) => collectionSource(ctx, name),
-      ...(isPlainObject(ctx.cmd.let) ? { variables: ctx.cmd.let } : {}),
+      ...(variables ? { variables } : {}),
     }).run(input) as Document[];
   } catch (e) {
     throw mapMingoError(e);

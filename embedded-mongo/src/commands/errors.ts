@@ -57,6 +57,7 @@ export const ErrorCodes = {
   Location31253: 31253,
   Location31254: 31254,
   Location51246: 51246,
+  Location40415: 40415,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

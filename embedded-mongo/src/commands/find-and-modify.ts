@@ -6,6 +6,7 @@ import type { ChangeOp } from "../storage/types.js";
 import { collName, optDoc } from "./args.js";
 import type { Handler } from "./context.js";
 import { CommandError } from "./errors.js";
+import { queryOptions } from "./query-options.js";
 import { execUpdate } from "./update-exec.js";
 
 /** findAndModify: one document, updated or removed, returned before or after (`new`). */
@@ -34,8 +35,8 @@ export const findAndModify: Handler = async (ctx) => {
   let reply: Document;
   if (remove) {
     const coll = ctx.engine.collection(ctx.db, name);
-    const doc = findDocs(coll, { filter: query, limit: 1, hint: ctx.cmd.hint, ...(sort ? { sort } : {}) })
-      .docs[0];
+    const spec = { filter: query, limit: 1, hint: ctx.cmd.hint, ...(sort ? { sort } : {}) };
+    const doc = findDocs(coll, { ...spec, ...queryOptions(ctx.cmd, coll) }).docs[0];
     if (coll && doc) {
       coll.delete(ridOf(doc._id));
       ops.push({ op: "delete", db: ctx.db, coll: name, id: doc._id });
@@ -55,6 +56,7 @@ export const findAndModify: Handler = async (ctx) => {
           upsert: ctx.cmd.upsert === true,
           hint: ctx.cmd.hint,
           ...(sort ? { sort } : {}),
+          ...queryOptions(ctx.cmd, coll),
           ...(Array.isArray(ctx.cmd.arrayFilters)
             ? { arrayFilters: ctx.cmd.arrayFilters as Document[] }
             : {}),

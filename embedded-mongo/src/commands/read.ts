@@ -7,6 +7,7 @@ import { firstBatchReply } from "../cursors/query-cursor.js";
 import { collName, optDoc, optNumber, toBigInt } from "./args.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
+import { queryOptions } from "./query-options.js";
 
 function owner(ctx: CommandContext) {
   return { connectionId: ctx.conn.id, session: ctx.session };
@@ -16,7 +17,9 @@ const find: Handler = (ctx) => {
   const name = collName(ctx.cmd, "find");
   const filter = optDoc(ctx.cmd, "filter");
   const limit = optNumber(ctx.cmd, "limit") ?? 0;
-  const res = findDocs(ctx.engine.collection(ctx.db, name), {
+  const coll = ctx.engine.collection(ctx.db, name);
+  const res = findDocs(coll, {
+    ...queryOptions(ctx.cmd, coll),
     filter,
     sort: optDoc(ctx.cmd, "sort"),
     skip: optNumber(ctx.cmd, "skip"),
@@ -45,7 +48,7 @@ const count: Handler = (ctx) => {
   let n: number;
   const hint = resolveHint(coll, ctx.cmd.hint);
   if ((!query || Object.keys(query).length === 0) && !hint) n = coll?.docs.size ?? 0;
-  else n = findDocs(coll, { filter: query ?? {}, hint: ctx.cmd.hint }).docs.length;
+  else n = findDocs(coll, { filter: query ?? {}, hint: ctx.cmd.hint, ...queryOptions(ctx.cmd, coll) }).docs.length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -56,7 +59,9 @@ const distinct: Handler = (ctx) => {
   const key = ctx.cmd.key;
   if (typeof key !== "string")
     throw new CommandError("TypeMismatch", "BSON field 'distinct.key' is missing but a required field");
-  const docs = findDocs(ctx.engine.collection(ctx.db, name), { filter: optDoc(ctx.cmd, "query") }).docs;
+  const coll = ctx.engine.collection(ctx.db, name);
+  const qo = queryOptions(ctx.cmd, coll);
+  const docs = findDocs(coll, { filter: optDoc(ctx.cmd, "query"), ...qo }).docs;
   const seen = new Map<string, unknown>();
   for (const d of docs) {
     for (const v of pathValues(d, key)) {
@@ -65,7 +70,11 @@ const distinct: Handler = (ctx) => {
       if (!seen.has(k)) seen.set(k, v);
     }
   }
-  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+  const values = [...seen.values()].sort((a, b) => compareValues(a, b, qo.collation));
+  // Under a collation, values it deems equal ('ping', 'PING' at strength 2) are one value.
+  const str = qo.collation;
+  if (str) return { values: values.filter((v, i) => i === 0 || compareValues(values[i - 1], v, str) !== 0), ok: 1 };
+  return { values, ok: 1 };
 };
 
 const getMore: Handler = async (ctx) => {

@@ -1,4 +1,5 @@
 import { BSON, type Document, ObjectId } from "bson";
+import { isPlainObject, type StringCompare } from "../engine/bson-order.js";
 import type { Collection } from "../engine/collection.js";
 import { ridOf } from "../engine/collection.js";
 import { findDocs } from "../engine/query.js";
@@ -16,6 +17,8 @@ export interface UpdateStatement {
   arrayFilters?: Document[];
   sort?: Document;
   hint?: unknown;
+  collation?: StringCompare;
+  variables?: Document;
 }
 
 export interface UpdateOutcome {
@@ -40,6 +43,14 @@ export function withId(doc: Document): Document {
     throw new CommandError("InvalidIdField", "The '_id' value cannot be of type array");
   if (out._id instanceof RegExp)
     throw new CommandError("InvalidIdField", "The '_id' value cannot be of type regex");
+  if (isPlainObject(out._id)) {
+    const dollar = Object.keys(out._id).find((k) => k.startsWith("$"));
+    if (dollar !== undefined)
+      throw new CommandError(
+        "DollarPrefixedFieldName",
+        `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+      );
+  }
   return out;
 }
 
@@ -67,12 +78,19 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
   if (s.multi && kind === "replacement") {
     throw new CommandError("FailedToParse", "multi update is not supported for replacement-style update");
   }
-  const opts = { filter: s.q, inserting: false, ...(s.arrayFilters ? { arrayFilters: s.arrayFilters } : {}) };
+  const opts = {
+    filter: s.q,
+    inserting: false,
+    ...(s.arrayFilters ? { arrayFilters: s.arrayFilters } : {}),
+    ...(s.variables ? { variables: s.variables } : {}),
+  };
   const matches = findDocs(coll, {
     filter: s.q,
     limit: s.multi ? 0 : 1,
     hint: s.hint,
     ...(s.sort ? { sort: s.sort } : {}),
+    ...(s.collation ? { collation: s.collation } : {}),
+    ...(s.variables ? { variables: s.variables } : {}),
   }).docs;
   const out: UpdateOutcome = { matched: matches.length, modified: 0 };
   for (const doc of matches) {

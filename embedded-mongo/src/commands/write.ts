@@ -6,6 +6,7 @@ import type { ChangeOp } from "../storage/types.js";
 import { collName, optArray } from "./args.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError, writeErrorOf } from "./errors.js";
+import { queryOptions } from "./query-options.js";
 import { execUpdate, withId } from "./update-exec.js";
 
 const MAX_BATCH = 100_000;
@@ -72,6 +73,11 @@ const insert: Handler = async (ctx) => {
 
 const update: Handler = async (ctx) => {
   const name = collName(ctx.cmd, "update");
+  // MongoDB 7.0's parser has no sort on update statements (8.0 added it): the command fails.
+  for (const stmt of optArray(ctx.cmd, "updates") ?? []) {
+    if (isPlainObject(stmt) && stmt.sort !== undefined)
+      throw new CommandError("Location40415", "BSON field 'update.updates.sort' is an unknown field.");
+  }
   const ops: ChangeOp[] = [];
   let n = 0;
   let nModified = 0;
@@ -101,6 +107,7 @@ const update: Handler = async (ctx) => {
           multi: stmt.multi === true,
           upsert: stmt.upsert === true,
           hint: stmt.hint,
+          ...queryOptions(ctx.cmd, coll, stmt),
           ...(Array.isArray(stmt.arrayFilters) ? { arrayFilters: stmt.arrayFilters as Document[] } : {}),
         },
         batch,
@@ -150,7 +157,8 @@ const del: Handler = async (ctx) => {
         );
       const coll = ctx.engine.collection(ctx.db, name);
       if (!coll) return;
-      for (const doc of findDocs(coll, { filter: stmt.q, limit, hint: stmt.hint }).docs) {
+      const spec = { filter: stmt.q, limit, hint: stmt.hint, ...queryOptions(ctx.cmd, coll, stmt) };
+      for (const doc of findDocs(coll, spec).docs) {
         coll.delete(ridOf(doc._id));
         batch.push({ op: "delete", db: ctx.db, coll: name, id: doc._id });
         n++;

@@ -77,8 +77,14 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-/** Total order over BSON values following MongoDB's comparison/sort order. */
-export function compareValues(a: unknown, b: unknown): number {
+/** How strings compare: binary by default, or a collation's comparator. */
+export type StringCompare = (a: string, b: string) => number;
+
+/**
+ * Total order over BSON values following MongoDB's comparison/sort order; `str` replaces the
+ * binary string order (a collation applies to strings at any depth, as in MongoDB).
+ */
+export function compareValues(a: unknown, b: unknown, str?: StringCompare): number {
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra - rb;
@@ -91,11 +97,11 @@ export function compareValues(a: unknown, b: unknown): number {
       return cmpPrim(x, y);
     }
     case 4:
-      return cmpPrim(String(a), String(b));
+      return str ? str(String(a), String(b)) : cmpPrim(String(a), String(b));
     case 5:
-      return compareObjects(a as Document, b as Document);
+      return compareObjects(a as Document, b as Document, str);
     case 6:
-      return compareArrays(a as unknown[], b as unknown[]);
+      return compareArrays(a as unknown[], b as unknown[], str);
     case 7: {
       const x = a as { sub_type: number; buffer: Uint8Array };
       const y = b as { sub_type: number; buffer: Uint8Array };
@@ -122,7 +128,7 @@ export function compareValues(a: unknown, b: unknown): number {
   }
 }
 
-function compareObjects(a: Document, b: Document): number {
+function compareObjects(a: Document, b: Document, str?: StringCompare): number {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const n = Math.min(ka.length, kb.length);
@@ -133,16 +139,16 @@ function compareObjects(a: Document, b: Document): number {
     if (r !== 0) return r;
     const k = cmpPrim(ka[i] as string, kb[i] as string);
     if (k !== 0) return k;
-    const c = compareValues(x, y);
+    const c = compareValues(x, y, str);
     if (c !== 0) return c;
   }
   return ka.length - kb.length;
 }
 
-function compareArrays(a: unknown[], b: unknown[]): number {
+function compareArrays(a: unknown[], b: unknown[], str?: StringCompare): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const c = compareValues(a[i], b[i]);
+    const c = compareValues(a[i], b[i], str);
     if (c !== 0) return c;
   }
   return a.length - b.length;

@@ -1,5 +1,5 @@
 import type { Document } from "bson";
-import { compareValues, isPlainObject } from "./bson-order.js";
+import { type StringCompare, compareValues, isPlainObject } from "./bson-order.js";
 
 /**
  * All values a dotted path reaches in a document, descending through arrays like MongoDB's
@@ -55,26 +55,29 @@ export function getPath(doc: Document, path: string): unknown {
 }
 
 /** Sort key of a document for one field: arrays sort by their min (asc) or max (desc) element. */
-export function sortKey(doc: Document, path: string, dir: number): unknown {
+export function sortKey(doc: Document, path: string, dir: number, str?: StringCompare): unknown {
   const vals = pathValues(doc, path);
   if (vals.length === 1) return vals[0];
   let best = vals[0];
-  for (const v of vals) if (dir > 0 ? compareValues(v, best) < 0 : compareValues(v, best) > 0) best = v;
+  for (const v of vals) {
+    const c = compareValues(v, best, str);
+    if (dir > 0 ? c < 0 : c > 0) best = v;
+  }
   return best;
 }
 
-/** Sort documents by a MongoDB sort spec ({a: 1, b: -1}); stable. */
-export function sortDocs(docs: Document[], spec: Document): Document[] {
+/** Sort documents by a MongoDB sort spec ({a: 1, b: -1}); stable; `str` is a collation's order. */
+export function sortDocs(docs: Document[], spec: Document, str?: StringCompare): Document[] {
   const fields = Object.entries(spec).filter(([k]) => !k.startsWith("$"));
   if (fields.length === 0) return docs;
   const keyed = docs.map((d) => ({
     d,
-    k: fields.map(([f, dir]) => sortKey(d, f, Number(dir) < 0 ? -1 : 1)),
+    k: fields.map(([f, dir]) => sortKey(d, f, Number(dir) < 0 ? -1 : 1, str)),
   }));
   keyed.sort((x, y) => {
     for (let i = 0; i < fields.length; i++) {
       const dir = Number((fields[i] as [string, unknown])[1]) < 0 ? -1 : 1;
-      const c = compareValues(x.k[i], y.k[i]);
+      const c = compareValues(x.k[i], y.k[i], str);
       if (c !== 0) return c * dir;
     }
     return 0;

@@ -1,12 +1,12 @@
 import type { Document } from "bson";
-import { Query } from "mingo";
 import { CommandError } from "../commands/errors.js";
 import { type Collection, ridOf } from "./collection.js";
 import { sortDocs } from "./paths.js";
 import { type Plan, plan } from "./planner.js";
 import { resolveHint } from "./hint.js";
 import { fastMatcher } from "./fast-match.js";
-import { MINGO_OPTIONS } from "./mingo-options.js";
+import type { StringCompare } from "./bson-order.js";
+import { compileMatcher, type MatchOptions } from "./matcher.js";
 
 export interface FindSpec {
   filter?: Document;
@@ -16,16 +16,21 @@ export interface FindSpec {
   limit?: number;
   /** The command's `hint` (index name, key pattern or `{ $natural: ±1 }`). */
   hint?: unknown;
+  /** The command's collation as a string order (undefined = binary). */
+  collation?: StringCompare;
+  /** The command's `let` variables. */
+  variables?: Document;
 }
 
-/** Compile a filter (fast path first, else mingo), turning parse errors into BadValue. */
-export function compileFilter(filter: Document | undefined): (doc: Document) => boolean {
-  const fast = fastMatcher(filter ?? {});
+/** Compile a filter (fast path first, else the full matcher), turning parse errors into BadValue. */
+export function compileFilter(filter: Document | undefined, o: MatchOptions = {}): (doc: Document) => boolean {
+  // The fast path compares strings in binary order and knows no variables.
+  const fast = o.str || o.variables ? null : fastMatcher(filter ?? {});
   if (fast) return fast;
   try {
-    const q = new Query(filter ?? {}, MINGO_OPTIONS);
-    return (doc) => q.test(doc);
+    return compileMatcher(filter ?? {}, o);
   } catch (e) {
+    if (e instanceof CommandError) throw e;
     throw new CommandError("BadValue", (e as Error).message);
   }
 }
@@ -46,8 +51,13 @@ export function findDocs(coll: Collection | undefined, spec: FindSpec): FindResu
     return { docs: [], plan: "COLLSCAN" };
   }
   const filter = spec.filter ?? {};
-  const q = compileFilter(filter);
-  const p = plan(coll, filter, spec.sort, resolveHint(coll, spec.hint));
+  const q = compileFilter(filter, {
+    ...(spec.collation ? { str: spec.collation } : {}),
+    ...(spec.variables ? { variables: spec.variables } : {}),
+  });
+  // Indexes hold binary string order: under a collation the candidates come from a scan.
+  const hint = resolveHint(coll, spec.hint);
+  const p = plan(coll, filter, spec.sort, spec.collation ? (hint ?? { natural: 1 }) : hint);
   // In a transaction's view, records changed since its snapshot are read apart from the plan.
   const changed = coll.changedRids();
   const sorted = p.sorted && !changed?.size;
@@ -72,7 +82,7 @@ export function findDocs(coll: Collection | undefined, spec: FindSpec): FindResu
     if (e instanceof CommandError) throw e;
     throw new CommandError("BadValue", (e as Error).message);
   }
-  let docs = hasSort && !sorted ? sortDocs(out, spec.sort as Document) : out;
+  let docs = hasSort && !sorted ? sortDocs(out, spec.sort as Document, spec.collation) : out;
   if (skip || limit) docs = docs.slice(skip, limit ? skip + limit : undefined);
   return { docs, plan: p.kind, ...(p.index ? { index: p.index } : {}) };
 }

@@ -89,6 +89,8 @@ export interface UpdateOptions {
   filter: Document;
   /** Applying to a freshly seeded upsert document ($setOnInsert applies). */
   inserting: boolean;
+  /** The command's `let` variables (pipeline updates see them as `$$name`). */
+  variables?: Document;
 }
 
 /** Apply an update to a copy of `doc`; returns the new document (the input is untouched). */
@@ -112,8 +114,11 @@ export function applyUpdate(
     return next;
   }
   if (kind === "pipeline") {
-    const out = new Aggregator(u as Document[], MINGO_OPTIONS).run([cloneValue(doc)]);
+    const vars = o.variables ? { variables: o.variables } : {};
+    const out = new Aggregator(u as Document[], { ...MINGO_OPTIONS, ...vars }).run([cloneValue(doc)]);
     next = (out[0] as Document | undefined) ?? {};
+    // A pipeline that drops _id (e.g. $replaceRoot) keeps the document's own, as MongoDB does.
+    if ("_id" in doc && !("_id" in next)) next = { _id: doc._id, ...next };
   } else {
     next = cloneValue(doc);
     const ops = { ...(u as Document) };
