@@ -98,7 +98,8 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
     if (lead) {
       // The command's hint applies to its own collection's leading query only.
       const coll = ctx.engine.collection(ctx.db, collName);
-      if (ctx.cmd.aggregate === collName) Object.assign(lead.spec, { hint: ctx.cmd.hint }, queryOptions(ctx.cmd, coll));
+      if (ctx.cmd.aggregate === collName)
+        Object.assign(lead.spec, { hint: ctx.cmd.hint }, queryOptions(ctx.cmd, coll));
       const found = findDocs(coll, lead.spec).docs;
       input = copy ? found.map(cloneValue) : found;
       stages = stages.slice(lead.consumed);

@@ -48,7 +48,9 @@ const count: Handler = (ctx) => {
   let n: number;
   const hint = resolveHint(coll, ctx.cmd.hint);
   if ((!query || Object.keys(query).length === 0) && !hint) n = coll?.docs.size ?? 0;
-  else n = findDocs(coll, { filter: query ?? {}, hint: ctx.cmd.hint, ...queryOptions(ctx.cmd, coll) }).docs.length;
+  else
+    n = findDocs(coll, { filter: query ?? {}, hint: ctx.cmd.hint, ...queryOptions(ctx.cmd, coll) }).docs
+      .length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -73,7 +75,8 @@ const distinct: Handler = (ctx) => {
   const values = [...seen.values()].sort((a, b) => compareValues(a, b, qo.collation));
   // Under a collation, values it deems equal ('ping', 'PING' at strength 2) are one value.
   const str = qo.collation;
-  if (str) return { values: values.filter((v, i) => i === 0 || compareValues(values[i - 1], v, str) !== 0), ok: 1 };
+  if (str)
+    return { values: values.filter((v, i) => i === 0 || compareValues(values[i - 1], v, str) !== 0), ok: 1 };
   return { values, ok: 1 };
 };
 

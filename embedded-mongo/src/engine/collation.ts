@@ -36,7 +36,7 @@ export function collationOf(spec: unknown): StringCompare | undefined {
     if (!FIELDS.has(k)) throw new CommandError("FailedToParse", `unknown collation field: ${k}`);
   }
   if (typeof spec.locale !== "string")
-    throw new CommandError("FailedToParse", "Missing expected field \"locale\"");
+    throw new CommandError("FailedToParse", 'Missing expected field "locale"');
   if (spec.locale === "simple") return undefined;
   const key = JSON.stringify(spec);
   const hit = cache.get(key);

@@ -3,6 +3,7 @@ import { Query } from "mingo";
 import { CommandError } from "../commands/errors.js";
 import { type StringCompare, compareValues, isPlainObject, toNumber, typeRank } from "./bson-order.js";
 import { typeMatches } from "./bson-types.js";
+import { bitsTest } from "./match-bits.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
 
 /**
@@ -21,7 +22,7 @@ export interface MatchOptions {
 
 export type Matcher = (doc: Document) => boolean;
 /** A test over the values one path reaches (each unexpanded: an array is one value). */
-type ValueTest = (values: unknown[]) => boolean;
+export type ValueTest = (values: unknown[]) => boolean;
 
 const bad = (msg: string) => new CommandError("BadValue", msg);
 
@@ -67,7 +68,9 @@ function equalsTest(target: unknown, o: MatchOptions): ValueTest {
   if (target instanceof RegExp) return regexTest(target);
   const rank = typeRank(target);
   return (vals) =>
-    expand(vals).some((v) => v !== undefined && typeRank(v) === rank && compareValues(v, target, o.str) === 0);
+    expand(vals).some(
+      (v) => v !== undefined && typeRank(v) === rank && compareValues(v, target, o.str) === 0,
+    );
 }
 
 function regexTest(re: RegExp): ValueTest {
@@ -82,7 +85,13 @@ function regexTest(re: RegExp): ValueTest {
 
 function rangeTest(op: string, bound: unknown, o: MatchOptions): ValueTest {
   const ok =
-    op === "$gt" ? (c: number) => c > 0 : op === "$gte" ? (c: number) => c >= 0 : op === "$lt" ? (c: number) => c < 0 : (c: number) => c <= 0;
+    op === "$gt"
+      ? (c: number) => c > 0
+      : op === "$gte"
+        ? (c: number) => c >= 0
+        : op === "$lt"
+          ? (c: number) => c < 0
+          : (c: number) => c <= 0;
   const rank = typeRank(bound);
   // MinKey/MaxKey bounds compare with every type; otherwise a range only meets its own type.
   const anyType = rank === 1 || rank === 14;
@@ -90,7 +99,8 @@ function rangeTest(op: string, bound: unknown, o: MatchOptions): ValueTest {
     expand(vals).some((v) => {
       if (v === undefined) return rank === 2 && (op === "$gte" || op === "$lte");
       if (!anyType && typeRank(v) !== rank) return false;
-      if (typeof v === "number" && Number.isNaN(v)) return typeof bound === "number" && Number.isNaN(bound) && op.endsWith("e");
+      if (typeof v === "number" && Number.isNaN(v))
+        return typeof bound === "number" && Number.isNaN(bound) && op.endsWith("e");
       return ok(compareValues(v, bound, o.str));
     });
 }
@@ -103,55 +113,22 @@ function regexOf(cond: Document): RegExp {
   return new RegExp(src, opts.replace(/[^imsu]/g, ""));
 }
 
-function bitsTest(op: string, arg: unknown): ValueTest {
-  let positions: number[];
-  if (Array.isArray(arg)) positions = arg.map(Number);
-  else if (typeRank(arg) === 3) {
-    const m = BigInt(Math.trunc(toNumber(arg)));
-    if (m < 0n) throw bad(`${op} mask must be non-negative`);
-    positions = [];
-    for (let i = 0; i < 64; i++) if ((m >> BigInt(i)) & 1n) positions.push(i);
-  } else if (typeRank(arg) === 7) positions = bytePositions((arg as { buffer: Uint8Array }).buffer);
-  else throw bad(`${op} takes an Array, a number, or a BinData but received: ${String(arg)}`);
-  const all = op === "$bitsAllSet" || op === "$bitsAllClear";
-  const set = op === "$bitsAllSet" || op === "$bitsAnySet";
-  return (vals) =>
-    vals.some((v) => {
-      const bit = bitReader(v);
-      if (!bit) return false;
-      const hit = (p: number) => bit(p) === set;
-      return all ? positions.every(hit) : positions.some(hit);
-    });
-}
-
-function bytePositions(buf: Uint8Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < buf.length * 8; i++) if (((buf[i >> 3] as number) >> (i & 7)) & 1) out.push(i);
-  return out;
-}
-
-/** Bit p of an integral number (two's complement, sign-extended) or of binary data. */
-function bitReader(v: unknown): ((p: number) => boolean) | null {
-  if (typeRank(v) === 7) {
-    const buf = (v as { buffer: Uint8Array }).buffer;
-    return (p) => p < buf.length * 8 && ((((buf[p >> 3] as number) >> (p & 7)) & 1) === 1);
-  }
-  if (typeRank(v) !== 3) return null;
-  const n = toNumber(v);
-  if (!Number.isInteger(n)) return null;
-  const big = BigInt(n);
-  return (p) => ((big >> BigInt(Math.min(p, 63))) & 1n) === 1n;
-}
-
 function elemMatchTest(cond: unknown, o: MatchOptions): ValueTest {
   if (!isPlainObject(cond)) throw bad("$elemMatch needs an Object");
   const keys = Object.keys(cond);
   const operatorsOnly =
-    keys.length > 0 && keys.every((k) => k.startsWith("$") && !["$and", "$or", "$nor", "$expr", "$where"].includes(k));
+    keys.length > 0 &&
+    keys.every((k) => k.startsWith("$") && !["$and", "$or", "$nor", "$expr", "$where"].includes(k));
   // {$elemMatch: {$gt: 1}} tests each element as a value; otherwise each element as a document.
   const each: (e: unknown) => boolean = operatorsOnly
-    ? ((t) => (e: unknown) => t([e]))(operatorTest(cond, o, true))
-    : ((m) => (e: unknown) => isPlainObject(e) && m(e))(compileMatcher(cond, o));
+    ? (
+        (t) => (e: unknown) =>
+          t([e])
+      )(operatorTest(cond, o, true))
+    : (
+        (m) => (e: unknown) =>
+          isPlainObject(e) && m(e)
+      )(compileMatcher(cond, o));
   return (vals) => vals.some((v) => Array.isArray(v) && v.some(each));
 }
 
@@ -281,7 +258,10 @@ function logical(op: string, arg: unknown, o: MatchOptions): Matcher {
 /** Evaluated by mingo: aggregation expressions, with the command's `let` variables. */
 function mingoTop(op: string, arg: unknown, o: MatchOptions): Matcher {
   try {
-    const q = new Query({ [op]: arg }, { ...MINGO_OPTIONS, ...(o.variables ? { variables: o.variables } : {}) });
+    const q = new Query(
+      { [op]: arg },
+      { ...MINGO_OPTIONS, ...(o.variables ? { variables: o.variables } : {}) },
+    );
     return (d) => q.test(d);
   } catch (e) {
     throw bad((e as Error).message);
@@ -305,5 +285,3 @@ export function compileMatcher(filter: Document, o: MatchOptions = {}): Matcher 
   if (parts.length === 1) return parts[0] as Matcher;
   return (d) => parts.every((m) => m(d));
 }
-
-

@@ -23,7 +23,10 @@ export interface FindSpec {
 }
 
 /** Compile a filter (fast path first, else the full matcher), turning parse errors into BadValue. */
-export function compileFilter(filter: Document | undefined, o: MatchOptions = {}): (doc: Document) => boolean {
+export function compileFilter(
+  filter: Document | undefined,
+  o: MatchOptions = {},
+): (doc: Document) => boolean {
   // The fast path compares strings in binary order and knows no variables.
   const fast = o.str || o.variables ? null : fastMatcher(filter ?? {});
   if (fast) return fast;
