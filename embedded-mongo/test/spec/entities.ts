@@ -79,6 +79,8 @@ export function plain(v: unknown): unknown {
  */
 function copyPlain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(copyPlain);
+  // The driver keeps sort specs as Maps; they are sent (and compared) as documents.
+  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, copyPlain(x)]));
   if (
     v &&
     typeof v === "object" &&
