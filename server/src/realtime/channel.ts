@@ -6,19 +6,11 @@ import type { PresenceWatch } from "./presence.tracker.js";
 import { ChannelMemory } from "./channel-memory.js";
 import { ChannelRoles, MEMBER_EVENTS } from "./channel-roles.js";
 import { Sequencer } from "./sequencer.js";
-import type { FrameSink, QueueSink, Sink } from "./sinks.js";
+import type { FrameSink, QueueSink } from "./sinks.js";
 import { Batch, Group, MAX_BATCH } from "./channel-batch.js";
-import { TIMED_OUT, withDeadline } from "./deadline.js";
-
-/** Events read per replay page; also the tail read when a channel starts. */
-const PAGE = 200;
-
-interface NaiveEntry {
-  sink: QueueSink<unknown>;
-  kind: GroupSpec["kind"];
-  versionId: string | null;
-  role: Role;
-}
+import { ExecutionDeadline } from "./deadline.js";
+import { NaiveSubscribers } from "./channel-naive.js";
+import { catchUp, PAGE, type ReplaySource, snapshotThenJoin } from "./channel-replay.js";
 
 export interface ChannelDeps {
   productionId: string;
@@ -48,7 +40,9 @@ export class Channel {
   private early: EventLean[] = [];
   private readonly roles: ChannelRoles;
   private readonly groups = new Map<string, Group>();
-  private readonly naive = new Set<NaiveEntry>();
+  private readonly naive: NaiveSubscribers;
+  private readonly replay: ReplaySource;
+  private readonly deadline: ExecutionDeadline;
   private readonly pending: EventLean[] = [];
   private draining = false;
   /** Notes, users and versions known without reading (see channel-memory.ts). */
@@ -65,6 +59,14 @@ export class Channel {
       settleMs: deps.settleMs,
       onError: (err) => deps.logger.warn("realtime: could not confirm an event gap", { error: String(err) }),
     });
+    this.replay = {
+      lastSeq: () => this.seq.lastSeq,
+      range: (after, upto, limit, versionId) =>
+        deps.log.range(deps.productionId, after, upto, limit, versionId),
+      authorized: (sink, role) => this.roles.authorized(sink, role),
+    };
+    this.naive = new NaiveSubscribers(this.roles, this.replay, deps.watchPresence, () => this.checkIdle());
+    this.deadline = new ExecutionDeadline(deps.executionTimeoutMs, deps.logger, deps.productionId);
     this.ready = this.init();
   }
 
@@ -108,12 +110,7 @@ export class Channel {
     this.memory.clear();
     await this.ready;
     for (;;) {
-      const page = await this.deps.log.range(
-        this.productionId,
-        this.seq.lastSeq,
-        Number.MAX_SAFE_INTEGER,
-        PAGE,
-      );
+      const page = await this.replay.range(this.seq.lastSeq, Number.MAX_SAFE_INTEGER, PAGE, null);
       this.seq.push(page);
       if (page.length < PAGE) return;
     }
@@ -128,25 +125,11 @@ export class Channel {
       await this.ready;
       if (spec.kind === "presence") {
         const watch = this.deps.watchPresence(spec.versionId as string);
-        let joined = false;
-        try {
-          const snapshot = await watch.snapshot();
-          if (sink.ended) return;
-          const payload = await spec.execute(snapshot, sink.viewer, {});
-          if (sink.ended) return;
-          this.join(sink, spec, watch.release);
-          joined = true;
-          sink.send(payload);
-        } finally {
-          if (!joined) watch.release();
-        }
-        return;
+        return await snapshotThenJoin(watch, sink, spec, (release) => this.join(sink, spec, release));
       }
-      await this.catchUp(sink, spec.role, spec.versionId, afterSeq, async (e, scope) => {
-        const payload = await this.timed(spec.execute(e, sink.viewer, scope));
-        if (payload === TIMED_OUT) sink.fail(this.tooSlow());
-        else sink.send(payload);
-      });
+      await catchUp(this.replay, sink, spec.role, spec.versionId, afterSeq, (e, scope) =>
+        this.deadline.sendTo(sink, spec, e, scope),
+      );
       if (!sink.ended) this.join(sink, spec);
     } finally {
       this.attaching--;
@@ -167,29 +150,7 @@ export class Channel {
     sink.onEnd = () => this.checkIdle();
     try {
       await this.ready;
-      const entry: NaiveEntry = { sink, kind, versionId, role };
-      let watch: PresenceWatch | null = null;
-      try {
-        if (kind === "presence") {
-          watch = this.deps.watchPresence(versionId as string);
-          const snapshot = await watch.snapshot();
-          if (sink.ended) return;
-          sink.push(snapshot);
-        } else {
-          await this.catchUp(sink, role, versionId, afterSeq, async (e) => sink.push(e));
-          if (sink.ended) return;
-        }
-        this.naive.add(entry);
-        const release = watch?.release;
-        sink.onEnd = () => {
-          release?.();
-          this.naive.delete(entry);
-          this.checkIdle();
-        };
-        watch = null; // handed to onEnd
-      } finally {
-        watch?.release();
-      }
+      await this.naive.attach(sink, kind, versionId, role, afterSeq);
     } finally {
       this.attaching--;
       this.checkIdle();
@@ -221,14 +182,7 @@ export class Channel {
       if (g.spec.kind !== "presence" || g.spec.versionId !== snapshot.versionId) continue;
       jobs.push(this.runGroup(g, snapshot, scope));
     }
-    for (const n of this.naive) {
-      if (
-        n.kind === "presence" &&
-        n.versionId === snapshot.versionId &&
-        this.roles.authorized(n.sink, n.role)
-      )
-        n.sink.push(snapshot);
-    }
+    this.naive.presence(snapshot);
     await Promise.all(jobs);
   }
 
@@ -237,7 +191,7 @@ export class Channel {
     this.disposed = true;
     this.seq.dispose();
     for (const g of this.groups.values()) for (const s of g.sinks) s.end();
-    for (const n of this.naive) n.sink.end();
+    this.naive.endAll();
   }
 
   private async init(): Promise<void> {
@@ -252,39 +206,6 @@ export class Channel {
     const early = this.early;
     this.early = [];
     this.seq.push(early);
-  }
-
-  /**
-   * The seam. Replays (afterSeq, lastSeq] from the log, re-reading `lastSeq` after every page since
-   * live events keep being released meanwhile, and joins the live group in the same tick as it
-   * catches up. Live dispatch skips seqs at or below the sink's `lastSeq`, so an event both
-   * replayed and still in the dispatch queue is sent once.
-   */
-  private async catchUp(
-    sink: Sink,
-    role: Role,
-    versionId: string | null,
-    afterSeq: number | null,
-    replay: (e: EventLean, scope: ExecutionScope) => Promise<void>,
-  ): Promise<void> {
-    if (afterSeq === null) {
-      sink.lastSeq = this.seq.lastSeq;
-      return;
-    }
-    sink.lastSeq = afterSeq;
-    while (!sink.ended && sink.lastSeq < this.seq.lastSeq) {
-      const upto = this.seq.lastSeq;
-      const page = await this.deps.log.range(this.productionId, sink.lastSeq, upto, PAGE, versionId);
-      // One page is read as of one moment anyway (current objects), so its executions share reads.
-      const scope: ExecutionScope = {};
-      for (const e of page) {
-        if (sink.ended || !this.roles.authorized(sink, role)) return;
-        await replay(e, scope);
-        sink.lastSeq = e.seq;
-      }
-      // A version's events are a subsequence: a short page means (lastSeq, upto] is done.
-      if (page.length < PAGE) sink.lastSeq = Math.max(sink.lastSeq, upto);
-    }
   }
 
   private enqueue(e: EventLean): void {
@@ -338,46 +259,16 @@ export class Channel {
       );
     }
     batch.size++;
-    for (const n of this.naive) {
-      if (n.kind !== "events" || (n.versionId !== null && n.versionId !== versionId)) continue;
-      if (e.seq <= n.sink.lastSeq || !this.roles.authorized(n.sink, n.role)) continue;
-      n.sink.lastSeq = e.seq;
-      n.sink.push(e);
-    }
+    this.naive.event(e, versionId);
     await Promise.all(jobs);
     await this.memory.keep(scope, epoch);
   }
 
-  /**
-   * One execution for the whole group (null: nobody left to execute as). One that overruns the
-   * time limit ends the group's subscriptions with an error, so no group holds up the channel's
-   * other subscribers event after event; its work finishes unobserved.
-   */
+  /** One execution for the whole group (null: nobody left to execute as, or it overran). */
   private async executeGroup(g: Group, root: unknown, scope: ExecutionScope): Promise<Buffer | null> {
     this.roles.reauthorize(g);
     const viewer = g.viewer();
-    if (!viewer) return null;
-    const payload = await this.timed(g.spec.execute(root, viewer, scope));
-    if (payload !== TIMED_OUT) return payload;
-    this.deps.logger.warn("realtime: an execution overran its time limit; its group ended", {
-      productionId: this.productionId,
-      ms: this.deps.executionTimeoutMs,
-      subscribers: g.sinks.size,
-    });
-    const err = this.tooSlow();
-    for (const s of [...g.sinks]) s.fail(err);
-    return null;
-  }
-
-  private timed(work: Promise<Buffer>): Promise<Buffer | typeof TIMED_OUT> {
-    const ms = this.deps.executionTimeoutMs;
-    return ms ? withDeadline(work, ms) : work;
-  }
-
-  private tooSlow(): Error {
-    return new Error(
-      `Each event of this subscription took longer than ${this.deps.executionTimeoutMs} ms to compute; subscribe again with fewer fields.`,
-    );
+    return viewer ? this.deadline.executeGroup(g, viewer, root, scope) : null;
   }
 
   /** Presence: one execution, one serialisation, then the envelope per subscriber. */
