@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { connectDatabase } from "./app/database.js";
 import { importOptional } from "./app/optional-import.js";
-import { setRuntime } from "./app/runtime.js";
+import { setRuntime } from "./core/runtime.js";
 import { createAppServer } from "./app/server.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 

@@ -1,29 +1,8 @@
 import { identityCache } from "../auth/identity-cache.js";
-import { authenticate, extractToken, type TokenProblem } from "../auth/token.service.js";
-import { createLoaders, type Loaders } from "./loaders.js";
-import { newRequestId } from "./request-scope.js";
-
-export interface Viewer {
-  userId: string;
-  /** Set when signed in with an access token (signOut ends this session). */
-  sessionId?: string;
-  /** Set when signed in with an API token. */
-  apiTokenId?: string;
-  /** Access tokens: when the token expires, epoch ms (a live WebSocket is closed then). */
-  expiresAtMs?: number;
-  name: string;
-  email: string;
-}
-
-export interface Context {
-  requestId: string;
-  viewer: Viewer | null;
-  loaders: Loaders;
-  /** Why a presented token was refused (null when none was presented or it was accepted). */
-  authProblem: TokenProblem | null;
-  /** Client address for sign-in throttling; null when unknown (e.g. in-process calls). */
-  clientIp: string | null;
-}
+import { authenticate, extractToken } from "../auth/token.service.js";
+import type { Context, Loaders, TokenProblem, Viewer } from "../core/context.js";
+import { createLoaders } from "./loaders.js";
+import { newRequestId } from "../core/request-scope.js";
 
 export interface CreateContextInput {
   /** The `Authorization` header value, or WS connectionParams.authorization. */

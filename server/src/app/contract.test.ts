@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../config/config.js";
-import { contractViolations } from "./contract-check.js";
+import { contractViolations } from "../test/contract-check.js";
 import { buildGreenlightSchema } from "./schema.js";
 
 describe("contract check", () => {

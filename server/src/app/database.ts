@@ -1,6 +1,6 @@
 import mongoose from "mongoose";
 import type { Config } from "../config/config.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../core/logger.js";
 
 export interface Database {
   mode: "embedded" | "external";

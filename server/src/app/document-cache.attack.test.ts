@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectAs } from "../realtime/ws-test-client.js";
+import { connectAs } from "../test/ws-test-client.js";
 import { inParallel, percentile, probeLatency, retainedHeapMb } from "../test/attack.js";
 import { buildUser, type BuiltUser } from "../test/factories.js";
 import { startTestServer, type TestServer } from "../test/harness.js";

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Config } from "../config/config.js";
-import { type Context, createContext } from "./context.js";
+import type { Context } from "../core/context.js";
+import { createContext } from "./context.js";
 import { documentBytes } from "./document-cache.js";
 import { clientIpOf, readBody, sendGraphQLError } from "./http-util.js";
-import { newRequestId, runInRequestScope } from "./request-scope.js";
+import { newRequestId, runInRequestScope } from "../core/request-scope.js";
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json"];
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType, Query, Resolver } from "type-graphql";
 import mongoose from "mongoose";
-import { runtime } from "./runtime.js";
+import { runtime } from "../core/runtime.js";
 
 @ObjectType({ description: "Whether the server and its database are up." })
 export class Health {

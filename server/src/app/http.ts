@@ -2,12 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import mongoose from "mongoose";
 import type { ApolloServer } from "@apollo/server";
 import type { Config } from "../config/config.js";
-import type { Context } from "./context.js";
+import type { Context } from "../core/context.js";
 import { createGraphQLHandler } from "./graphql-http.js";
 import { sendGraphQLError, sendText } from "./http-util.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../core/logger.js";
 import { createMediaHandler } from "./media.js";
-import { runtime } from "./runtime.js";
+import { runtime } from "../core/runtime.js";
 import { createStaticHandler } from "./static.js";
 
 export const GRAPHQL_PATH = "/graphql";

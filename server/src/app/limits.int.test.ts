@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runtime } from "./runtime.js";
+import { runtime } from "../core/runtime.js";
 import { uniqueEmail } from "../test/factories.js";
 import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
 

@@ -15,7 +15,7 @@ import {
 } from "graphql";
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
 import type { Limits } from "../config/config.js";
-import type { Context } from "./context.js";
+import type { Context } from "../core/context.js";
 
 /**
  * What one `exportMarkers` is counted as in the cost estimate: the notes it may read and render

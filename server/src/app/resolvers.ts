@@ -18,8 +18,8 @@ import { ProductionResolver } from "../productions/production.resolver.js";
 import { ReviewResolver } from "../reviews/review.resolver.js";
 import { VersionFieldsResolver } from "../versions/version-fields.resolver.js";
 import { VersionResolver } from "../versions/version.resolver.js";
-import { PresenceResolver, PresenceViewerResolver } from "../realtime/presence.resolver.js"; // realtime
-import { RealtimeResolver } from "../realtime/realtime.resolver.js"; // realtime
+import { PresenceResolver, PresenceViewerResolver } from "../presence/presence.resolver.js"; // realtime
+import { RealtimeResolver } from "../events/event-subscription.resolver.js"; // realtime
 
 /*
  * Every resolver class in the schema. Domain helpers import theirs above and append them to the

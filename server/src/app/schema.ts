@@ -2,7 +2,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphq
 import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "../auth/auth-checker.js";
 import { resolvers } from "./resolvers.js";
-import { DateTimeScalar } from "./scalars.js";
+import { DateTimeScalar } from "../core/scalars.js";
 
 export interface BuildSchemaOptions {
   /** Only for `@Subscription({ topics })` resolvers; ours pass `subscribe:` (the realtime hub). */

@@ -6,13 +6,13 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
 import { createFormatError } from "../errors/format-error.js";
-import type { Context } from "./context.js";
+import type { Context } from "../core/context.js";
 import { DocumentStore } from "./document-cache.js";
 import { createHttpServer, GRAPHQL_PATH } from "./http.js";
 import { requestLimitsPlugin, validationRules } from "./limits.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../core/logger.js";
 import { importOptional } from "./optional-import.js";
-import { runtime } from "./runtime.js";
+import { runtime } from "../core/runtime.js";
 import { buildGreenlightSchema } from "./schema.js";
 
 /** What `app/ws.ts` (realtime) receives to attach graphql-ws on the same server and path. */

@@ -1,7 +1,7 @@
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
-import { connectAs, nextsOf, type RawClient, waitForSubscribers } from "../realtime/ws-test-client.js";
+import { connectAs, nextsOf, type RawClient, waitForSubscribers } from "../test/ws-test-client.js";
 import { percentile, retainedHeapMb } from "../test/attack.js";
 import { addNoteCopies } from "../test/bulk-notes.js";
 import { buildNote, buildProduction, buildVersion, type BuiltProduction } from "../test/domain-factories.js";

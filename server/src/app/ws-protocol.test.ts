@@ -4,8 +4,8 @@ import { GraphQLError } from "graphql";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WebSocket, WebSocketServer } from "ws";
 import { FrameSink } from "../realtime/sinks.js";
-import type { Viewer } from "./context.js";
-import type { Logger } from "./logger.js";
+import type { Viewer } from "../core/context.js";
+import type { Logger } from "../core/logger.js";
 import { type ProtocolHooks, retainedState, serveGraphqlWs } from "./ws-protocol.js";
 
 const TOKEN = "Bearer secret-token-0123456789";

@@ -10,7 +10,7 @@ import {
 } from "graphql-ws";
 import type { RawData, WebSocket, WebSocketServer } from "ws";
 import { FrameSink, type FrameSinkOwner } from "../realtime/sinks.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../core/logger.js";
 
 /**
  * The graphql-transport-ws protocol, server side, with the same messages, close codes and reasons

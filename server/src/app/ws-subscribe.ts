@@ -8,7 +8,7 @@ import {
 import type { SubscribePayload } from "graphql-ws";
 import type { Limits } from "../config/config.js";
 import { badInput } from "../errors/app-errors.js";
-import type { DocumentCache } from "../realtime/documents.js";
+import type { DocumentCache } from "./ws-documents.js";
 import { costError, operationCost } from "./limits.js";
 
 export interface CheckedSubscribe {

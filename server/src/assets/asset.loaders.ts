@@ -1,4 +1,4 @@
-import { leanByIdLoader, leanGroupLoader } from "../productions/loader-utils.js";
+import { leanByIdLoader, leanGroupLoader } from "../core/lean-loaders.js";
 import { AssetModel, type AssetDoc, MAX_ASSETS } from "./asset.model.js";
 
 /** Per-request loaders of the assets domain; registered in app/loaders.ts. */
@@ -9,4 +9,8 @@ export function assetLoaders() {
     assetsByProductionId: leanGroupLoader<AssetDoc>(AssetModel, "productionId", MAX_ASSETS),
     assetsByEpisodeId: leanGroupLoader<AssetDoc>(AssetModel, "episodeId", MAX_ASSETS),
   };
+}
+
+declare module "../core/context.js" {
+  interface Loaders extends ReturnType<typeof assetLoaders> {}
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import { Episode, toEpisode } from "../productions/episode.type.js";
 import { Production, toProduction } from "../productions/production.type.js";

@@ -1,17 +1,17 @@
 import { Types } from "mongoose";
 import { requireViewer } from "../auth/auth-checker.js";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { forbidden, notFound } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { isId } from "../productions/object-id.js";
+import { isId } from "../core/ids.js";
 import {
   type MemberRef,
   requireMembership,
   requireProduction,
   viewerMembership,
 } from "../productions/production.access.js";
-import { requiredText } from "../productions/validate.js";
+import { requiredText } from "../core/text.js";
 import { AssetKind } from "./asset.enums.js";
 import { AssetModel, type AssetDoc } from "./asset.model.js";
 import { canCreateAsset } from "./asset.policy.js";

@@ -1,5 +1,5 @@
 import type { AuthChecker } from "type-graphql";
-import type { Context, Viewer } from "../app/context.js";
+import type { Context, Viewer } from "../core/context.js";
 import { unauthenticated } from "../errors/app-errors.js";
 import { TOKEN_PROBLEM_MESSAGES } from "./token.service.js";
 

@@ -1,5 +1,5 @@
 import type { mongo } from "mongoose";
-import type { Identity } from "./token.service.js";
+import type { Identity } from "../core/context.js";
 
 /** A verified token: who it is, and the user fields the context's viewer carries. */
 export interface CachedViewer {

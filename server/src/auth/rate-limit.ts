@@ -1,4 +1,4 @@
-import { runtime } from "../app/runtime.js";
+import { runtime } from "../core/runtime.js";
 import { unauthenticated } from "../errors/app-errors.js";
 import { LoginAttemptModel } from "./login-attempt.model.js";
 

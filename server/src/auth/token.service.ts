@@ -1,7 +1,8 @@
 import { createHash, createSecretKey, type KeyObject, randomBytes, randomUUID } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import mongoose from "mongoose";
-import { runtime } from "../app/runtime.js";
+import { runtime } from "../core/runtime.js";
+import type { Identity, TokenProblem } from "../core/context.js";
 import { identityCache } from "./identity-cache.js";
 import { ApiTokenModel } from "../users/api-token.model.js";
 import { SessionModel } from "./session.model.js";
@@ -10,20 +11,6 @@ const ISSUER = "greenlight";
 export const API_TOKEN_PREFIX = "glt_";
 /** lastUsedAt is written at most this often per token, to keep reads cheap. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-export interface Identity {
-  userId: string;
-  sessionId?: string;
-  apiTokenId?: string;
-  /**
-   * Access tokens: when the token stops being valid, epoch ms (live sockets are closed then). A
-   * number, not a Date: it is kept per idle WebSocket.
-   */
-  expiresAtMs?: number;
-}
-
-/** Why a presented token was not accepted; used in the UNAUTHENTICATED message. */
-export type TokenProblem = "malformed" | "expired" | "revoked" | "invalid";
 
 export type Authentication =
   | { identity: Identity; problem: null }

@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { Logger } from "../app/logger.js";
-import { currentRequestId, newRequestId } from "../app/request-scope.js";
+import type { Logger } from "../core/logger.js";
+import { currentRequestId, newRequestId } from "../core/request-scope.js";
 import { ERROR_CODES, toAppError } from "./app-errors.js";
 
 /** Codes Apollo itself produces for bad requests; they say nothing about our internals. */

@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { badInput } from "../errors/app-errors.js";
 import { ProductionModel } from "../productions/production.model.js";
 import type { Production } from "../productions/production.type.js";

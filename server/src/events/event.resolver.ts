@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { Asset, toAsset } from "../assets/asset.type.js";
 import { Note, toNote } from "../notes/note.type.js";
 import { Reply, toReply } from "../notes/reply.type.js";

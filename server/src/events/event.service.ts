@@ -1,12 +1,12 @@
 import mongoose, { type Types } from "mongoose";
-import { runtime } from "../app/runtime.js";
+import { runtime } from "../core/runtime.js";
 import { badInput } from "../errors/app-errors.js";
 import { ProductionModel } from "../productions/production.model.js";
 import { encodeEventCursor } from "./event.cursor.js";
 import type { EventType } from "./event.enums.js";
 import { publishEvents, type PublishedEvent } from "./event.events.js";
 import { EventModel, type EventDoc } from "./event.model.js";
-import { EVENT_SETTLE_MS, releasableEvents } from "./event-order.js";
+import { EVENT_SETTLE_MS, releasableEvents } from "../core/event-order.js";
 
 export interface EventDraft {
   type: EventType;

@@ -1,7 +1,7 @@
 import { Types } from "mongoose";
 import { encodeEventCursor } from "./event.cursor.js";
 import { EventModel } from "./event.model.js";
-import { EVENT_SETTLE_MS, releasableEvents } from "./event-order.js";
+import { EVENT_SETTLE_MS, releasableEvents } from "../core/event-order.js";
 
 /**
  * `lastEventCursor`: where a reader that has just loaded a page should resume the event stream

@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { ProductionModel } from "../productions/production.model.js";
-import { connectAs, eventOf, nextsOf, type RawClient } from "../realtime/ws-test-client.js";
+import { connectAs, eventOf, nextsOf, type RawClient } from "../test/ws-test-client.js";
 import {
   type BuiltProduction,
   buildNote,
@@ -13,7 +13,7 @@ import {
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
 import { EventType } from "./event.enums.js";
 import { EventModel } from "./event.model.js";
-import { EVENT_SETTLE_MS } from "./event-order.js";
+import { EVENT_SETTLE_MS } from "../core/event-order.js";
 import { releasedTailSeq } from "./event.tail.js";
 
 let server: TestServer;

@@ -1,6 +1,6 @@
 import pLimit, { type LimitFunction } from "p-limit";
-import type { Context } from "../app/context.js";
-import { runtime } from "../app/runtime.js";
+import type { Context } from "../core/context.js";
+import { runtime } from "../core/runtime.js";
 import { badInput } from "../errors/app-errors.js";
 import { noteCounts } from "../notes/note.query.js";
 import type { Version } from "../versions/version.type.js";

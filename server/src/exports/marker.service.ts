@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { badInput } from "../errors/app-errors.js";
 import { NoteModel } from "../notes/note.model.js";

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import { viewerMembership } from "../productions/production.access.js";
 import { User } from "../users/user.type.js";

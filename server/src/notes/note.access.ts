@@ -1,7 +1,7 @@
 import { requireViewer } from "../auth/auth-checker.js";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { badInput, conflict, notFound } from "../errors/app-errors.js";
-import { isId } from "../productions/object-id.js";
+import { isId } from "../core/ids.js";
 import { type MemberRef, requireMembership } from "../productions/production.access.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import type { VersionDoc } from "../versions/version.model.js";

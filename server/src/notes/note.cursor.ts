@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { parseId } from "../productions/object-id.js";
+import { parseId } from "../core/ids.js";
 
 /**
  * Note cursors: base64url of "n1:<noteId>". Pages are ordered by _id (creation order), which is

@@ -1,4 +1,4 @@
-import { leanByIdLoader, leanGroupLoader } from "../productions/loader-utils.js";
+import { leanByIdLoader, leanGroupLoader } from "../core/lean-loaders.js";
 import { NoteModel, type NoteDoc } from "./note.model.js";
 import { MAX_REPLIES_PER_NOTE, ReplyModel, type ReplyDoc } from "./reply.model.js";
 
@@ -10,4 +10,8 @@ export function noteLoaders() {
     /** A page of notes' threads in one query, oldest reply first. */
     repliesByNoteId: leanGroupLoader<ReplyDoc>(ReplyModel, "noteId", MAX_REPLIES_PER_NOTE),
   };
+}
+
+declare module "../core/context.js" {
+  interface Loaders extends ReturnType<typeof noteLoaders> {}
 }

@@ -1,7 +1,7 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { badInput } from "../errors/app-errors.js";
-import { parseId } from "../productions/object-id.js";
+import { parseId } from "../core/ids.js";
 import { Role } from "../productions/production.enums.js";
 import { NoteCounts, type Version } from "../versions/version.type.js";
 import { NoteConnection, NoteEdge, PageInfo } from "./note-connection.type.js";

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { requireViewer } from "../auth/auth-checker.js";
-import { isId } from "../productions/object-id.js";
+import { isId } from "../core/ids.js";
 import { viewerMembership } from "../productions/production.access.js";
 import { NoteStatus } from "./note.enums.js";
 import { AddNoteInput, EditNoteInput } from "./note.input.js";

@@ -1,9 +1,9 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { badInput, forbidden } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { isId } from "../productions/object-id.js";
+import { isId } from "../core/ids.js";
 import { membershipKey } from "../productions/production.loaders.js";
 import { requireVersion } from "../versions/version.service.js";
 import { type AnchorInput, resolveAnchor } from "./note.anchor.js";

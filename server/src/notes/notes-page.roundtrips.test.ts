@@ -8,8 +8,8 @@ import { NoteStatus } from "./note.enums.js";
 import { recountNotes } from "./note-counters.js";
 import { NoteModel } from "./note.model.js";
 import { ReplyModel } from "./reply.model.js";
-import { NOTES_PAGE_QUERY } from "./notes-page.query.js";
-import { countDbOps } from "./roundtrips.js";
+import { NOTES_PAGE_QUERY } from "../test/notes-page.query.js";
+import { countDbOps } from "../test/roundtrips.js";
 
 let server: TestServer;
 let prod: BuiltProduction;

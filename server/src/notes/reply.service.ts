@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";

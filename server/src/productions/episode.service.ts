@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { badInput, conflict, forbidden } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
@@ -7,7 +7,7 @@ import { EpisodeModel } from "./episode.model.js";
 import { type Episode, toEpisode } from "./episode.type.js";
 import { requireProduction } from "./production.access.js";
 import { canAddEpisode } from "./production.policy.js";
-import { isDuplicateKey, requiredText } from "./validate.js";
+import { isDuplicateKey, requiredText } from "../core/text.js";
 
 export async function listEpisodes(ctx: Context, productionId: string): Promise<Episode[]> {
   const docs = await ctx.loaders.episodesByProductionId.load(productionId);

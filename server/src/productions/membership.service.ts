@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { badInput, conflict, forbidden, notFound } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
@@ -9,8 +9,8 @@ import { Role } from "./production.enums.js";
 import { requireMembership, requireProduction } from "./production.access.js";
 import { canManageMembers } from "./production.policy.js";
 import { type Member, toMember } from "./production.type.js";
-import { isId } from "./object-id.js";
-import { isDuplicateKey } from "./validate.js";
+import { isId } from "../core/ids.js";
+import { isDuplicateKey } from "../core/text.js";
 
 export async function listMembers(ctx: Context, productionId: string): Promise<Member[]> {
   const docs = await ctx.loaders.membersByProductionId.load(productionId);

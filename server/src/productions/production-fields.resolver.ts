@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { canCreateAsset } from "../assets/asset.policy.js";
 import { listAssets } from "../assets/asset.service.js";

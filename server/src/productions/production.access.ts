@@ -1,10 +1,10 @@
 import { requireViewer } from "../auth/auth-checker.js";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import type { Role } from "./production.enums.js";
 import type { ProductionDoc } from "./production.model.js";
 import { membershipKey } from "./production.loaders.js";
-import { isId } from "./object-id.js";
+import { isId } from "../core/ids.js";
 
 /** The viewer as a member of one production: what policies decide on. */
 export interface MemberRef {

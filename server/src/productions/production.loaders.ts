@@ -1,9 +1,9 @@
 import DataLoader from "dataloader";
 import type { Types } from "mongoose";
 import { EpisodeModel, MAX_EPISODES, type EpisodeDoc } from "./episode.model.js";
-import { leanByIdLoader, leanGroupLoader } from "./loader-utils.js";
+import { leanByIdLoader, leanGroupLoader } from "../core/lean-loaders.js";
 import { MAX_MEMBERS, MembershipModel, type MembershipDoc } from "./membership.model.js";
-import { parseId } from "./object-id.js";
+import { parseId } from "../core/ids.js";
 import { ProductionModel, type ProductionDoc } from "./production.model.js";
 
 export const membershipKey = (productionId: string, userId: string) => `${productionId}:${userId}`;
@@ -30,4 +30,8 @@ export function productionLoaders() {
     episodeById: leanByIdLoader<EpisodeDoc>(EpisodeModel),
     episodesByProductionId: leanGroupLoader<EpisodeDoc>(EpisodeModel, "productionId", MAX_EPISODES),
   };
+}
+
+declare module "../core/context.js" {
+  interface Loaders extends ReturnType<typeof productionLoaders> {}
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { addEpisode } from "./episode.service.js";
 import { Episode } from "./episode.type.js";
 import { addMember, removeMember } from "./membership.service.js";

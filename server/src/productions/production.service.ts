@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { requireViewer } from "../auth/auth-checker.js";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
@@ -10,7 +10,7 @@ import { requireProduction, viewerMembership } from "./production.access.js";
 import { ProductionModel } from "./production.model.js";
 import { canSetStage } from "./production.policy.js";
 import { type Production, toProduction } from "./production.type.js";
-import { requiredText } from "./validate.js";
+import { requiredText } from "../core/text.js";
 
 /** Cap on "my productions" (no unbounded queries). */
 export const MAX_PRODUCTIONS_LISTED = 500;

@@ -1,5 +1,5 @@
 import type { mongo } from "mongoose";
-import type { Logger } from "../app/logger.js";
+import type { Logger } from "../core/logger.js";
 
 export type ChangeDoc = mongo.ChangeStreamDocument<mongo.Document>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Viewer } from "../app/context.js";
+import type { Viewer } from "../core/context.js";
 import { Role } from "../productions/production.enums.js";
 import { Batch, Group } from "./channel-batch.js";
 import type { GroupSpec } from "./ports.js";

@@ -1,4 +1,4 @@
-import type { Viewer } from "../app/context.js";
+import type { Viewer } from "../core/context.js";
 import type { GroupSpec } from "./ports.js";
 import type { FrameSink } from "./sinks.js";
 

@@ -1,7 +1,7 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
-import type { Viewer } from "../app/context.js";
-import { createLogger } from "../app/logger.js";
+import type { Viewer } from "../core/context.js";
+import { createLogger } from "../core/logger.js";
 import type { EventLean } from "../events/event.service.js";
 import { Role } from "../productions/production.enums.js";
 import { Channel } from "./channel.js";

@@ -1,4 +1,4 @@
-import type { Logger } from "../app/logger.js";
+import type { Logger } from "../core/logger.js";
 import type { EventLean } from "../events/event.service.js";
 import type { Role } from "../productions/production.enums.js";
 import type { EventLogPort, ExecutionScope, GroupSpec, PresenceSnapshot } from "./ports.js";

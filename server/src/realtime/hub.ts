@@ -1,10 +1,10 @@
 import type { mongo } from "mongoose";
-import type { Logger } from "../app/logger.js";
+import type { Logger } from "../core/logger.js";
 import type { EventLean } from "../events/event.service.js";
 import { ChangeFeed, type ChangeDoc } from "./change-feed.js";
 import { Channel } from "./channel.js";
 import type { EventLogPort, PresenceSnapshot } from "./ports.js";
-import { PRESENCE_COLLECTION, type PresenceDoc } from "./presence.model.js";
+import { PRESENCE_COLLECTION, type PresenceDoc } from "../presence/presence.model.js";
 import { API_TOKENS_COLLECTION, SESSIONS_COLLECTION } from "./identity-watch.js";
 import { PresenceTracker } from "./presence.tracker.js";
 import { toUser, type UserLean } from "../users/user.type.js";

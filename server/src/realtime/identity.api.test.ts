@@ -3,7 +3,7 @@ import { issueAccessToken } from "../auth/token.service.js";
 import { type BuiltUser, buildUser } from "../test/factories.js";
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
 import { Close, CloseReason } from "./close-codes.js";
-import { connectAs, type RawClient } from "./ws-test-client.js";
+import { connectAs, type RawClient } from "../test/ws-test-client.js";
 
 let server: TestServer;
 const clients: RawClient[] = [];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { buildUser } from "../test/factories.js";
 import { startTestServer, type TestServer } from "../test/harness.js";
-import { connectAs } from "./ws-test-client.js";
+import { connectAs } from "../test/ws-test-client.js";
 
 let server: TestServer;
 

@@ -3,7 +3,7 @@ import { AssetKind } from "../assets/asset.enums.js";
 import { type BuiltProduction, buildNote, buildProduction, buildVersion } from "../test/domain-factories.js";
 import { startTestServer, type TestServer } from "../test/harness.js";
 import { realtimeStats } from "./realtime-request.js";
-import { connectAs, eventOf, nextsOf, type RawClient, waitForSubscribers } from "./ws-test-client.js";
+import { connectAs, eventOf, nextsOf, type RawClient, waitForSubscribers } from "../test/ws-test-client.js";
 
 let server: TestServer;
 let prod: BuiltProduction;

@@ -1,4 +1,4 @@
-import type { Viewer } from "../app/context.js";
+import type { Viewer } from "../core/context.js";
 import type { EventLean } from "../events/event.service.js";
 import type { Role } from "../productions/production.enums.js";
 

@@ -1,6 +1,6 @@
 import type { Role } from "../productions/production.enums.js";
 import type { ChangeDoc } from "./change-feed.js";
-import type { PresenceDoc } from "./presence.model.js";
+import type { PresenceDoc } from "../presence/presence.model.js";
 import type { PresenceEntry, PresenceSnapshot } from "./ports.js";
 
 export interface PresenceTrackerDeps {

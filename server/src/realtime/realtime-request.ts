@@ -1,4 +1,4 @@
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import type { Role } from "../productions/production.enums.js";
 import type { FrameSocket } from "./sinks.js";
 

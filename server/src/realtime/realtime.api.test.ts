@@ -11,7 +11,7 @@ import {
   gqlAs,
 } from "../test/domain-factories.js";
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
-import { EVENT_SETTLE_MS } from "../events/event-order.js";
+import { EVENT_SETTLE_MS } from "../core/event-order.js";
 import { EventType } from "../events/event.enums.js";
 import { EventModel } from "../events/event.model.js";
 import { ProductionModel } from "../productions/production.model.js";
@@ -24,7 +24,7 @@ import {
   openRaw,
   type RawClient,
   waitForSubscribers,
-} from "./ws-test-client.js";
+} from "../test/ws-test-client.js";
 
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { type BuiltProduction, buildNote, buildProduction, buildVersion } from "../test/domain-factories.js";
 import { startTestServer, type TestServer } from "../test/harness.js";
-import { connectAs, nextsOf, openRaw, type RawClient } from "./ws-test-client.js";
+import { connectAs, nextsOf, openRaw, type RawClient } from "../test/ws-test-client.js";
 
 let server: TestServer;
 let prod: BuiltProduction;

@@ -1,4 +1,4 @@
-import { EVENT_SETTLE_MS, releasableEvents, type SequencedEvent } from "../events/event-order.js";
+import { EVENT_SETTLE_MS, releasableEvents, type SequencedEvent } from "../core/event-order.js";
 
 export interface SequencerDeps<E extends SequencedEvent> {
   /** Called synchronously, once per event, in strictly increasing seq order. */

@@ -1,4 +1,4 @@
-import type { Viewer } from "../app/context.js";
+import type { Viewer } from "../core/context.js";
 import { buildFrame, frameHead } from "./frames.js";
 import { Close, CloseReason } from "./close-codes.js";
 

@@ -1,4 +1,4 @@
-import { leanByIdLoader, leanGroupLoader } from "../productions/loader-utils.js";
+import { leanByIdLoader, leanGroupLoader } from "../core/lean-loaders.js";
 import { MAX_REVIEWS_PER_VERSION, ReviewModel, type ReviewDoc } from "./review.model.js";
 
 /** Per-request loaders of the reviews domain; registered in app/loaders.ts. */
@@ -7,4 +7,8 @@ export function reviewLoaders() {
     reviewById: leanByIdLoader<ReviewDoc>(ReviewModel),
     reviewsByVersionId: leanGroupLoader<ReviewDoc>(ReviewModel, "versionId", MAX_REVIEWS_PER_VERSION),
   };
+}
+
+declare module "../core/context.js" {
+  interface Loaders extends ReturnType<typeof reviewLoaders> {}
 }

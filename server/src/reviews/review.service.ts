@@ -1,12 +1,12 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { canSubmitForReview } from "../assets/asset.policy.js";
 import { conflict, forbidden } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { type EventDraft, recordEvents } from "../events/event.service.js";
 import { MAX_MEMBERS, MembershipModel } from "../productions/membership.model.js";
 import type { Role } from "../productions/production.enums.js";
-import { optionalText } from "../productions/validate.js";
+import { optionalText } from "../core/text.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import { VersionModel, type VersionDoc } from "../versions/version.model.js";
 import { requireVersion } from "../versions/version.service.js";

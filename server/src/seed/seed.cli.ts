@@ -4,7 +4,7 @@
  */
 import "reflect-metadata";
 import { connectDatabase } from "../app/database.js";
-import { setRuntime } from "../app/runtime.js";
+import { setRuntime } from "../core/runtime.js";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { seedDemo, seedDemoIfEmpty } from "./seed.js";
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { createLoaders } from "../app/loaders.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { AssetModel } from "../assets/asset.model.js";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { type Config, type Env, testConfig } from "../config/config.js";
 import { connectDatabase, type Database } from "../app/database.js";
-import { createLogger } from "../app/logger.js";
-import { setRuntime } from "../app/runtime.js";
+import { createLogger } from "../core/logger.js";
+import { setRuntime } from "../core/runtime.js";
 import { type AppServer, createAppServer } from "../app/server.js";
 
 export interface GqlOptions {

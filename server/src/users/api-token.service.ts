@@ -1,7 +1,7 @@
 import { identityCache } from "../auth/identity-cache.js";
 import mongoose from "mongoose";
 import { generateApiTokenSecret } from "../auth/token.service.js";
-import type { Viewer } from "../app/context.js";
+import type { Viewer } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import { ApiTokenModel } from "./api-token.model.js";
 import { type ApiToken, toApiToken } from "./api-token.type.js";

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { DateTimeScalar } from "../app/scalars.js";
+import { DateTimeScalar } from "../core/scalars.js";
 import type { ApiTokenDoc } from "./api-token.model.js";
 
 @ObjectType({ description: "A long-lived token for tools and integrations." })

@@ -18,3 +18,7 @@ export function userLoaders() {
     }),
   };
 }
+
+declare module "../core/context.js" {
+  interface Loaders extends ReturnType<typeof userLoaders> {}
+}

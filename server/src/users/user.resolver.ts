@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { requireViewer } from "../auth/auth-checker.js";
 import { ApiToken, ApiTokenPayload } from "./api-token.type.js";
 import * as apiTokens from "./api-token.service.js";

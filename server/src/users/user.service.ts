@@ -1,7 +1,7 @@
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password.js";
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "../auth/rate-limit.js";
 import { issueAccessToken, revokeSession } from "../auth/token.service.js";
-import type { Viewer } from "../app/context.js";
+import type { Viewer } from "../core/context.js";
 import { conflict, toAppError, unauthenticated } from "../errors/app-errors.js";
 import { UserModel } from "./user.model.js";
 import { type User, type UserLean, toUser } from "./user.type.js";

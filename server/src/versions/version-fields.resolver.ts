@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { versionLastEventCursor } from "../events/event.tail.js";
 import { MarkerFormat } from "../exports/marker.enums.js";
 import { withExportBudget } from "../exports/export-budget.js";

@@ -1,4 +1,4 @@
-import { leanByIdLoader, leanGroupLoader } from "../productions/loader-utils.js";
+import { leanByIdLoader, leanGroupLoader } from "../core/lean-loaders.js";
 import { MAX_VERSIONS_PER_ASSET, VersionModel, type VersionDoc } from "./version.model.js";
 
 /** Per-request loaders of the versions domain; registered in app/loaders.ts. */
@@ -10,4 +10,8 @@ export function versionLoaders() {
     /** An asset's versions in number order (creation order is number order). */
     versionsByAssetId: leanGroupLoader<VersionDoc>(VersionModel, "assetId", MAX_VERSIONS_PER_ASSET),
   };
+}
+
+declare module "../core/context.js" {
+  interface Loaders extends ReturnType<typeof versionLoaders> {}
 }

@@ -1,4 +1,4 @@
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { canAddVersion, canSubmitForReview, makerRoles } from "../assets/asset.policy.js";
 import { canAddNote } from "../notes/note.policy.js";
 import type { Role } from "../productions/production.enums.js";

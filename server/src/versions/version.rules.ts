@@ -1,6 +1,6 @@
 import { AssetKind } from "../assets/asset.enums.js";
 import { badInput } from "../errors/app-errors.js";
-import { optionalText } from "../productions/validate.js";
+import { optionalText } from "../core/text.js";
 import { DEFAULT_FRAME_RATE, FrameRate, TimecodeError, normalizeTimecode } from "../timecode/timecode.js";
 import { RevisionColor, Stem } from "./version.enums.js";
 import type { LoudnessDoc, StemTrackDoc } from "./version.model.js";

@@ -1,14 +1,14 @@
 import { Types } from "mongoose";
 import { requireViewer } from "../auth/auth-checker.js";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { requireAsset } from "../assets/asset.service.js";
 import { canAddVersion } from "../assets/asset.policy.js";
 import { conflict, forbidden, notFound } from "../errors/app-errors.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { isId } from "../productions/object-id.js";
+import { isId } from "../core/ids.js";
 import { type MemberRef, requireMembership, viewerMembership } from "../productions/production.access.js";
-import { isDuplicateKey } from "../productions/validate.js";
+import { isDuplicateKey } from "../core/text.js";
 import { VersionStatus } from "./version.enums.js";
 import { VersionModel, type VersionDoc } from "./version.model.js";
 import { validateVersionFields, type VersionFieldsInput } from "./version.rules.js";

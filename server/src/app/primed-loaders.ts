@@ -1,8 +1,8 @@
-import { createLoaders, type Loaders } from "../app/loaders.js";
+import { createLoaders, type Loaders } from "./loaders.js";
 import type { NoteDoc } from "../notes/note.model.js";
 import type { User } from "../users/user.type.js";
 import type { VersionDoc } from "../versions/version.model.js";
-import type { ExecutionScope } from "./ports.js";
+import type { ExecutionScope } from "../realtime/ports.js";
 
 /** Loader values channels may remember (see Channel.invalidate), keyed "<loader>:<id>". */
 const REMEMBERED = ["userById", "versionById"] as const;

@@ -10,18 +10,18 @@ import {
 } from "type-graphql";
 import { createLoaders } from "../app/loaders.js";
 import { unauthenticated } from "../errors/app-errors.js";
-import type { EventLean } from "../events/event.service.js";
+import type { EventLean } from "./event.service.js";
 import {
   type ProductionEvent as ProductionEventType,
   ProductionEvent,
   toProductionEvent,
-} from "../events/event.type.js";
-import { currentHub } from "./hub.js";
-import type { PresenceSnapshot } from "./ports.js";
-import { PresenceUpdate, toPresenceUpdate } from "./presence.type.js";
-import { type RealtimeContext, realtimeStats } from "./realtime-request.js";
-import { QueueSink } from "./sinks.js";
-import { Close, CloseReason } from "./close-codes.js";
+} from "./event.type.js";
+import { currentHub } from "../realtime/hub.js";
+import type { PresenceSnapshot } from "../realtime/ports.js";
+import { PresenceUpdate, toPresenceUpdate } from "../presence/presence.type.js";
+import { type RealtimeContext, realtimeStats } from "../realtime/realtime-request.js";
+import { QueueSink } from "../realtime/sinks.js";
+import { Close, CloseReason } from "../realtime/close-codes.js";
 
 /** Naive mode: events a stalled client may have queued before it is closed as a slow consumer. */
 const NAIVE_MAX_QUEUED = 1_000;

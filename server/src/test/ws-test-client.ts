@@ -114,7 +114,7 @@ export function eventOf(m: WsMessage): {
  * checked after every I/O turn; rejects after `timeoutMs`.
  */
 export async function waitForSubscribers(productionId: string, n: number, timeoutMs = 10_000): Promise<void> {
-  const { currentHub } = await import("./hub.js");
+  const { currentHub } = await import("../realtime/hub.js");
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const hub = currentHub();

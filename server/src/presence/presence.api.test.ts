@@ -3,8 +3,8 @@ import { AssetKind } from "../assets/asset.enums.js";
 import { buildUser } from "../test/factories.js";
 import { type BuiltProduction, buildProduction, buildVersion, gqlAs } from "../test/domain-factories.js";
 import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
-import { currentHub } from "./hub.js";
-import { connectAs, nextsOf, type RawClient, type WsMessage } from "./ws-test-client.js";
+import { currentHub } from "../realtime/hub.js";
+import { connectAs, nextsOf, type RawClient, type WsMessage } from "../test/ws-test-client.js";
 
 let server: TestServer;
 let prod: BuiltProduction;

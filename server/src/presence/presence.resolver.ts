@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../app/context.js";
+import type { Context } from "../core/context.js";
 import { User } from "../users/user.type.js";
 import {
   joinVersion,

@@ -1,10 +1,10 @@
 import { Types } from "mongoose";
-import { EventModel } from "../events/event.model.js";
-import type { EventLean } from "../events/event.service.js";
+import { EventModel } from "./event.model.js";
+import type { EventLean } from "./event.service.js";
 import { MembershipModel } from "../productions/membership.model.js";
 import type { Role } from "../productions/production.enums.js";
-import { inRealtimeScope } from "./db-scope.js";
-import type { EventLogPort } from "./ports.js";
+import { inRealtimeScope } from "../realtime/db-scope.js";
+import type { EventLogPort } from "../realtime/ports.js";
 
 const oid = (id: string) => new Types.ObjectId(id);
 

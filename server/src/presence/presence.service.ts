@@ -1,12 +1,12 @@
 import { Types } from "mongoose";
-import type { Context } from "../app/context.js";
-import { runtime } from "../app/runtime.js";
+import type { Context } from "../core/context.js";
+import { runtime } from "../core/runtime.js";
 import { requireViewer } from "../auth/auth-checker.js";
 import { badInput, notFound } from "../errors/app-errors.js";
-import { isId } from "../productions/object-id.js";
+import { isId } from "../core/ids.js";
 import type { Role } from "../productions/production.enums.js";
 import { VersionModel } from "../versions/version.model.js";
-import { roleOf } from "./event-log.js";
+import { roleOf } from "../events/event.log.js";
 import { type PresenceDoc, PresenceModel, presenceId } from "./presence.model.js";
 
 /** Playhead updates written per viewer and version: at most one per interval (10/s). */

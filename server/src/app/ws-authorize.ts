@@ -10,13 +10,13 @@ import {
 import { Types } from "mongoose";
 import { badInput, notFound } from "../errors/app-errors.js";
 import { tryDecodeEventCursor } from "../events/event.cursor.js";
-import { isId } from "../productions/object-id.js";
+import { isId } from "../core/ids.js";
 import type { Role } from "../productions/production.enums.js";
 import { ProductionModel } from "../productions/production.model.js";
 import { VersionModel } from "../versions/version.model.js";
-import { roleOf } from "./event-log.js";
-import type { RealtimeField } from "./realtime-request.js";
-import { SingleFlight } from "./single-flight.js";
+import { roleOf } from "../events/event.log.js";
+import type { RealtimeField } from "../realtime/realtime-request.js";
+import { SingleFlight } from "../realtime/single-flight.js";
 
 export interface AuthorizedSubscription {
   field: RealtimeField;

@@ -10,8 +10,8 @@ import {
 } from "graphql";
 import type { LRUCache } from "lru-cache";
 import type { Limits } from "../config/config.js";
-import { boundedDocumentLru, documentBytes, documentKey, retainedBytes } from "../app/document-cache.js";
-import { validationRules } from "../app/limits.js";
+import { boundedDocumentLru, documentBytes, documentKey, retainedBytes } from "./document-cache.js";
+import { validationRules } from "./limits.js";
 import { badInput } from "../errors/app-errors.js";
 
 export interface PreparedDocument {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Model, Types } from "mongoose";
-import { parseId } from "./object-id.js";
+import { parseId } from "./ids.js";
 
 /** A DataLoader of lean documents by id: one `$in` query per batch; unknown/malformed ids -> null. */
 export function leanByIdLoader<T extends { _id: Types.ObjectId }>(

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Role } from "../productions/production.enums.js";
-import type { PresenceEntry, PresenceSnapshot } from "./ports.js";
+import type { PresenceEntry, PresenceSnapshot } from "../realtime/ports.js";
 
 @ObjectType({
   description: "Someone viewing a version, and where: frame for cuts and mixes, line for scripts.",
