@@ -1,5 +1,5 @@
-import type { Logger } from "../app/logger.js";
-import type { Viewer } from "../app/context.js";
+import type { Logger } from "../core/logger.js";
+import type { Viewer } from "../core/context.js";
 import type { Group } from "./channel-batch.js";
 import type { ExecutionScope, GroupSpec } from "./ports.js";
 import type { FrameSink } from "./sinks.js";
