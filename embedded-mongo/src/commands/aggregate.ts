@@ -1,4 +1,4 @@
-import type { Document } from "bson";
+import { Binary, type Document } from "bson";
 import { Aggregator } from "mingo";
 import { cloneValue, isPlainObject } from "../engine/bson-order.js";
 import { resolveHint } from "../engine/hint.js";
@@ -10,8 +10,7 @@ import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
 import { MINGO_OPTIONS } from "../engine/mingo-options.js";
 import { queryOptions } from "./query-options.js";
-
-const REFUSED = new Set(["$out", "$merge"]);
+import { WRITE_STAGES, writeStage } from "./aggregate-write.js";
 
 /** Translate mingo's messages to the MongoDB error a driver would see. */
 function mapMingoError(e: unknown): CommandError {
@@ -109,6 +108,11 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
   } else if (stages[0] && "$documents" in stages[0]) {
     input = cloneValue(stages[0].$documents as Document[]);
     stages = stages.slice(1);
+  } else if (stages[0] && "$listLocalSessions" in stages[0]) {
+    // The store keeps no session cache: the calling session is the one it knows of.
+    const lsid = isPlainObject(ctx.cmd.lsid) ? ctx.cmd.lsid : undefined;
+    input = lsid ? [{ _id: { id: lsid.id, uid: new Binary(Buffer.alloc(32)) }, lastUse: new Date() }] : [];
+    stages = stages.slice(1);
   } else {
     throw new CommandError(
       "InvalidNamespace",
@@ -150,12 +154,8 @@ const aggregate: Handler = async (ctx) => {
         "$changeStream is only valid as the first stage in a pipeline.",
       );
     }
-    if (REFUSED.has(name)) {
-      throw new CommandError(
-        "NotImplemented",
-        `${name} is not supported by the embedded store; write the results with insert/update instead`,
-      );
-    }
+    if (WRITE_STAGES.has(name) && i !== pipeline.length - 1)
+      throw new CommandError("Location40601", `${name} can only be the final stage in the pipeline`);
   }
   const cursorOpt = optDoc(ctx.cmd, "cursor");
   if (!cursorOpt && ctx.cmd.explain !== true) {
@@ -168,12 +168,21 @@ const aggregate: Handler = async (ctx) => {
   if (pipeline[0] && "$changeStream" in pipeline[0])
     return openChangeStream(ctx, collName, pipeline, batchSize);
   if (collName !== null) resolveHint(ctx.engine.collection(ctx.db, collName), ctx.cmd.hint);
-  const docs = runPipeline(ctx, collName, pipeline);
+  const last = pipeline[pipeline.length - 1];
+  const writes = last !== undefined && WRITE_STAGES.has(Object.keys(last)[0] as string);
+  const rc = optDoc(ctx.cmd, "readConcern");
+  if (writes && rc?.level === "linearizable")
+    throw new CommandError(
+      "InvalidOptions",
+      "readConcern level linearizable is not allowed with $out or $merge",
+    );
+  const docs = runPipeline(ctx, collName, writes ? pipeline.slice(0, -1) : pipeline);
+  if (writes) await writeStage(ctx, last as Document, docs);
   return firstBatchReply({
     registry: ctx.cursors,
     owner: { connectionId: ctx.conn.id, session: ctx.session },
     ns: `${ctx.db}.${collName ?? "$cmd.aggregate"}`,
-    docs,
+    docs: writes ? [] : docs,
     ...(batchSize === undefined ? {} : { batchSize }),
   });
 };

@@ -58,6 +58,7 @@ export const ErrorCodes = {
   Location31254: 31254,
   Location51246: 51246,
   Location40415: 40415,
+  Location40601: 40601,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
