@@ -81,21 +81,38 @@ describe("aggregate", () => {
     expect(r[0]?.i).toBe(299);
   });
 
-  it.skipIf(REAL)("refuses $out and $merge with a clear error", async () => {
-    const e = await rejection(
-      db
-        .collection("orders")
-        .aggregate([{ $out: "copy" }])
-        .toArray(),
-    );
-    expect(e.message).toContain("$out is not supported");
-    const e2 = await rejection(
-      db
-        .collection("orders")
-        .aggregate([{ $merge: { into: "copy" } }])
-        .toArray(),
-    );
-    expect(e2.message).toContain("$merge is not supported");
+  it("$out replaces the target's documents; $merge merges, keeps, fails or inserts", async () => {
+    const src = db.collection("outSrc");
+    await src.insertMany([
+      { _id: 1, n: 1 },
+      { _id: 2, n: 2 },
+    ] as never[]);
+    const dst = db.collection("outDst");
+    await dst.insertMany([{ _id: 9, old: true }] as never[]);
+    expect(await src.aggregate([{ $match: { n: { $gte: 1 } } }, { $out: "outDst" }]).toArray()).toEqual([]);
+    expect(await dst.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, n: 1 },
+      { _id: 2, n: 2 },
+    ]);
+    await src.updateOne({ _id: 1 } as never, { $set: { extra: "x" } });
+    await src.insertOne({ _id: 3, n: 3 } as never);
+    await src.aggregate([{ $merge: { into: "outDst", whenMatched: "merge" } }]).toArray();
+    expect(await dst.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, n: 1, extra: "x" },
+      { _id: 2, n: 2 },
+      { _id: 3, n: 3 },
+    ]);
+    await src
+      .aggregate([
+        { $match: { _id: 2 } },
+        { $merge: { into: "outDst", whenMatched: [{ $set: { n: { $add: ["$n", "$$new.n"] } } }] } },
+      ])
+      .toArray();
+    expect(await dst.findOne({ _id: 2 } as never)).toEqual({ _id: 2, n: 4 });
+    const e = await rejection(src.aggregate([{ $merge: { into: "outDst", whenMatched: "fail" } }]).toArray());
+    expect(e.code).toBe(11000);
+    const e2 = await rejection(src.aggregate([{ $out: "outDst" }, { $match: {} }]).toArray());
+    expect(e2.code).toBe(40601);
   });
 
   it("rejects unknown stages with 40324", async () => {
