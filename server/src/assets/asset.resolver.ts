@@ -3,8 +3,6 @@ import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import { Episode, toEpisode } from "../productions/episode.type.js";
 import { Production, toProduction } from "../productions/production.type.js";
-import { latestVersion, listVersions } from "../versions/version.service.js";
-import { Version } from "../versions/version.type.js";
 import { CreateAssetInput } from "./asset.input.js";
 import { createAsset, findAsset } from "./asset.service.js";
 import { Asset } from "./asset.type.js";
@@ -31,16 +29,6 @@ export class AssetResolver {
     const doc = await ctx.loaders.productionById.load(a.productionId);
     if (!doc) throw notFound("Production");
     return toProduction(doc);
-  }
-
-  @FieldResolver(() => [Version], { description: "Oldest (number 1) first." })
-  versions(@Root() a: Asset, @Ctx() ctx: Context): Promise<Version[]> {
-    return listVersions(ctx, a.id);
-  }
-
-  @FieldResolver(() => Version, { nullable: true })
-  latestVersion(@Root() a: Asset, @Ctx() ctx: Context): Promise<Version | null> {
-    return latestVersion(ctx, a.id);
   }
 
   @FieldResolver(() => Episode, { nullable: true })

@@ -2,10 +2,15 @@ import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { badInput } from "../errors/app-errors.js";
 import { ProductionModel } from "../productions/production.model.js";
-import type { Production } from "../productions/production.type.js";
 import { tryDecodeEventCursor } from "./event.cursor.js";
 import { readEventsAfter, validateEventsFirst } from "./event.service.js";
 import { type ProductionEvent, toProductionEvent } from "./event.type.js";
+
+/** What the event queries need of a Production (events come before productions in the layers). */
+interface ProductionRef {
+  id: string;
+  eventSeq: number;
+}
 
 /**
  * The seq of an `after` cursor of this production. Unknown (malformed, another production's, or a
@@ -13,7 +18,7 @@ import { type ProductionEvent, toProductionEvent } from "./event.type.js";
  * cursor is ahead of the copy we hold (it may have been loaded before this request's own writes).
  */
 export async function resolveAfterSeq(
-  production: Production,
+  production: ProductionRef,
   after: string | null | undefined,
 ): Promise<number> {
   if (after == null) return 0;
@@ -34,7 +39,7 @@ export async function resolveAfterSeq(
  */
 export async function listProductionEvents(
   _ctx: Context,
-  production: Production,
+  production: ProductionRef,
   after: string | null | undefined,
   first: number | null | undefined,
 ): Promise<ProductionEvent[]> {

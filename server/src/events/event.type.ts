@@ -6,7 +6,7 @@ import type { EventLean } from "./event.service.js";
 
 /**
  * One entry of a production's event log. Payload fields (actor, note, reply, version, review,
- * asset, member, episode) are resolved by ProductionEventResolver through the same loaders and
+ * asset, member, episode) are resolved by each domain's *-joins.resolver.ts through the same loaders and
  * mappers as queries, so clients normalise them like any other object.
  */
 @ObjectType()

@@ -3,7 +3,7 @@ import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import { viewerMembership } from "../productions/production.access.js";
 import { User } from "../users/user.type.js";
-import { deletedUser } from "../versions/version.resolver.js";
+import { deletedUser } from "../users/user.type.js";
 import { toVersion, Version } from "../versions/version.type.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import { canDeleteNote, canEditNote, canReply, canSetNoteStatus } from "./note.policy.js";

@@ -2,12 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../core/context.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { canCreateAsset } from "../assets/asset.policy.js";
-import { listAssets } from "../assets/asset.service.js";
-import { Asset } from "../assets/asset.type.js";
 import { listProductionEvents } from "../events/event.query.js";
 import { productionLastEventCursor } from "../events/event.tail.js";
 import { ProductionEvent } from "../events/event.type.js";
-import { User } from "../users/user.type.js";
+import { deletedUser, User } from "../users/user.type.js";
 import { listEpisodes } from "./episode.service.js";
 import { Episode } from "./episode.type.js";
 import { listMembers } from "./membership.service.js";
@@ -27,15 +25,6 @@ export class ProductionFieldsResolver {
   @FieldResolver(() => Role, { nullable: true })
   async myRole(@Root() p: Production, @Ctx() ctx: Context): Promise<Role | null> {
     return (await viewerMembership(ctx, p.id))?.role ?? null;
-  }
-
-  @FieldResolver(() => [Asset])
-  assets(
-    @Root() p: Production,
-    @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
-    @Ctx() ctx: Context,
-  ): Promise<Asset[]> {
-    return listAssets(ctx, p.id, { kind });
   }
 
   @FieldResolver(() => [Episode])
@@ -80,21 +69,6 @@ export class ProductionFieldsResolver {
 export class MemberFieldsResolver {
   @FieldResolver(() => User)
   async user(@Root() m: Member, @Ctx() ctx: Context): Promise<User> {
-    const user = await ctx.loaders.userById.load(m.userId);
-    return (
-      user ?? Object.assign(new User(), { id: m.userId, name: "Deleted user", email: "", initials: "?" })
-    );
-  }
-}
-
-@Resolver(() => Episode)
-export class EpisodeFieldsResolver {
-  @FieldResolver(() => [Asset])
-  assets(
-    @Root() e: Episode,
-    @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
-    @Ctx() ctx: Context,
-  ): Promise<Asset[]> {
-    return listAssets(ctx, e.productionId, { kind, episodeId: e.id });
+    return (await ctx.loaders.userById.load(m.userId)) ?? deletedUser(m.userId);
   }
 }

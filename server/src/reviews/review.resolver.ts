@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Context } from "../core/context.js";
 import { User } from "../users/user.type.js";
-import { deletedUser } from "../versions/version.resolver.js";
+import { deletedUser } from "../users/user.type.js";
 import { Version } from "../versions/version.type.js";
 import { ReviewDecision } from "./review.enums.js";
 import { lockVersion, reviewVersion, submitForReview } from "./review.service.js";

@@ -36,3 +36,8 @@ export function toUser(doc: UserLean): User {
   user.initials = initialsOf(doc.name);
   return user;
 }
+
+/** Stand-in for an account that no longer exists, so non-null User fields still resolve. */
+export function deletedUser(id: string): User {
+  return Object.assign(new User(), { id, name: "Deleted user", email: "", initials: "?" });
+}

@@ -2,8 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { Context } from "../core/context.js";
 import { toAsset, Asset } from "../assets/asset.type.js";
 import { notFound } from "../errors/app-errors.js";
-import { Review, toReview } from "../reviews/review.type.js";
-import { User } from "../users/user.type.js";
+import { deletedUser, User } from "../users/user.type.js";
 import { AddVersionInput } from "./version.input.js";
 import { addVersion, findVersion, previousVersion } from "./version.service.js";
 import { Version } from "./version.type.js";
@@ -37,18 +36,8 @@ export class VersionResolver {
     return (await ctx.loaders.userById.load(v.createdById)) ?? deletedUser(v.createdById);
   }
 
-  @FieldResolver(() => [Review], { description: "Every decision, oldest first, across submission rounds." })
-  async reviews(@Root() v: Version, @Ctx() ctx: Context): Promise<Review[]> {
-    return (await ctx.loaders.reviewsByVersionId.load(v.id)).map(toReview);
-  }
-
   @FieldResolver(() => Version, { nullable: true, description: "The version numbered one less." })
   previous(@Root() v: Version, @Ctx() ctx: Context): Promise<Version | null> {
     return previousVersion(ctx, v);
   }
-}
-
-/** Stand-in for an account that no longer exists, so non-null User fields still resolve. */
-export function deletedUser(id: string): User {
-  return Object.assign(new User(), { id, name: "Deleted user", email: "", initials: "?" });
 }

@@ -8,14 +8,14 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from "type-graphql";
-import { createLoaders } from "../app/loaders.js";
+import { createLoaders } from "./loaders.js";
 import { unauthenticated } from "../errors/app-errors.js";
-import type { EventLean } from "./event.service.js";
+import type { EventLean } from "../events/event.service.js";
 import {
   type ProductionEvent as ProductionEventType,
   ProductionEvent,
   toProductionEvent,
-} from "./event.type.js";
+} from "../events/event.type.js";
 import { currentHub } from "../realtime/hub.js";
 import type { PresenceSnapshot } from "../realtime/ports.js";
 import { PresenceUpdate, toPresenceUpdate } from "../presence/presence.type.js";

@@ -3,11 +3,11 @@ import { canAddVersion, canSubmitForReview, makerRoles } from "../assets/asset.p
 import { canAddNote } from "../notes/note.policy.js";
 import type { Role } from "../productions/production.enums.js";
 import { viewerMembership } from "../productions/production.access.js";
-import { approvalState, type RoleApprovalState } from "../reviews/approval.js";
-import { ReviewDecision } from "../reviews/review.enums.js";
-import { approvingRoles, canLock, canReview } from "../reviews/review.policy.js";
-import { VersionStatus } from "./version.enums.js";
-import { type Version, VersionPermissions } from "./version.type.js";
+import { approvalState, type RoleApprovalState } from "./approval.js";
+import { ReviewDecision } from "./review.enums.js";
+import { approvingRoles, canLock, canReview } from "./review.policy.js";
+import { VersionStatus } from "../versions/version.enums.js";
+import { type Version, VersionPermissions } from "../versions/version.type.js";
 
 const roleList = (roles: readonly Role[]) =>
   roles.map((r) => r.toLowerCase().replace("_", " ")).join(roles.length > 2 ? ", " : " or ");

@@ -1,0 +1,47 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Context } from "../core/context.js";
+import { ProductionEvent } from "../events/event.type.js";
+import { PageArgsType, VersionNotesArgs } from "../versions/version.args.js";
+import { NoteCounts, Version } from "../versions/version.type.js";
+import { NoteConnection } from "./note-connection.type.js";
+import { noteCounts, openNotesFromPrevious, versionNotes } from "./note.query.js";
+import { Note, toNote } from "./note.type.js";
+import { Reply, toReply } from "./reply.type.js";
+
+/** Fields the notes domain adds to earlier domains' types (a join lives with the later domain). */
+@Resolver(() => Version)
+export class VersionNotesResolver {
+  @FieldResolver(() => NoteConnection, { description: "Oldest first; first default 50, at most 200." })
+  notes(@Root() v: Version, @Args(() => VersionNotesArgs) args: VersionNotesArgs, @Ctx() ctx: Context) {
+    return versionNotes(ctx, v, args, args);
+  }
+
+  @FieldResolver(() => NoteConnection, { description: "OPEN/IN_PROGRESS notes of every earlier version." })
+  openNotesFromPrevious(
+    @Root() v: Version,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ) {
+    return openNotesFromPrevious(ctx, v, page);
+  }
+
+  @FieldResolver(() => NoteCounts)
+  noteCounts(@Root() v: Version): Promise<NoteCounts> {
+    return noteCounts(v);
+  }
+}
+
+@Resolver(() => ProductionEvent)
+export class NoteEventFieldsResolver {
+  @FieldResolver(() => Note, { nullable: true })
+  async note(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Note | null> {
+    const doc = e.noteId ? await ctx.loaders.noteById.load(e.noteId) : null;
+    return doc ? toNote(doc) : null;
+  }
+
+  @FieldResolver(() => Reply, { nullable: true })
+  async reply(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Reply | null> {
+    const doc = e.replyId ? await ctx.loaders.replyById.load(e.replyId) : null;
+    return doc ? toReply(doc) : null;
+  }
+}

@@ -1,0 +1,29 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Asset } from "../assets/asset.type.js";
+import type { Context } from "../core/context.js";
+import { ProductionEvent } from "../events/event.type.js";
+import { latestVersion, listVersions } from "./version.service.js";
+import { toVersion, Version } from "./version.type.js";
+
+/** Fields the versions domain adds to earlier domains' types (a join lives with the later domain). */
+@Resolver(() => Asset)
+export class AssetVersionsResolver {
+  @FieldResolver(() => [Version], { description: "Oldest (number 1) first." })
+  versions(@Root() a: Asset, @Ctx() ctx: Context): Promise<Version[]> {
+    return listVersions(ctx, a.id);
+  }
+
+  @FieldResolver(() => Version, { nullable: true })
+  latestVersion(@Root() a: Asset, @Ctx() ctx: Context): Promise<Version | null> {
+    return latestVersion(ctx, a.id);
+  }
+}
+
+@Resolver(() => ProductionEvent)
+export class VersionEventFieldsResolver {
+  @FieldResolver(() => Version, { nullable: true })
+  async version(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Version | null> {
+    const doc = e.versionId ? await ctx.loaders.versionById.load(e.versionId) : null;
+    return doc ? toVersion(doc) : null;
+  }
+}
