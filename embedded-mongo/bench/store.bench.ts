@@ -8,10 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Collection, type Document, MongoClient } from "mongodb";
 import { compactionAndRecovery, fsyncLatency, journalOnly, startStore } from "./probes.js";
+import { transactionVsSingleWrites } from "./transactions.js";
 
 const SCAN_DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const INSERTS_1 = Number(process.env.BENCH_INSERTS ?? 3000);
 const INSERTS_8 = INSERTS_1 * 2;
+const TXN_ROUNDS = Number(process.env.BENCH_TXNS ?? 300);
 
 interface Row {
   metric: string;
@@ -117,6 +119,8 @@ async function main(): Promise<void> {
       value: Math.round(8000 / ((performance.now() - tMany) / 1000)),
       unit: "docs/s",
     });
+
+    rows.push(...(await transactionVsSingleWrites(client, db, TXN_ROUNDS)));
 
     // Indexed lookup vs collection scan over the same values.
     const big = db.collection("big");
