@@ -1,13 +1,9 @@
 import "reflect-metadata";
 import { connectDatabase } from "./app/database.js";
-import { importOptional } from "./app/optional-import.js";
 import { setRuntime } from "./core/runtime.js";
 import { createAppServer } from "./app/server.js";
 import { ConfigError, loadConfig } from "./config/config.js";
-
-interface SeedModule {
-  seedDemoIfEmpty(): Promise<unknown>;
-}
+import { seedDemoIfEmpty } from "./seed/seed.js";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -24,11 +20,7 @@ async function main(): Promise<void> {
   const db = await connectDatabase(config, logger);
   logger.info(`Database (${db.mode}): ${db.uri}`);
 
-  if (config.seedDemo) {
-    const seed = await importOptional<SeedModule>("./seed/seed.js", import.meta.url);
-    if (seed) await seed.seedDemoIfEmpty();
-    else logger.warn("server/src/seed/seed.ts not found: skipping demo data.");
-  }
+  if (config.seedDemo) await seedDemoIfEmpty();
 
   const app = await createAppServer({ config });
   const url = await app.start(config.port, config.host);

@@ -10,29 +10,9 @@ import type { Context } from "../core/context.js";
 import { DocumentStore } from "./document-cache.js";
 import { createHttpServer, GRAPHQL_PATH } from "./http.js";
 import { requestLimitsPlugin, validationRules } from "./limits.js";
-import type { Logger } from "../core/logger.js";
-import { importOptional } from "./optional-import.js";
 import { runtime } from "../core/runtime.js";
 import { buildGreenlightSchema } from "./schema.js";
-
-/** What `app/ws.ts` (realtime) receives to attach graphql-ws on the same server and path. */
-export interface WsAttachOptions {
-  httpServer: Server;
-  schema: GraphQLSchema;
-  path: typeof GRAPHQL_PATH;
-  config: Config;
-  logger: Logger;
-}
-
-/** What `app/ws.ts` hands back: `dispose` closes sockets and waits for in-flight operations. */
-export interface WsAttachment {
-  dispose(): Promise<void>;
-}
-
-/** The contract `app/ws.ts` implements: `export function attachWebSocket(opts): WsAttachment`. */
-export interface WsModule {
-  attachWebSocket(options: WsAttachOptions): WsAttachment | Promise<WsAttachment>;
-}
+import { attachWebSocket, type WsAttachment } from "./ws.js";
 
 export interface AppServer {
   httpServer: Server;
@@ -94,10 +74,7 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
     schema,
     async start(port = config.port, host = config.host) {
       await apollo.start();
-      const wsModule = await importOptional<WsModule>("./ws.js", import.meta.url);
-      if (wsModule)
-        ws = await wsModule.attachWebSocket({ httpServer, schema, path: GRAPHQL_PATH, config, logger });
-      else logger.info("app/ws.ts not found: subscriptions over WebSocket are disabled.");
+      ws = attachWebSocket({ httpServer, schema, path: GRAPHQL_PATH, config, logger });
       await new Promise<void>((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {

@@ -1,9 +1,11 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { type ExecutionResult, execute, GraphQLError, subscribe } from "graphql";
+import { type ExecutionResult, execute, GraphQLError, type GraphQLSchema, subscribe } from "graphql";
 import { handleProtocols } from "graphql-ws";
 import mongoose from "mongoose";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { Config } from "../config/config.js";
+import type { Logger } from "../core/logger.js";
 import { badInput } from "../errors/app-errors.js";
 import { createFormatError } from "../errors/format-error.js";
 import { authorizeSubscription } from "./ws-authorize.js";
@@ -26,7 +28,7 @@ import { newRequestId } from "../core/request-scope.js";
 import { SubscriptionBudget } from "./ws-budget.js";
 import { checkSubscribe } from "./ws-subscribe.js";
 import { serveGraphqlWs } from "./ws-protocol.js";
-import type { WsAttachment, WsAttachOptions } from "./server.js";
+import type { GRAPHQL_PATH } from "./http.js";
 import { identityCache, withIdentityCache } from "../auth/identity-cache.js";
 
 /**
@@ -60,6 +62,20 @@ function operationContext(conn: Connection): RealtimeContext {
       },
     },
   ) as RealtimeContext;
+}
+
+/** What `attachWebSocket` receives to attach graphql-ws on the same server and path. */
+export interface WsAttachOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  path: typeof GRAPHQL_PATH;
+  config: Config;
+  logger: Logger;
+}
+
+/** What `attachWebSocket` hands back: `dispose` closes sockets and waits for in-flight operations. */
+export interface WsAttachment {
+  dispose(): Promise<void>;
 }
 
 /**
