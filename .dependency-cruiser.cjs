@@ -104,6 +104,13 @@ module.exports = {
       to: { path: "^server/" },
     },
     {
+      name: "common-stands-alone",
+      comment: "common/ (rules the server and the client share) imports no other workspace code",
+      severity: "error",
+      from: { path: "^common/" },
+      to: { path: "^(server|client|embedded-mongo|bench|tests)/" },
+    },
+    {
       name: "no-file-cycles",
       comment: "no import cycle between files (tests aside)",
       severity: "error",

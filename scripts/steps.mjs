@@ -39,6 +39,11 @@ export const steps = [
       ),
   },
   {
+    // Rules the server and the client share (timecode, mention handles): common/.
+    name: "common",
+    run: (dir, o) => pnpmSync(["--filter", "@greenlight/common", "test", ...vitestArgs(dir, "common")], o),
+  },
+  {
     name: "store",
     run: (dir, o) =>
       pnpmSync(["--filter", "@greenlight/embedded-mongo", "test", ...vitestArgs(dir, "store")], o),

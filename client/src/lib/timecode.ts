@@ -1,5 +1,5 @@
 /**
- * The client's door to the shared timecode module (`@greenlight/server/timecode`, zero dependencies), so
+ * The client's door to the shared timecode module (`@greenlight/common/timecode`, zero dependencies), so
  * labels on screen are computed by exactly the code the server uses for note anchors and exports.
  * GraphQL hands us the rate as a plain string; `toRate` narrows it to the module's enum.
  */
@@ -15,7 +15,7 @@ import {
   rateLabel,
   secondsToFrames,
   timecodeToFrames,
-} from "@greenlight/server/timecode";
+} from "@greenlight/common/timecode";
 
 export {
   FrameRate,

@@ -3,7 +3,7 @@ import type { Context } from "../core/context.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { badInput } from "../errors/app-errors.js";
 import { NoteModel } from "../notes/note.model.js";
-import { DEFAULT_FRAME_RATE } from "../timecode/timecode.js";
+import { DEFAULT_FRAME_RATE } from "@greenlight/common/timecode";
 import type { Version } from "../versions/version.type.js";
 import { MarkerFormat } from "./marker.enums.js";
 import {

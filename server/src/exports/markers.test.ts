@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FrameRate } from "../timecode/timecode.js";
+import { FrameRate } from "@greenlight/common/timecode";
 import {
   type MarkerNote,
   type MarkerSource,

@@ -1,4 +1,4 @@
-import { FrameRate, frameRateInfo, framesToTimecode } from "../timecode/timecode.js";
+import { FrameRate, frameRateInfo, framesToTimecode } from "@greenlight/common/timecode";
 
 /**
  * Notes as markers for editing systems (domain.md "Marker and EDL formats"). Pure functions: the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Role } from "../productions/production.enums.js";
-import { handleOfName, parseMentions } from "./mentions.js";
+import { handleOfName } from "@greenlight/common/mentions";
+import { parseMentions } from "./mentions.js";
 
 const members = [
   { userId: "u1", name: "Maya Chen", email: "maya@studio.example" },

@@ -1,3 +1,4 @@
+import { handleOfName, roleOfHandle } from "@greenlight/common/mentions";
 import { Role } from "../productions/production.enums.js";
 
 /**
@@ -24,24 +25,7 @@ export interface ResolvedMention {
 
 const HANDLE = /(^|[^A-Za-z0-9_.@])@([A-Za-z0-9_][A-Za-z0-9_.\-']*[A-Za-z0-9_]|[A-Za-z0-9_])/g;
 const MAX_MENTIONS = 50;
-
-export function handleOfName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ".")
-    .replace(/[^a-z0-9_.\-']/g, "");
-}
-
-function roleOfHandle(handle: string): Role | null {
-  const h = handle.toUpperCase();
-  if ((Object.values(Role) as string[]).includes(h)) return h as Role;
-  if (h.endsWith("S") && (Object.values(Role) as string[]).includes(h.slice(0, -1)))
-    return h.slice(0, -1) as Role;
-  return null;
-}
+const ROLES = Object.values(Role);
 
 export function parseMentions(body: string, members: readonly MentionCandidate[]): ResolvedMention[] {
   const byHandle = new Map<string, MentionCandidate>();
@@ -55,7 +39,7 @@ export function parseMentions(body: string, members: readonly MentionCandidate[]
   for (const match of body.matchAll(HANDLE)) {
     const raw = match[2] ?? "";
     const handle = raw.toLowerCase();
-    const role = roleOfHandle(handle);
+    const role = roleOfHandle(handle, ROLES);
     const key = role ? `role:${role}` : `user:${byHandle.get(handle)?.userId ?? ""}`;
     if (seen.has(key)) continue;
     if (role) {

@@ -1,6 +1,6 @@
 import { AssetKind } from "../assets/asset.enums.js";
 import { badInput } from "../errors/app-errors.js";
-import { framesToTimecode } from "../timecode/timecode.js";
+import { framesToTimecode } from "@greenlight/common/timecode";
 import { type Stem } from "../versions/version.enums.js";
 import type { VersionDoc } from "../versions/version.model.js";
 import { quoteLines, scriptLines } from "../versions/script-lines.js";

@@ -22,7 +22,7 @@ import { createProduction, setProductionStage } from "../productions/production.
 import { ReviewModel } from "../reviews/review.model.js";
 import { reviewVersion, submitForReview } from "../reviews/review.service.js";
 import { ReviewDecision } from "../reviews/review.enums.js";
-import { FrameRate } from "../timecode/timecode.js";
+import { FrameRate } from "@greenlight/common/timecode";
 import { UserModel } from "../users/user.model.js";
 import { RevisionColor, Stem } from "../versions/version.enums.js";
 import { VersionModel } from "../versions/version.model.js";

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { FrameRate } from "../timecode/timecode.js";
+import { FrameRate } from "@greenlight/common/timecode";
 
 export enum VersionStatus {
   DRAFT = "DRAFT",

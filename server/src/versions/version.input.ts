@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { FrameRate } from "../timecode/timecode.js";
+import { FrameRate } from "@greenlight/common/timecode";
 import { RevisionColor, Stem } from "./version.enums.js";
 
 @InputType()

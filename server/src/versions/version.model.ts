@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { AssetKind } from "../assets/asset.enums.js";
-import { FrameRate } from "../timecode/timecode.js";
+import { FrameRate } from "@greenlight/common/timecode";
 import { RevisionColor, Stem, VersionStatus } from "./version.enums.js";
 
 export interface StatusChangeDoc {

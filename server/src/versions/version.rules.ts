@@ -1,7 +1,7 @@
 import { AssetKind } from "../assets/asset.enums.js";
 import { badInput } from "../errors/app-errors.js";
 import { optionalText } from "../core/text.js";
-import { DEFAULT_FRAME_RATE, FrameRate, TimecodeError, normalizeTimecode } from "../timecode/timecode.js";
+import { DEFAULT_FRAME_RATE, FrameRate, TimecodeError, normalizeTimecode } from "@greenlight/common/timecode";
 import { RevisionColor, Stem } from "./version.enums.js";
 import type { LoudnessDoc, StemTrackDoc } from "./version.model.js";
 import { lineCountOf } from "./script-lines.js";

@@ -7,7 +7,7 @@ import {
   fps,
   framesToTimecode,
   normalizeTimecode,
-} from "../timecode/timecode.js";
+} from "@greenlight/common/timecode";
 import { User } from "../users/user.type.js";
 import { Role } from "../productions/production.enums.js";
 import { RevisionColor, Stem, VersionStatus } from "./version.enums.js";

@@ -1,3 +1,4 @@
+import { handleOfName, handleOfRole } from "@greenlight/common/mentions";
 import type { Role } from "../../../gql/graphql";
 
 export interface MentionMember {
@@ -33,23 +34,13 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 /** How a role is written in a note, as the server resolves it: `@sound_designer`. */
-export function roleHandle(role: Role): string {
-  return role.toLowerCase();
-}
+export const roleHandle: (role: Role) => string = handleOfRole;
 
 /**
- * How a person is written in a note, as the server resolves it: their name in lower case with spaces
- * as dots (`@maya.chen`). Emails are not used: demo addresses like director@... would read as roles.
+ * How a person is written in a note, as the server resolves it (`@maya.chen`): the server's own
+ * function. Emails are not offered: demo addresses like director@... would read as roles.
  */
-export function userHandle(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ".")
-    .replace(/[^a-z0-9_.\-']/g, "");
-}
+export const userHandle: (name: string) => string = handleOfName;
 
 /** The `@query` being typed just before the caret, if any. */
 export function activeMention(text: string, caret: number): { start: number; query: string } | null {
