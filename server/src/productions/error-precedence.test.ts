@@ -198,8 +198,12 @@ describe("other input and state rules", () => {
   it("keeps the last showrunner", async () => {
     const p = await buildProduction(server, { members: { PRODUCER: 1 } });
     const q = `mutation($p: ID!, $u: ID!) { removeMember(productionId: $p, userId: $u) }`;
-    expect(errorCode(await gqlAs(server, p.as("PRODUCER"), q, { p: p.id, u: p.showrunner.user.id }))).toBe(
+    expect(errorCode(await gqlAs(server, p.showrunner, q, { p: p.id, u: p.showrunner.user.id }))).toBe(
       "CONFLICT",
+    );
+    // A producer may not remove a showrunner at all (FORBIDDEN comes before CONFLICT).
+    expect(errorCode(await gqlAs(server, p.as("PRODUCER"), q, { p: p.id, u: p.showrunner.user.id }))).toBe(
+      "FORBIDDEN",
     );
     expect(errorCode(await gqlAs(server, p.as("PRODUCER"), q, { p: p.id, u: MISSING }))).toBe("NOT_FOUND");
   });

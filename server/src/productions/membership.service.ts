@@ -7,7 +7,7 @@ import { UserModel } from "../users/user.model.js";
 import { MAX_MEMBERS, MembershipModel } from "./membership.model.js";
 import { Role } from "./production.enums.js";
 import { requireMembership, requireProduction } from "./production.access.js";
-import { canManageMembers } from "./production.policy.js";
+import { canGrantRole, canManageMembers, canRemoveMember } from "./production.policy.js";
 import { type Member, toMember } from "./production.type.js";
 import { isId } from "../core/ids.js";
 import { isDuplicateKey } from "../core/text.js";
@@ -29,6 +29,7 @@ export async function addMember(
 ): Promise<Member> {
   const { production, member } = await requireProduction(ctx, productionId);
   if (!canManageMembers(member)) throw forbidden("Only the showrunner or a producer can add members.");
+  if (!canGrantRole(member, role)) throw forbidden("Only a showrunner can make someone a showrunner.");
   const normalised = (email ?? "").trim().toLowerCase();
   if (normalised.length === 0 || normalised.length > 320)
     throw badInput("email is required.", { email: "required" });
@@ -61,6 +62,8 @@ export async function removeMember(ctx: Context, productionId: string, userId: s
     userId: new Types.ObjectId(userId),
   }).lean();
   if (!target) throw notFound("Member");
+  if (!canRemoveMember(member, target.role))
+    throw forbidden("Only a showrunner can remove a showrunner or a producer.");
   if (target.role === Role.SHOWRUNNER) {
     const showrunners = await MembershipModel.countDocuments({ productionId: pid, role: Role.SHOWRUNNER });
     if (showrunners <= 1) throw conflict("The last showrunner cannot be removed.");

@@ -89,6 +89,73 @@ describe("removeMember: SHOWRUNNER, PRODUCER", () => {
   });
 });
 
+// Issue 13, finding 7: a PRODUCER gave SHOWRUNNER to an account they controlled, then removed the
+// original showrunner. The showrunner's standing is now the showrunner's alone to give or take.
+describe("SHOWRUNNER and PRODUCER standing: only a SHOWRUNNER grants or removes it", () => {
+  const grant = (who: Actor["user"], email: string, role: Role) =>
+    gqlAs(
+      server,
+      who,
+      `mutation($p: ID!, $e: String!, $r: Role!) { addMember(productionId: $p, email: $e, role: $r) { role } }`,
+      { p: prod.id, e: email, r: role },
+    );
+  const remove = (who: Actor["user"], userId: string) =>
+    gqlAs(server, who, `mutation($p: ID!, $u: ID!) { removeMember(productionId: $p, userId: $u) }`, {
+      p: prod.id,
+      u: userId,
+    });
+
+  it.each(labels)("granting SHOWRUNNER as %s", async (label) => {
+    const a = actor(label);
+    const res = await grant(a.user, (await buildUser(server)).email, Role.SHOWRUNNER);
+    expect(errorCode(res)).toBe(expectedCode(a, [Role.SHOWRUNNER]));
+  });
+
+  it.each(labels)("removing a PRODUCER as %s", async (label) => {
+    const a = actor(label);
+    const target = await buildUser(server);
+    await addMember(server, prod.showrunner, prod.id, target, Role.PRODUCER);
+    expect(errorCode(await remove(a.user, target.user.id))).toBe(expectedCode(a, [Role.SHOWRUNNER]));
+  });
+
+  it.each(labels)("removing a second SHOWRUNNER as %s", async (label) => {
+    const a = actor(label);
+    const target = await buildUser(server);
+    await addMember(server, prod.showrunner, prod.id, target, Role.SHOWRUNNER);
+    expect(errorCode(await remove(a.user, target.user.id))).toBe(expectedCode(a, [Role.SHOWRUNNER]));
+  });
+
+  it("stops the takeover: a producer can neither promote an ally nor remove the showrunner", async () => {
+    const producer = actor(Role.PRODUCER).user;
+    const ally = await buildUser(server);
+    expect(errorCode(await grant(producer, ally.email, Role.SHOWRUNNER))).toBe("FORBIDDEN");
+    expect(errorCode(await remove(producer, prod.showrunner.user.id))).toBe("FORBIDDEN");
+    // A producer still adds and removes everyone else.
+    expect(errorCode(await grant(producer, ally.email, Role.EDITOR))).toBeUndefined();
+    expect(errorCode(await remove(producer, ally.user.id))).toBeUndefined();
+  });
+
+  it("keeps at least one SHOWRUNNER: the last cannot be removed, even by themselves", async () => {
+    const solo = await buildUser(server);
+    const created = await gqlAs<{ createProduction: { id: string } }>(
+      server,
+      solo,
+      `mutation { createProduction(input: { title: "Solo" }) { id } }`,
+    );
+    const soloId = created.body.data?.createProduction.id as string;
+    const res = await gqlAs(
+      server,
+      solo,
+      `mutation($p: ID!, $u: ID!) { removeMember(productionId: $p, userId: $u) }`,
+      {
+        p: soloId,
+        u: solo.user.id,
+      },
+    );
+    expect(errorCode(res)).toBe("CONFLICT");
+  });
+});
+
 describe("viewerCan mirrors the matrix", () => {
   it.each(Object.values(Role))("%s", async (role) => {
     const res = await gqlAs<{ production: { myRole: string; viewerCan: Record<string, boolean> } }>(

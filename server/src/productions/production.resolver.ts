@@ -37,7 +37,10 @@ export class ProductionResolver {
   }
 
   @Authorized()
-  @Mutation(() => Member)
+  @Mutation(() => Member, {
+    description:
+      "SHOWRUNNER, PRODUCER; only a SHOWRUNNER may give the SHOWRUNNER role (FORBIDDEN). Adds an existing account directly (see schema/README.md, Members).",
+  })
   addMember(
     @Arg("productionId", () => ID) productionId: string,
     @Arg("email", () => String) email: string,
@@ -48,7 +51,10 @@ export class ProductionResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "SHOWRUNNER, PRODUCER. The last showrunner cannot be removed." })
+  @Mutation(() => Boolean, {
+    description:
+      "SHOWRUNNER, PRODUCER; only a SHOWRUNNER may remove a SHOWRUNNER or a PRODUCER (FORBIDDEN). The last showrunner cannot be removed (CONFLICT).",
+  })
   removeMember(
     @Arg("productionId", () => ID) productionId: string,
     @Arg("userId", () => ID) userId: string,
