@@ -79,6 +79,8 @@ export async function startServer(
       WS_MAX_CONNECTIONS_PER_USER: "10000",
       // ... and so their subscriptions' cost (about 5 each here) passes one user's default budget.
       WS_MAX_SUBSCRIPTION_COST_PER_USER: "100000000",
+      // Every fixture user signs up from loopback.
+      SIGNUP_MAX_PER_IP: "100000",
       ...env,
     },
   });

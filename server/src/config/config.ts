@@ -32,8 +32,14 @@ export interface Limits {
   maxExportBytes: number;
   /** Exports rendered at once in this process; more wait their turn. */
   exportConcurrency: number;
-  /** Failed sign-ins per email inside `signInWindowSeconds` before refusing. */
-  signInMaxFailuresPerEmail: number;
+  /** Failed sign-ins per (email, client IP) before each further attempt waits (1 s, 2 s, 4 s ...). */
+  signInFreeFailures: number;
+  /** The first of those waits; each next one doubles. */
+  signInFirstDelaySeconds: number;
+  /** Longest wait between two sign-in attempts of one (email, client IP). */
+  signInMaxDelaySeconds: number;
+  /** Accounts created per client IP inside `signInWindowSeconds`. */
+  signUpMaxPerIp: number;
   /** Failed sign-ins per client IP inside `signInWindowSeconds` before refusing. */
   signInMaxFailuresPerIp: number;
   signInWindowSeconds: number;
@@ -262,7 +268,10 @@ export function parseConfig(env: Env): Config {
       maxExportNotes: r.int("MAX_EXPORT_NOTES", 5_000, 1, 1_000_000),
       maxExportBytes: r.int("MAX_EXPORT_BYTES", 16 * 1_048_576, 1_024, 1_024 * 1_048_576),
       exportConcurrency: r.int("EXPORT_CONCURRENCY", 2, 1, 64),
-      signInMaxFailuresPerEmail: r.int("SIGNIN_MAX_FAILURES_PER_EMAIL", 10, 1, 10_000),
+      signInFreeFailures: r.int("SIGNIN_FREE_FAILURES", 5, 1, 10_000),
+      signInFirstDelaySeconds: r.int("SIGNIN_FIRST_DELAY_SECONDS", 1, 1, 3_600),
+      signInMaxDelaySeconds: r.int("SIGNIN_MAX_DELAY_SECONDS", 60, 1, 3_600),
+      signUpMaxPerIp: r.int("SIGNUP_MAX_PER_IP", 20, 1, 100_000),
       signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
       signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),
     },
@@ -292,5 +301,12 @@ export function loadConfig(): Config {
 
 /** Builds a config for tests: isolated, in-memory friendly, overridable. */
 export function testConfig(overrides: Env = {}): Config {
-  return parseConfig({ NODE_ENV: "test", PORT: "0", SEED_DEMO: "false", ...overrides });
+  // Test files sign many users up from one address; the sign-up limit has its own test.
+  return parseConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    SEED_DEMO: "false",
+    SIGNUP_MAX_PER_IP: "100000",
+    ...overrides,
+  });
 }

@@ -49,7 +49,7 @@ let database: Promise<Database> | undefined;
 let users = 0;
 
 export interface StartTestServerOptions {
-  /** Extra environment for this file's config, e.g. `{ SIGNIN_MAX_FAILURES_PER_EMAIL: "3" }`. */
+  /** Extra environment for this file's config, e.g. `{ SIGNIN_FREE_FAILURES: "3" }`. */
   env?: Env;
 }
 

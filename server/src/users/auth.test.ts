@@ -52,10 +52,22 @@ describe("signUp", () => {
 
   it("accepts a password of exactly 8 characters", async () => {
     const res = await t.gql(SIGN_UP, {
-      input: { name: "Eight", email: uniqueEmail(), password: "12345678" },
+      input: { name: "Eight", email: uniqueEmail(), password: "kq7#vz2m" },
     });
     expect(res.body.errors).toBeUndefined();
   });
+
+  // Issue 13, finding 15: these were accepted.
+  it.each(["12345678", "password", "Password1", "qwertyuiop", "        ", " \t \n    "])(
+    "refuses the common or blank password %j with BAD_USER_INPUT",
+    async (password) => {
+      const email = uniqueEmail();
+      const res = await t.gql(SIGN_UP, { input: { name: "Weak", email, password } });
+      expect(errorCode(res)).toBe("BAD_USER_INPUT");
+      expect(res.body.errors?.[0]?.extensions?.fields).toEqual({ password: expect.any(String) });
+      expect(errorCode(await t.gql(SIGN_IN, { email, password }))).toBe("UNAUTHENTICATED");
+    },
+  );
 });
 
 describe("signIn", () => {

@@ -17,8 +17,11 @@ export class UserResolver {
   }
 
   @Mutation(() => AuthPayload)
-  async signUp(@Arg("input", () => SignUpInput) input: SignUpInput): Promise<AuthPayload> {
-    return users.signUp(input);
+  async signUp(
+    @Arg("input", () => SignUpInput) input: SignUpInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return users.signUp(input, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload)

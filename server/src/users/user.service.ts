@@ -1,5 +1,5 @@
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password.js";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "../auth/rate-limit.js";
+import { takeSignInSlot, takeSignUpSlot } from "../auth/rate-limit.js";
 import { issueAccessToken, revokeSession } from "../auth/token.service.js";
 import type { Viewer } from "../core/context.js";
 import { conflict, toAppError, unauthenticated } from "../errors/app-errors.js";
@@ -14,8 +14,9 @@ export interface AuthResult {
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
 
-export async function signUp(input: SignUpFields): Promise<AuthResult> {
+export async function signUp(input: SignUpFields, clientIp: string | null): Promise<AuthResult> {
   const { name, email, password } = validateSignUp(input);
+  await takeSignUpSlot(clientIp);
   if (await UserModel.exists({ email })) throw conflict("An account with this email already exists.");
   let doc: UserLean;
   try {
@@ -38,17 +39,14 @@ export async function signIn(
   clientIp: string | null,
 ): Promise<AuthResult> {
   const email = normalizeEmail(emailInput);
-  await assertSignInAllowed(email, clientIp);
+  const ticket = await takeSignInSlot(email, clientIp);
   const user = await UserModel.findOne({ email }, { name: 1, email: 1, passwordHash: 1 }).lean();
   const candidate = password.slice(0, PASSWORD_MAX + 1);
   let ok = false;
   if (user) ok = await verifyPassword(candidate, user.passwordHash);
   else await burnPasswordCheck(candidate);
-  if (!user || !ok) {
-    await recordSignInFailure(email, clientIp);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
-  await clearSignInFailures(email);
+  if (!user || !ok) throw unauthenticated(WRONG_CREDENTIALS);
+  await ticket.succeeded();
   const { token } = await issueAccessToken(String(user._id));
   return { token, user: toUser(user) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-errors.js";
 import { initialsOf } from "./user.type.js";
-import { validateSignUp, validateTokenName } from "./user.validation.js";
+import { isCommonPassword, validateSignUp, validateTokenName } from "./user.validation.js";
 
 describe("initialsOf", () => {
   it("takes the first letters of the first and last words", () => {
@@ -14,10 +14,10 @@ describe("initialsOf", () => {
 
 describe("validateSignUp", () => {
   it("trims the name and lowercases the email", () => {
-    expect(validateSignUp({ name: "  Ann ", email: " Ann@Example.COM ", password: "12345678" })).toEqual({
+    expect(validateSignUp({ name: "  Ann ", email: " Ann@Example.COM ", password: "kq7#vz2m" })).toEqual({
       name: "Ann",
       email: "ann@example.com",
-      password: "12345678",
+      password: "kq7#vz2m",
     });
   });
 
@@ -32,6 +32,12 @@ describe("validateSignUp", () => {
         fields: { name: expect.any(String), email: expect.any(String), password: expect.any(String) },
       });
     }
+  });
+
+  it("knows common passwords case-insensitively, and not a passphrase", () => {
+    expect(isCommonPassword("PassWord")).toBe(true);
+    expect(isCommonPassword("iloveyou")).toBe(true);
+    expect(isCommonPassword("correct horse battery")).toBe(false);
   });
 
   it("validates API token names", () => {

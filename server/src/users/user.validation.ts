@@ -1,3 +1,4 @@
+import { dictionary } from "@zxcvbn-ts/language-common";
 import { badInput } from "../errors/app-errors.js";
 
 // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not our concern.
@@ -6,6 +7,19 @@ export const PASSWORD_MIN = 8;
 // scrypt cost grows with input; cap it so sign-in cannot be used to burn CPU.
 export const PASSWORD_MAX = 1_000;
 export const NAME_MAX = 100;
+
+let common: ReadonlySet<string> | null = null;
+
+/**
+ * Whether a password is on zxcvbn's list of the most used ones (about 18,000 of them long enough to
+ * pass PASSWORD_MIN), compared case-insensitively. Built on first use.
+ */
+export function isCommonPassword(password: string): boolean {
+  common ??= new Set(
+    dictionary["passwords-common"].filter((p) => p.length >= PASSWORD_MIN).map((p) => p.toLowerCase()),
+  );
+  return common.has(password.toLowerCase());
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -28,6 +42,9 @@ export function validateSignUp(input: SignUpFields): SignUpFields {
     fields.password = `Password must be at least ${PASSWORD_MIN} characters.`;
   else if (input.password.length > PASSWORD_MAX)
     fields.password = `Password must be at most ${PASSWORD_MAX} characters.`;
+  else if (input.password.trim() === "") fields.password = "Password must not be only spaces.";
+  else if (isCommonPassword(input.password))
+    fields.password = "This password is one of the most commonly used; choose another.";
   const bad = Object.keys(fields);
   if (bad.length > 0) throw badInput(`Invalid ${bad.join(", ")}: ${Object.values(fields).join(" ")}`, fields);
   return { name, email, password: input.password };

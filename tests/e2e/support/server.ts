@@ -31,6 +31,7 @@ export async function startServer(options: { seedDemo?: boolean } = {}): Promise
       SEED_DEMO: options.seedDemo ? "true" : "false",
       LOG_LEVEL: "info",
       MONGODB_URI: "",
+      SIGNUP_MAX_PER_IP: "100000", // every test user signs up from loopback
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

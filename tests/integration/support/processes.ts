@@ -177,6 +177,7 @@ export function serverProc(
         DATA_DIR: dataDir,
         LOG_LEVEL: "info", // the readiness line is logged at info
         WS_MAX_CONNECTIONS_PER_USER: "500",
+        SIGNUP_MAX_PER_IP: "100000", // every test user signs up from loopback
         ...env,
       },
     }),
