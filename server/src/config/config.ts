@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Env, parseDuration, Reader } from "./reader.js";
+
+export { type Env, parseDuration } from "./reader.js";
 
 /**
  * The one place that reads `process.env`. Everything else receives a `Config`.
@@ -108,8 +111,6 @@ function parseRealtimeConfig(r: Reader): RealtimeConfig {
 }
 // ---- End realtime. ----
 
-export type Env = Readonly<Record<string, string | undefined>>;
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -124,63 +125,6 @@ const SERVER_ROOT = resolve(here, "../..");
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
 const NODE_ENVS: readonly NodeEnv[] = ["development", "production", "test"];
-
-/** Parses durations like `12h`, `30m`, `7d`, `45s` or plain seconds. */
-export function parseDuration(text: string): number | null {
-  const m = /^(\d+)\s*(s|m|h|d)?$/i.exec(text.trim());
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = (m[2] ?? "s").toLowerCase();
-  const factor = unit === "d" ? 86_400 : unit === "h" ? 3_600 : unit === "m" ? 60 : 1;
-  const seconds = n * factor;
-  return seconds > 0 ? seconds : null;
-}
-
-class Reader {
-  readonly problems: string[] = [];
-  constructor(private readonly env: Env) {}
-
-  raw(name: string): string | undefined {
-    const v = this.env[name];
-    return v === undefined || v.trim() === "" ? undefined : v.trim();
-  }
-
-  int(name: string, fallback: number, min: number, max: number): number {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      this.problems.push(
-        `${name}="${v}" must be a whole number from ${min} to ${max} (default ${fallback}).`,
-      );
-      return fallback;
-    }
-    return n;
-  }
-
-  bool(name: string, fallback: boolean): boolean {
-    const v = this.raw(name)?.toLowerCase();
-    if (v === undefined) return fallback;
-    if (["1", "true", "yes", "on"].includes(v)) return true;
-    if (["0", "false", "no", "off"].includes(v)) return false;
-    this.problems.push(`${name}="${v}" must be true or false (default ${fallback}).`);
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(v)) return v as T;
-    this.problems.push(`${name}="${v}" must be one of ${allowed.join(", ")} (default ${fallback}).`);
-    return fallback;
-  }
-
-  path(name: string, fallback: string): string {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    return isAbsolute(v) ? v : resolve(REPO_ROOT, v);
-  }
-}
 
 function readVersion(): string {
   try {
@@ -224,7 +168,7 @@ function resolveJwtSecret(r: Reader, nodeEnv: NodeEnv, dataDir: string): Uint8Ar
 
 /** Pure parse of an environment map (tests pass their own). */
 export function parseConfig(env: Env): Config {
-  const r = new Reader(env);
+  const r = new Reader(env, REPO_ROOT);
   const nodeEnv = r.oneOf("NODE_ENV", NODE_ENVS, "development");
   const dataDir = r.path("DATA_DIR", join(REPO_ROOT, ".data"));
   const ttlRaw = r.raw("TOKEN_TTL") ?? "12h";
