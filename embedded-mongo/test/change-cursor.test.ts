@@ -142,7 +142,9 @@ describe("change stream cursor", () => {
     const bad = await open("c", [{ $changeStream: {} }, { $project: { _id: 0 } }]);
     await write(ins("c", { _id: 3 }));
     expect(await codeOf(bad.cursor.getMore(10, 0, false))).toBe(280);
-    expect(await codeOf(open("c", [{ $changeStream: {} }, { $group: { _id: 1 } }]))).toBe(2);
+    // A known stage that may not follow $changeStream is IllegalOperation; an unknown one 40324.
+    expect(await codeOf(open("c", [{ $changeStream: {} }, { $group: { _id: 1 } }]))).toBe(20);
+    expect(await codeOf(open("c", [{ $changeStream: {} }, { $nonsense: 1 }]))).toBe(40324);
   });
 
   it("advances postBatchResumeToken on empty batches and resumes from it", async () => {
@@ -214,20 +216,37 @@ describe("change stream cursor", () => {
     const look = await open("c", [{ $changeStream: { fullDocument: "updateLookup" } }]);
     const when = await open("c", [{ $changeStream: { fullDocument: "whenAvailable" } }]);
     await write(ins("c", { _id: 1, v: 0 }));
-    const upd = (v: number): ChangeOp => ({
+    // An op that recorded its pre-image (changeStreamPreAndPostImages) has a post-image too.
+    const upd = (v: number, pre?: Document): ChangeOp => ({
       op: "update",
       db: "d",
       coll: "c",
       id: 1,
       doc: { _id: 1, v },
       updateDescription: { updatedFields: { v }, removedFields: [], truncatedArrays: [] },
+      ...(pre ? { pre } : {}),
     });
-    await write(upd(1));
-    await write(upd(2));
+    await write(upd(1, { _id: 1, v: 0 }));
+    await write(upd(2, { _id: 1, v: 1 }));
+    await write(upd(3));
     const l = (await look.cursor.getMore(10, 0, false)).docs.filter((e) => e.operationType === "update");
     const w = (await when.cursor.getMore(10, 0, false)).docs.filter((e) => e.operationType === "update");
-    expect(l.map((e) => e.fullDocument.v)).toEqual([2, 2]);
-    expect(w.map((e) => e.fullDocument.v)).toEqual([1, 2]);
+    expect(l.map((e) => e.fullDocument.v)).toEqual([3, 3, 3]);
+    expect(w.map((e) => e.fullDocument?.v ?? null)).toEqual([1, 2, null]);
+  });
+
+  it("requires pre- and post-images only where asked: NoMatchingDocument (47) when one is missing", async () => {
+    const before = await open("c", [{ $changeStream: { fullDocumentBeforeChange: "required" } }]);
+    const after = await open("c", [{ $changeStream: { fullDocument: "required" } }]);
+    await write(ins("c", { _id: 1, v: 0 }));
+    await write({ op: "delete", db: "d", coll: "c", id: 1, pre: { _id: 1, v: 0 } });
+    const b = await before.cursor.getMore(10, 0, false);
+    expect(b.docs.map((e) => e.fullDocumentBeforeChange ?? "absent")).toEqual(["absent", { _id: 1, v: 0 }]);
+    // Inserts and deletes never need a post-image.
+    expect((await after.cursor.getMore(10, 0, false)).docs).toHaveLength(2);
+    await write(ins("c", { _id: 2 }));
+    await write({ op: "delete", db: "d", coll: "c", id: 2 });
+    expect(await codeOf(before.cursor.getMore(10, 0, false))).toBe(47);
   });
 
   it("fails with ChangeStreamHistoryLost when the resume point left the bounded history", async () => {

@@ -48,4 +48,33 @@ describe("engine state across a restart with dbPath", () => {
       expect(r.executionStats.totalDocsExamined).toBe(1);
     });
   });
+
+  it("keeps collection UUIDs, collMod options and pre-images", async () => {
+    const uuidOf = async (c: MongoClient) =>
+      ((await c.db("meta").listCollections({ name: "m" }).toArray())[0] as { info?: { uuid?: unknown } })
+        ?.info?.uuid;
+    const first = await withServer(async (c) => {
+      const db = c.db("meta");
+      await db.createCollection("m");
+      await db.command({ collMod: "m", changeStreamPreAndPostImages: { enabled: true } });
+      await db.collection("m").insertOne({ _id: 1, v: 0 } as never);
+      return uuidOf(c);
+    });
+    expect(first).toBeDefined();
+    await withServer(async (c) => {
+      expect(await uuidOf(c)).toEqual(first);
+      const [info] = await c.db("meta").listCollections({ name: "m" }).toArray();
+      expect((info as { options: unknown }).options).toEqual({
+        changeStreamPreAndPostImages: { enabled: true },
+      });
+      const cs = c.db("meta").collection("m").watch([], { fullDocumentBeforeChange: "required" });
+      expect(await cs.tryNext()).toBeNull();
+      await c
+        .db("meta")
+        .collection("m")
+        .updateOne({ _id: 1 as never }, { $set: { v: 1 } });
+      expect((await cs.next()).fullDocumentBeforeChange).toEqual({ _id: 1, v: 0 });
+      await cs.close();
+    });
+  });
 });

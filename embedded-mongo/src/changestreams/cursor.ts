@@ -142,6 +142,8 @@ export class ChangeStreamCursor implements ServerCursor {
         "ChangeStreamFatalError",
         "Encountered an event whose _id field, which contains the resume token, was modified by the pipeline. " +
           "Modifying the _id field of an event makes it impossible to resume the stream from that point.",
+        // The driver must not resume (it would fail the same way): MongoDB labels it so.
+        { errorLabels: ["NonResumableChangeStreamError"] },
       );
     }
     return doc;

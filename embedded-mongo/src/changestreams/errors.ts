@@ -9,6 +9,9 @@ const CODES = {
   BadValue: 2,
   FailedToParse: 9,
   NotImplemented: 238,
+  NoMatchingDocument: 47,
+  IllegalOperation: 20,
+  Location40324: 40324,
 } as const;
 
 /**

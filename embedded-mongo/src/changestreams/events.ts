@@ -1,6 +1,8 @@
 import { type Document, Timestamp } from "bson";
 import type { HistoryEntry } from "../storage/history.js";
 import type { ChangeOp } from "../storage/types.js";
+import { csError } from "./errors.js";
+import { ddlEvent, disambiguatedPaths } from "./expanded.js";
 import { encodeToken, SUB_EVENT, SUB_INVALIDATE } from "./token.js";
 
 /** What a stream watches: one collection, one database (coll null) or the whole deployment. */
@@ -11,12 +13,15 @@ export interface StreamScope {
 }
 
 export type FullDocumentMode = "default" | "updateLookup" | "whenAvailable" | "required";
+export type BeforeChangeMode = "off" | "whenAvailable" | "required";
 
 export interface EventContext {
   scope: StreamScope;
   fullDocument: FullDocumentMode;
-  /** Pre-images are not kept; "whenAvailable" yields null. */
-  fullDocumentBeforeChange: "off" | "whenAvailable";
+  /** Pre-images exist for ops on collections with changeStreamPreAndPostImages enabled. */
+  fullDocumentBeforeChange: BeforeChangeMode;
+  /** DDL events (create, createIndexes, modify…), collectionUUID, operationDescription. */
+  showExpandedEvents: boolean;
   lookup: (db: string, coll: string, id: unknown) => Document | null;
 }
 
@@ -41,7 +46,7 @@ export function relevant(e: HistoryEntry, scope: StreamScope): boolean {
 /**
  * The change events one committed op produces for a stream, in MongoDB's shapes (field order as
  * the server prints them). DDL that MongoDB only reports with showExpandedEvents (create,
- * createIndexes, dropIndexes) produces none.
+ * createIndexes, dropIndexes, modify) produces none without it.
  */
 export function eventsFor(e: HistoryEntry, op: ChangeOp, ctx: EventContext): RawEvent[] {
   const events = opEvents(e, op, ctx);
@@ -54,15 +59,45 @@ export function eventsFor(e: HistoryEntry, op: ChangeOp, ctx: EventContext): Raw
   return events;
 }
 
+const missingImage = (which: "pre" | "post", doc: Document) =>
+  csError(
+    "NoMatchingDocument",
+    which === "pre"
+      ? "Change stream was configured to require a pre-image for all update, delete and replace events, but the pre-image was not found for event: "
+      : "Change stream was configured to require a post-image for all update events, but the post-image was not found for event: ",
+    { event: { operationType: doc.operationType, ns: doc.ns } },
+  );
+
+/** fullDocumentBeforeChange for update/replace/delete: the recorded pre-image, null, or an error. */
+function withBefore(d: Document, pre: Document | undefined, ctx: EventContext): Document {
+  const mode = ctx.fullDocumentBeforeChange;
+  if (mode === "off") return d;
+  if (!pre && mode === "required") throw missingImage("pre", d);
+  return { ...d, fullDocumentBeforeChange: pre ?? null };
+}
+
+/** fullDocument of an update: updateLookup reads the current version (maybe newer, or gone). */
+function updateFullDocument(op: Extract<ChangeOp, { op: "update" }>, ctx: EventContext): Document {
+  switch (ctx.fullDocument) {
+    case "default":
+      return {};
+    case "updateLookup":
+      return { fullDocument: ctx.lookup(op.db, op.coll, op.id) };
+    default:
+      // The post-image exists when the pre-image was recorded (MongoDB derives one from the other).
+      return { fullDocument: op.pre ? op.doc : null };
+  }
+}
+
 function opEvents(e: HistoryEntry, op: ChangeOp, ctx: EventContext): RawEvent[] {
   const head = (sub: number, operationType: string): Document => ({
     _id: encodeToken({ ts: e.ts, seq: e.seq, sub }),
     operationType,
     clusterTime: new Timestamp({ t: e.ts.t, i: e.ts.i }),
     wallTime: e.wall,
+    ...(ctx.showExpandedEvents && sub !== SUB_INVALIDATE && op.uuid ? { collectionUUID: op.uuid } : {}),
   });
-  const withBefore = (d: Document): Document =>
-    ctx.fullDocumentBeforeChange === "off" ? d : { ...d, fullDocumentBeforeChange: null };
+  const one = (doc: Document): RawEvent[] => [{ sub: SUB_EVENT, doc, invalidate: false }];
   const invalidate = (): RawEvent => ({
     sub: SUB_INVALIDATE,
     doc: head(SUB_INVALIDATE, "invalidate"),
@@ -72,27 +107,14 @@ function opEvents(e: HistoryEntry, op: ChangeOp, ctx: EventContext): RawEvent[] 
 
   switch (op.op) {
     case "insert":
-      return [
-        {
-          sub: SUB_EVENT,
-          doc: {
-            ...head(SUB_EVENT, "insert"),
-            fullDocument: op.doc,
-            ns: { db: op.db, coll: op.coll },
-            documentKey: { _id: op.doc._id },
-          },
-          invalidate: false,
-        },
-      ];
+      return one({
+        ...head(SUB_EVENT, "insert"),
+        fullDocument: op.doc,
+        ns: { db: op.db, coll: op.coll },
+        documentKey: { _id: op.doc._id },
+      });
     case "update": {
-      // The journal holds the exact post-image, so whenAvailable/required always have one;
-      // updateLookup reads the current version, which may be newer (or gone: null), as MongoDB does.
-      const full =
-        ctx.fullDocument === "updateLookup"
-          ? { fullDocument: ctx.lookup(op.db, op.coll, op.id) }
-          : ctx.fullDocument === "default"
-            ? {}
-            : { fullDocument: op.doc };
+      const full = updateFullDocument(op, ctx);
       const doc: Document = {
         ...head(SUB_EVENT, "update"),
         ...full,
@@ -102,69 +124,69 @@ function opEvents(e: HistoryEntry, op: ChangeOp, ctx: EventContext): RawEvent[] 
           updatedFields: op.updateDescription.updatedFields,
           removedFields: op.updateDescription.removedFields,
           truncatedArrays: op.updateDescription.truncatedArrays,
+          ...(ctx.showExpandedEvents
+            ? { disambiguatedPaths: disambiguatedPaths(op.updateDescription, op.doc, op.pre) }
+            : {}),
         },
       };
-      return [{ sub: SUB_EVENT, doc: withBefore(doc), invalidate: false }];
+      if (ctx.fullDocument === "required" && full.fullDocument === null) throw missingImage("post", doc);
+      return one(withBefore(doc, op.pre, ctx));
     }
     case "replace":
-      return [
-        {
-          sub: SUB_EVENT,
-          doc: withBefore({
+      return one(
+        withBefore(
+          {
             ...head(SUB_EVENT, "replace"),
             fullDocument: op.doc,
             ns: { db: op.db, coll: op.coll },
             documentKey: { _id: op.id },
-          }),
-          invalidate: false,
-        },
-      ];
+          },
+          op.pre,
+          ctx,
+        ),
+      );
     case "delete":
-      return [
-        {
-          sub: SUB_EVENT,
-          doc: withBefore({
-            ...head(SUB_EVENT, "delete"),
-            ns: { db: op.db, coll: op.coll },
-            documentKey: { _id: op.id },
-          }),
-          invalidate: false,
-        },
-      ];
+      return one(
+        withBefore(
+          { ...head(SUB_EVENT, "delete"), ns: { db: op.db, coll: op.coll }, documentKey: { _id: op.id } },
+          op.pre,
+          ctx,
+        ),
+      );
     case "drop": {
-      const drop: RawEvent = {
-        sub: SUB_EVENT,
-        doc: { ...head(SUB_EVENT, "drop"), ns: { db: op.db, coll: op.coll } },
-        invalidate: false,
-      };
-      return collStream ? [drop, invalidate()] : [drop];
+      const drop = one({ ...head(SUB_EVENT, "drop"), ns: { db: op.db, coll: op.coll } });
+      return collStream ? [...drop, invalidate()] : drop;
     }
     case "rename": {
-      const ev: RawEvent = {
-        sub: SUB_EVENT,
-        doc: {
-          ...head(SUB_EVENT, "rename"),
-          ns: { db: op.db, coll: op.coll },
-          to: { db: op.toDb, coll: op.toColl },
-        },
-        invalidate: false,
-      };
-      return collStream ? [ev, invalidate()] : [ev];
+      const expanded = ctx.showExpandedEvents
+        ? {
+            operationDescription: {
+              to: { db: op.toDb, coll: op.toColl },
+              ...(op.dropTarget ? { dropTarget: op.dropTarget } : {}),
+            },
+          }
+        : {};
+      const ev = one({
+        ...head(SUB_EVENT, "rename"),
+        ns: { db: op.db, coll: op.coll },
+        to: { db: op.toDb, coll: op.toColl },
+        ...expanded,
+      });
+      return collStream ? [...ev, invalidate()] : ev;
     }
     case "dropDatabase": {
       if (collStream) {
         // The watched collection goes away with its database.
         const drop = { ...head(SUB_EVENT, "drop"), ns: { db: op.db, coll: ctx.scope.coll } };
-        return [{ sub: SUB_EVENT, doc: drop, invalidate: false }, invalidate()];
+        return [...one(drop), invalidate()];
       }
-      const ev: RawEvent = {
-        sub: SUB_EVENT,
-        doc: { ...head(SUB_EVENT, "dropDatabase"), ns: { db: op.db } },
-        invalidate: false,
-      };
-      return ctx.scope.cluster ? [ev] : [ev, invalidate()];
+      const ev = one({ ...head(SUB_EVENT, "dropDatabase"), ns: { db: op.db } });
+      return ctx.scope.cluster ? ev : [...ev, invalidate()];
     }
-    default:
-      return [];
+    default: {
+      if (!ctx.showExpandedEvents) return [];
+      const ddl = ddlEvent(op);
+      return ddl ? one({ ...head(SUB_EVENT, ddl.operationType), ...ddl.body }) : [];
+    }
   }
 }

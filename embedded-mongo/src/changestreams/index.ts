@@ -4,7 +4,7 @@ import { encodeOp } from "../storage/codec.js";
 import { compareTs, OpHistory, type OpLogReader } from "../storage/history.js";
 import { ChangeStreamCursor } from "./cursor.js";
 import { csError } from "./errors.js";
-import type { EventContext, FullDocumentMode, StreamScope } from "./events.js";
+import type { BeforeChangeMode, EventContext, FullDocumentMode, StreamScope } from "./events.js";
 import { decodeToken, SUB_HWM, SUB_INVALIDATE, type TokenPos } from "./token.js";
 
 export { ChangeStreamCursor } from "./cursor.js";
@@ -21,7 +21,37 @@ const ALLOWED_STAGES = new Set([
   "$replaceWith",
   "$redact",
 ]);
+/** Other stages MongoDB knows (refused after $changeStream with IllegalOperation, not 40324). */
+const KNOWN_STAGES = new Set([
+  "$bucket",
+  "$bucketAuto",
+  "$collStats",
+  "$count",
+  "$densify",
+  "$documents",
+  "$facet",
+  "$fill",
+  "$geoNear",
+  "$graphLookup",
+  "$group",
+  "$indexStats",
+  "$limit",
+  "$listSessions",
+  "$lookup",
+  "$merge",
+  "$out",
+  "$sample",
+  "$search",
+  "$setWindowFields",
+  "$skip",
+  "$sort",
+  "$sortByCount",
+  "$unionWith",
+  "$unwind",
+  "$changeStream",
+]);
 const FULL_DOCUMENT = new Set(["default", "updateLookup", "whenAvailable", "required"]);
+const BEFORE_CHANGE = new Set(["off", "whenAvailable", "required"]);
 const DEFAULT_BATCH = 101;
 
 /**
@@ -131,19 +161,19 @@ export async function openChangeStream(req: ChangeStreamRequest): Promise<Change
   }
   for (const stage of rest) {
     const name = Object.keys(stage)[0] ?? "";
+    if (!KNOWN_STAGES.has(name) && !ALLOWED_STAGES.has(name))
+      throw csError("Location40324", `Unrecognized pipeline stage name: '${name}'`);
     if (!ALLOWED_STAGES.has(name))
-      throw csError("BadValue", `${name} is not permitted in a $changeStream pipeline`);
+      throw csError("IllegalOperation", `${name} is not permitted in a $changeStream pipeline`);
   }
   const fullDocument = (spec.fullDocument ?? "default") as FullDocumentMode;
   if (!FULL_DOCUMENT.has(fullDocument))
     throw csError("BadValue", `unknown fullDocument mode '${String(fullDocument)}'`);
-  const before = spec.fullDocumentBeforeChange ?? "off";
-  if (before === "required") {
-    throw csError(
-      "NotImplemented",
-      "fullDocumentBeforeChange: 'required' is not supported (no pre-images are kept)",
-    );
-  }
+  const before = (spec.fullDocumentBeforeChange ?? "off") as BeforeChangeMode;
+  if (!BEFORE_CHANGE.has(before))
+    throw csError("BadValue", `unknown fullDocumentBeforeChange mode '${String(before)}'`);
+  const expanded = spec.showExpandedEvents ?? false;
+  if (typeof expanded !== "boolean") throw csError("BadValue", "showExpandedEvents must be a boolean");
 
   const history = historyOf(req.engine);
   const { start, minTs } = startPosition(spec, history);
@@ -151,7 +181,8 @@ export async function openChangeStream(req: ChangeStreamRequest): Promise<Change
   const ctx: EventContext = {
     scope,
     fullDocument,
-    fullDocumentBeforeChange: before === "whenAvailable" ? "whenAvailable" : "off",
+    fullDocumentBeforeChange: before,
+    showExpandedEvents: expanded,
     lookup: (db, coll, id) => req.engine.findById(db, coll, id),
   };
   const ns = req.coll !== null ? `${req.db}.${req.coll}` : `${req.db}.$cmd.aggregate`;

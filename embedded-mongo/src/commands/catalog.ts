@@ -1,9 +1,11 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
+import { compareValues } from "../engine/bson-order.js";
 import { Engine } from "../engine/engine.js";
 import type { ChangeOp } from "../storage/types.js";
 import { firstBatchReply } from "../cursors/query-cursor.js";
 import { collName, optDoc } from "./args.js";
+import { collMod } from "./coll-mod.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
 import { MINGO_OPTIONS } from "../engine/mingo-options.js";
@@ -40,8 +42,9 @@ const listCollections: Handler = (ctx) => {
       name: c.name,
       type: "collection",
       options: c.options,
-      info: { readOnly: false },
-      idIndex: { v: 2, key: { _id: 1 }, name: "_id_" },
+      info: { readOnly: false, ...(c.uuid ? { uuid: c.uuid } : {}) },
+      // A clustered collection has no separate _id index.
+      ...(c.options.clusteredIndex ? {} : { idIndex: { v: 2, key: { _id: 1 }, name: "_id_" } }),
     };
     if (q && !q.test(full)) continue;
     docs.push(nameOnly ? { name: c.name, type: "collection" } : full);
@@ -80,9 +83,26 @@ const create: Handler = async (ctx) => {
   ]) {
     if (ctx.cmd[k] !== undefined) options[k] = ctx.cmd[k];
   }
+  if (options.clusteredIndex !== undefined) options.clusteredIndex = clusteredIndex(options.clusteredIndex);
   await commitOps(ctx, [{ op: "create", db: ctx.db, coll: name, options }]);
   return { ok: 1 };
 };
+
+/** A clustered index as MongoDB stores and lists it: { v, key: { _id: 1 }, unique: true, name }. */
+function clusteredIndex(raw: unknown): Document {
+  const spec = raw as Document;
+  if (
+    typeof raw !== "object" ||
+    raw === null ||
+    compareValues(spec.key, { _id: 1 }) !== 0 ||
+    spec.unique !== true
+  )
+    throw new CommandError(
+      "InvalidOptions",
+      "The clusteredIndex option must be { key: { _id: 1 }, unique: true } (only _id clustering is supported)",
+    );
+  return { v: 2, key: { _id: 1 }, unique: true, name: typeof spec.name === "string" ? spec.name : "_id_" };
+}
 
 const drop: Handler = async (ctx) => {
   const name = collName(ctx.cmd, "drop");
@@ -113,13 +133,13 @@ const renameCollection: Handler = async (ctx) => {
   Engine.checkNames(toDb, toColl);
   if (!ctx.engine.collection(db, coll))
     throw new CommandError("NamespaceNotFound", "Source collection does not exist");
-  const ops: ChangeOp[] = [];
-  if (ctx.engine.collection(toDb, toColl)) {
-    if (ctx.cmd.dropTarget !== true) throw new CommandError("NamespaceExists", "target namespace exists");
-    ops.push({ op: "drop", db: toDb, coll: toColl });
-  }
-  ops.push({ op: "rename", db, coll, toDb, toColl });
-  await commitOps(ctx, ops);
+  const target = ctx.engine.collection(toDb, toColl);
+  if (target && ctx.cmd.dropTarget !== true)
+    throw new CommandError("NamespaceExists", "target namespace exists");
+  // One op, as MongoDB's oplog has it: the target's drop is part of the rename (no drop event).
+  const op: ChangeOp = { op: "rename", db, coll, toDb, toColl };
+  if (target?.uuid) op.dropTarget = target.uuid;
+  await commitOps(ctx, [op]);
   return { ok: 1 };
 };
 
@@ -166,4 +186,5 @@ export const catalogCommands: Record<string, Handler> = {
   renameCollection,
   collStats,
   dbStats,
+  collMod,
 };

@@ -59,6 +59,7 @@ export const ErrorCodes = {
   Location51246: 51246,
   Location40415: 40415,
   Location40601: 40601,
+  CannotConvertIndexToUnique: 359,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

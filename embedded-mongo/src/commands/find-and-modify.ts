@@ -39,7 +39,7 @@ export const findAndModify: Handler = async (ctx) => {
     const doc = findDocs(coll, { ...spec, ...queryOptions(ctx.cmd, coll) }).docs[0];
     if (coll && doc) {
       coll.delete(ridOf(doc._id));
-      ops.push({ op: "delete", db: ctx.db, coll: name, id: doc._id });
+      ops.push({ op: "delete", db: ctx.db, coll: name, id: doc._id, ...coll.preImageOf(doc) });
     }
     reply = { lastErrorObject: { n: doc ? 1 : 0 }, value: shape(doc), ok: 1 };
   } else {

@@ -9,6 +9,8 @@ import type { Handler } from "./context.js";
 import { CommandError } from "./errors.js";
 
 const OPTION_KEYS = ["unique", "sparse", "partialFilterExpression", "expireAfterSeconds"] as const;
+/** Listed by listIndexes but not part of an index's identity (collMod changes them). */
+const LISTED_KEYS = [...OPTION_KEYS, "hidden", "prepareUnique"] as const;
 
 function parseSpec(raw: unknown): IndexSpec {
   if (!isPlainObject(raw) || !isPlainObject(raw.key) || Object.keys(raw.key).length === 0) {
@@ -35,9 +37,10 @@ function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
   return OPTION_KEYS.every((k) => compareValues(a[k] ?? null, b[k] ?? null) === 0);
 }
 
-function describe(s: IndexSpec): Document {
+/** An index as listIndexes (and change events' operationDescription) show it. */
+export function describeIndex(s: IndexSpec): Document {
   const d: Document = { v: 2, key: s.key, name: s.name };
-  for (const k of OPTION_KEYS) if (s[k] !== undefined && s[k] !== false) d[k] = s[k];
+  for (const k of LISTED_KEYS) if (s[k] !== undefined && s[k] !== false) d[k] = s[k];
   return d;
 }
 
@@ -57,7 +60,7 @@ const createIndexes: Handler = async (ctx) => {
       if (compareValues(sameName.key, spec.key) === 0 && sameOptions(sameName, spec)) continue;
       throw new CommandError(
         "IndexKeySpecsConflict",
-        `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${formatDoc(describe(spec))}, existing index: ${formatDoc(describe(sameName))}`,
+        `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${formatDoc(describeIndex(spec))}, existing index: ${formatDoc(describeIndex(sameName))}`,
       );
     }
     if (sameKey && sameOptions(sameKey, spec)) {
@@ -103,7 +106,14 @@ const listIndexes: Handler = (ctx) => {
     registry: ctx.cursors,
     owner: { connectionId: ctx.conn.id, session: ctx.session },
     ns: coll.ns,
-    docs: coll.indexSpecs().map(describe),
+    // A clustered collection lists its clustered index in place of _id_.
+    docs: coll
+      .indexSpecs()
+      .map((spec) =>
+        spec.name === ID_INDEX.name && coll.options.clusteredIndex
+          ? { ...coll.options.clusteredIndex, clustered: true }
+          : describeIndex(spec),
+      ),
     batchSize: Number.POSITIVE_INFINITY,
   });
 };
@@ -128,7 +138,8 @@ const dropIndexes: Handler = async (ctx) => {
     if (!coll.indexes.has(n)) throw new CommandError("IndexNotFound", `index not found with name [${n}]`);
   }
   if (names.length) {
-    const op: ChangeOp = { op: "dropIndexes", db: ctx.db, coll: name, names };
+    const indexes = names.map((n) => ({ ...coll.indexes.get(n)!.spec }));
+    const op: ChangeOp = { op: "dropIndexes", db: ctx.db, coll: name, names, indexes };
     ctx.engine.applyOp(op);
     await ctx.engine.commit([op], ctx.acknowledged);
   }

@@ -3,7 +3,7 @@ import { isPlainObject, type StringCompare } from "../engine/bson-order.js";
 import type { Collection } from "../engine/collection.js";
 import { ridOf } from "../engine/collection.js";
 import { findDocs } from "../engine/query.js";
-import { changed, describeUpdate } from "../engine/diff.js";
+import { changed, describeUpdate, updateTargets } from "../engine/diff.js";
 import { applyUpdate, updateKind } from "../engine/update.js";
 import { upsertSeed } from "../engine/upsert.js";
 import type { ChangeOp } from "../storage/types.js";
@@ -93,6 +93,7 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
     ...(s.variables ? { variables: s.variables } : {}),
   }).docs;
   const out: UpdateOutcome = { matched: matches.length, modified: 0 };
+  const targets = kind === "operators" && !Array.isArray(s.u) ? updateTargets(s.u) : undefined;
   for (const doc of matches) {
     const next = checkSize(applyUpdate(doc, s.u, kind, opts));
     if (out.pre === undefined) {
@@ -102,11 +103,11 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
     if (!changed(doc, next)) continue;
     coll.replace(ridOf(doc._id), next);
     out.modified++;
-    const base = { db: coll.db, coll: coll.name, id: doc._id, doc: next };
+    const base = { db: coll.db, coll: coll.name, id: doc._id, doc: next, ...coll.preImageOf(doc) };
     ops.push(
       kind === "replacement"
         ? { op: "replace", ...base }
-        : { op: "update", ...base, updateDescription: describeUpdate(doc, next) },
+        : { op: "update", ...base, updateDescription: describeUpdate(doc, next, targets) },
     );
   }
   if (matches.length === 0 && s.upsert) {

@@ -160,7 +160,7 @@ const del: Handler = async (ctx) => {
       const spec = { filter: stmt.q, limit, hint: stmt.hint, ...queryOptions(ctx.cmd, coll, stmt) };
       for (const doc of findDocs(coll, spec).docs) {
         coll.delete(ridOf(doc._id));
-        batch.push({ op: "delete", db: ctx.db, coll: name, id: doc._id });
+        batch.push({ op: "delete", db: ctx.db, coll: name, id: doc._id, ...coll.preImageOf(doc) });
         n++;
       }
     },

@@ -54,8 +54,9 @@ export class BTreeIndex {
     return this.spec.name;
   }
 
+  /** Whether writes must not add a duplicate key (prepareUnique too: existing duplicates may stay). */
   get unique(): boolean {
-    return this.spec.unique === true && this.usable;
+    return (this.spec.unique === true || this.spec.prepareUnique === true) && this.usable;
   }
 
   get size(): number {

@@ -1,4 +1,4 @@
-import type { Document } from "bson";
+import type { Binary, Document } from "bson";
 import { CommandError } from "../commands/errors.js";
 import type { IndexSpec } from "../storage/types.js";
 import { canonicalKey } from "./bson-order.js";
@@ -30,6 +30,8 @@ export class Collection {
   readonly idIndex = new BTreeIndex(ID_INDEX);
   /** Documents looked at by queries (an explain-like counter for tests and stats). */
   docsExamined = 0;
+  /** Set by the engine from the create op (listCollections info.uuid, change events' collectionUUID). */
+  uuid: Binary | undefined;
 
   constructor(
     readonly db: string,
@@ -44,6 +46,11 @@ export class Collection {
 
   get(rid: string): Document | undefined {
     return this.docs.get(rid);
+  }
+
+  /** `{ pre: doc }` for an update/replace/delete op when the collection keeps pre-images. */
+  preImageOf(doc: Document): { pre?: Document } {
+    return this.options.changeStreamPreAndPostImages?.enabled === true ? { pre: doc } : {};
   }
 
   indexSpecs(): IndexSpec[] {
@@ -128,7 +135,8 @@ export class Collection {
     for (const [rid, doc] of this.docs) {
       const keys = idx.keysFor(doc);
       if (!keys) continue;
-      if (idx.unique) {
+      // A prepareUnique index tolerates the duplicates it was built over.
+      if (idx.unique && spec.unique === true) {
         const clash = idx.findConflict(keys, rid);
         if (clash) throw this.dupKey(idx, clash);
       }
@@ -148,7 +156,7 @@ export class Collection {
   /** Every index usable for planning, `_id` first. */
   *planIndexes(): Generator<BTreeIndex> {
     yield this.idIndex;
-    yield* this.indexes.values();
+    for (const idx of this.indexes.values()) if (idx.spec.hidden !== true) yield idx;
   }
 
   dropIndex(name: string): boolean {

@@ -1,4 +1,5 @@
-import type { Document } from "bson";
+import { type Document, UUID } from "bson";
+import { applyCollMod } from "./coll-mod.js";
 import { CommandError } from "../commands/errors.js";
 import type { ChangeOp, CollectionImage, CommittedOp, Persistence } from "../storage/types.js";
 import { cloneValue } from "./bson-order.js";
@@ -68,7 +69,12 @@ export class Engine implements EngineHooks {
           db = new Map();
           this.dbs.set(op.db, db);
         }
-        if (!db.has(op.coll)) db.set(op.coll, new Collection(op.db, op.coll, op.options, this.observe));
+        if (db.has(op.coll)) return;
+        // Assigned on first application, before the op is journaled, so restarts keep it.
+        op.uuid ??= new UUID();
+        const c = new Collection(op.db, op.coll, op.options, this.observe);
+        c.uuid = op.uuid;
+        db.set(op.coll, c);
         return;
       }
       case "insert":
@@ -82,6 +88,7 @@ export class Engine implements EngineHooks {
         this.mustGet(op.db, op.coll).delete(ridOf(op.id));
         return;
       case "drop":
+        this.stampUuid(op);
         this.dbs.get(op.db)?.delete(op.coll);
         return;
       case "dropDatabase":
@@ -89,8 +96,13 @@ export class Engine implements EngineHooks {
         return;
       case "rename": {
         const src = this.mustGet(op.db, op.coll);
+        this.stampUuid(op);
+        // The command checked dropTarget; journals from before it was folded in dropped first.
+        this.dbs.get(op.toDb)?.delete(op.toColl);
         this.dbs.get(op.db)?.delete(op.coll);
-        this.applyOp({ op: "create", db: op.toDb, coll: op.toColl, options: src.options });
+        const create: ChangeOp = { op: "create", db: op.toDb, coll: op.toColl, options: src.options };
+        if (src.uuid) create.uuid = src.uuid;
+        this.applyOp(create);
         const dst = this.mustGet(op.toDb, op.toColl);
         for (const spec of src.indexSpecs()) dst.createIndex(spec);
         for (const d of src.docs.values()) dst.insert(d);
@@ -106,7 +118,17 @@ export class Engine implements EngineHooks {
         for (const n of op.names) c.dropIndex(n);
         return;
       }
+      case "collMod":
+        applyCollMod(this.mustGet(op.db, op.coll), op);
+        return;
     }
+  }
+
+  /** Record the op's collection UUID on it (see ChangeOp), if it has a collection. */
+  private stampUuid(op: ChangeOp): void {
+    if (op.uuid || !("coll" in op)) return;
+    const uuid = this.collection(op.db, op.coll)?.uuid;
+    if (uuid) op.uuid = uuid;
   }
 
   private mustGet(db: string, coll: string): Collection {
@@ -132,6 +154,7 @@ export class Engine implements EngineHooks {
    */
   commit(ops: ChangeOp[], durable: boolean): Promise<void> {
     if (ops.length === 0) return Promise.resolve();
+    for (const op of ops) this.stampUuid(op);
     const { committed, durable: done } = this.persistence.commit(ops, { durable });
     const lastOp = committed[committed.length - 1];
     if (lastOp) this.last = { seq: lastOp.seq, ts: lastOp.ts };
@@ -163,7 +186,14 @@ export class Engine implements EngineHooks {
   private *images(): Iterable<CollectionImage> {
     for (const [db, colls] of this.dbs) {
       for (const c of colls.values()) {
-        yield { db, coll: c.name, options: c.options, indexes: c.indexSpecs(), docs: c.docs.values() };
+        yield {
+          db,
+          coll: c.name,
+          options: c.options,
+          ...(c.uuid ? { uuid: c.uuid } : {}),
+          indexes: c.indexSpecs(),
+          docs: c.docs.values(),
+        };
       }
     }
   }

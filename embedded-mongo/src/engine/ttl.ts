@@ -28,7 +28,7 @@ export async function runTtlPass(engine: Engine, now = Date.now()): Promise<numb
         }
         for (const doc of expired) {
           coll.delete(ridOf(doc._id));
-          ops.push({ op: "delete", db, coll: coll.name, id: doc._id });
+          ops.push({ op: "delete", db, coll: coll.name, id: doc._id, ...coll.preImageOf(doc) });
         }
       }
     }

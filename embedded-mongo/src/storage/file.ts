@@ -145,6 +145,7 @@ export class FilePersistence implements Persistence {
         db: img.db,
         coll: img.coll,
         options: img.options,
+        ...(img.uuid ? { uuid: img.uuid } : {}),
         indexes: img.indexes,
         docs: Array.from(img.docs),
       });

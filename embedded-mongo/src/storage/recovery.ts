@@ -45,7 +45,9 @@ export async function recoverInto(
   const snap = await readSnapshot(dir, {
     collection: (c) => {
       buildIndexes();
-      apply([{ op: "create", db: c.db, coll: c.coll, options: c.options }]);
+      apply([
+        { op: "create", db: c.db, coll: c.coll, options: c.options, ...(c.uuid ? { uuid: c.uuid } : {}) },
+      ]);
       pendingIndexes = c;
     },
     documents: (c, docs) => {

@@ -1,7 +1,7 @@
 import { readFile, rename, unlink } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
-import { type Document, deserialize } from "bson";
+import { type Binary, type Document, deserialize } from "bson";
 import { bsonBytes, frame, READ_OPTS, scanFrames, splitDocs } from "./codec.js";
 import type { HistoryEntry } from "./history.js";
 import { fsyncDir } from "./journal.js";
@@ -23,6 +23,8 @@ export interface SnapshotColl<D = Document> {
   db: string;
   coll: string;
   options: Document;
+  /** Absent in snapshots written before collections had UUIDs. */
+  uuid?: Binary;
   indexes: IndexSpec[];
   docs: D[];
 }
@@ -59,7 +61,9 @@ function* records(img: SnapshotImage): Generator<Buffer> {
   ]);
   let docCount = 0;
   for (const c of img.colls) {
-    yield frame([bson({ type: "coll", db: c.db, coll: c.coll, options: c.options, indexes: c.indexes })]);
+    yield frame([
+      bson({ type: "coll", db: c.db, coll: c.coll, options: c.options, uuid: c.uuid, indexes: c.indexes }),
+    ]);
     let chunk: Buffer[] = [];
     let bytes = 0;
     const flush = () => {
@@ -176,7 +180,13 @@ export async function readSnapshot(dir: string, sink: SnapshotSink): Promise<Loa
     } else if (h.type === "coll") {
       const meta = deserialize(head!, READ_OPTS);
       current = { db: meta.db, coll: meta.coll };
-      sink.collection({ db: meta.db, coll: meta.coll, options: meta.options, indexes: meta.indexes });
+      sink.collection({
+        db: meta.db,
+        coll: meta.coll,
+        options: meta.options,
+        ...(meta.uuid ? { uuid: meta.uuid } : {}),
+        indexes: meta.indexes,
+      });
     } else if (h.type === "docs") {
       if (!current) throw new Error("snapshot: documents before collection");
       sink.documents(current, rest);

@@ -1,4 +1,4 @@
-import type { Document } from "bson";
+import type { Binary, Document } from "bson";
 import type { OpLogReader } from "./history.js";
 
 /**
@@ -15,6 +15,10 @@ export interface IndexSpec {
   sparse?: boolean;
   partialFilterExpression?: Document;
   expireAfterSeconds?: number;
+  /** collMod: new keys that would duplicate are refused, existing duplicates stay. */
+  prepareUnique?: boolean;
+  /** collMod: kept and listed, never chosen by the planner. */
+  hidden?: boolean;
 }
 
 export interface UpdateDescription {
@@ -29,7 +33,28 @@ export interface TxnTag {
   txnNumber: unknown;
 }
 
-export type ChangeOp = ChangeOpBody & { txn?: TxnTag };
+/**
+ * `uuid` is the UUID of the op's collection: assigned to a create when first applied, stamped on
+ * every other op at commit (drop and rename before they remove it), so change events can report
+ * collectionUUID even after the collection is gone.
+ */
+export type ChangeOp = ChangeOpBody & { txn?: TxnTag; uuid?: Binary };
+
+/**
+ * A collMod: options set (or removed when undefined) on the collection and changes to one index.
+ * `description` is the request as change streams report it (operationDescription).
+ */
+export interface CollModOp {
+  op: "collMod";
+  db: string;
+  coll: string;
+  set: Document;
+  unset: string[];
+  index?: { name: string; set: Document; unset: string[] };
+  description: Document;
+  /** Options before the change (stateBeforeChange.collectionOptions in the modify event). */
+  before: Document;
+}
 
 type ChangeOpBody =
   | { op: "insert"; db: string; coll: string; doc: Document }
@@ -41,15 +66,20 @@ type ChangeOpBody =
       id: unknown;
       doc: Document;
       updateDescription: UpdateDescription;
+      /** Pre-image, kept when the collection has changeStreamPreAndPostImages enabled. */
+      pre?: Document;
     }
-  | { op: "replace"; db: string; coll: string; id: unknown; doc: Document }
-  | { op: "delete"; db: string; coll: string; id: unknown }
+  | { op: "replace"; db: string; coll: string; id: unknown; doc: Document; pre?: Document }
+  | { op: "delete"; db: string; coll: string; id: unknown; pre?: Document }
   | { op: "create"; db: string; coll: string; options: Document }
+  | CollModOp
   | { op: "drop"; db: string; coll: string }
   | { op: "dropDatabase"; db: string }
-  | { op: "rename"; db: string; coll: string; toDb: string; toColl: string }
+  /** dropTarget: UUID of the existing target collection, dropped by the rename. */
+  | { op: "rename"; db: string; coll: string; toDb: string; toColl: string; dropTarget?: Binary }
   | { op: "createIndexes"; db: string; coll: string; indexes: IndexSpec[] }
-  | { op: "dropIndexes"; db: string; coll: string; names: string[] };
+  /** indexes: the dropped specs (for the dropIndexes change event); absent in older journals. */
+  | { op: "dropIndexes"; db: string; coll: string; names: string[]; indexes?: IndexSpec[] };
 
 /** A ChangeOp after commit: its position in the history (the oplog). */
 export interface CommittedOp {
@@ -68,6 +98,7 @@ export interface CollectionImage {
   db: string;
   coll: string;
   options: Document;
+  uuid?: Binary;
   indexes: IndexSpec[];
   docs: Iterable<Document>;
 }
