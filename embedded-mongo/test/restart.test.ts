@@ -73,7 +73,10 @@ describe("engine state across a restart with dbPath", () => {
         .db("meta")
         .collection("m")
         .updateOne({ _id: 1 as never }, { $set: { v: 1 } });
-      expect((await cs.next()).fullDocumentBeforeChange).toEqual({ _id: 1, v: 0 });
+      expect(((await cs.next()) as { fullDocumentBeforeChange?: unknown }).fullDocumentBeforeChange).toEqual({
+        _id: 1,
+        v: 0,
+      });
       await cs.close();
     });
   });

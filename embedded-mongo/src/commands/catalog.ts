@@ -6,6 +6,7 @@ import type { ChangeOp } from "../storage/types.js";
 import { firstBatchReply } from "../cursors/query-cursor.js";
 import { collName, optDoc } from "./args.js";
 import { collMod } from "./coll-mod.js";
+import { isView } from "./views.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
 import { MINGO_OPTIONS } from "../engine/mingo-options.js";
@@ -38,16 +39,18 @@ const listCollections: Handler = (ctx) => {
   const nameOnly = ctx.cmd.nameOnly === true;
   const docs: Document[] = [];
   for (const c of ctx.engine.collections(ctx.db)) {
-    const full: Document = {
-      name: c.name,
-      type: "collection",
-      options: c.options,
-      info: { readOnly: false, ...(c.uuid ? { uuid: c.uuid } : {}) },
-      // A clustered collection has no separate _id index.
-      ...(c.options.clusteredIndex ? {} : { idIndex: { v: 2, key: { _id: 1 }, name: "_id_" } }),
-    };
+    const full: Document = isView(c)
+      ? { name: c.name, type: "view", options: c.options, info: { readOnly: true } }
+      : {
+          name: c.name,
+          type: "collection",
+          options: c.options,
+          info: { readOnly: false, ...(c.uuid ? { uuid: c.uuid } : {}) },
+          // A clustered collection has no separate _id index.
+          ...(c.options.clusteredIndex ? {} : { idIndex: { v: 2, key: { _id: 1 }, name: "_id_" } }),
+        };
     if (q && !q.test(full)) continue;
-    docs.push(nameOnly ? { name: c.name, type: "collection" } : full);
+    docs.push(nameOnly ? { name: c.name, type: full.type } : full);
   }
   const cursor = optDoc(ctx.cmd, "cursor");
   return firstBatchReply({
@@ -62,10 +65,12 @@ const listCollections: Handler = (ctx) => {
 const create: Handler = async (ctx) => {
   const name = collName(ctx.cmd, "create");
   Engine.checkNames(ctx.db, name);
-  if (ctx.cmd.viewOn !== undefined)
-    throw new CommandError("NotImplemented", "views are not supported by the embedded store");
   if (ctx.engine.collection(ctx.db, name)) {
     throw new CommandError("NamespaceExists", `Collection ${ctx.db}.${name} already exists.`);
+  }
+  if (ctx.cmd.viewOn !== undefined) {
+    await commitOps(ctx, [{ op: "create", db: ctx.db, coll: name, options: viewOptions(ctx.cmd) }]);
+    return { ok: 1 };
   }
   const options: Document = {};
   for (const k of [
@@ -87,6 +92,23 @@ const create: Handler = async (ctx) => {
   await commitOps(ctx, [{ op: "create", db: ctx.db, coll: name, options }]);
   return { ok: 1 };
 };
+
+/** A view's options: its source and pipeline (checked to be stage documents), and a collation. */
+export function viewOptions(cmd: Document): Document {
+  if (typeof cmd.viewOn !== "string" || cmd.viewOn.length === 0)
+    throw new CommandError("TypeMismatch", "'viewOn' must be a non-empty string");
+  const pipeline = cmd.pipeline ?? [];
+  if (
+    !Array.isArray(pipeline) ||
+    pipeline.some((st) => typeof st !== "object" || st === null || Object.keys(st).length !== 1)
+  )
+    throw new CommandError("TypeMismatch", "'pipeline' must be an array of stage documents");
+  return {
+    viewOn: cmd.viewOn,
+    pipeline,
+    ...(cmd.collation !== undefined ? { collation: cmd.collation } : {}),
+  };
+}
 
 /** A clustered index as MongoDB stores and lists it: { v, key: { _id: 1 }, unique: true, name }. */
 function clusteredIndex(raw: unknown): Document {

@@ -5,7 +5,9 @@ import { formatDoc } from "../engine/format.js";
 import type { CollModOp } from "../storage/types.js";
 import { collName } from "./args.js";
 import type { Handler } from "./context.js";
+import { viewOptions } from "./catalog.js";
 import { CommandError } from "./errors.js";
+import { isView } from "./views.js";
 
 /** Generic command fields the driver adds; everything else must be a known collMod option. */
 const GENERIC = new Set([
@@ -47,6 +49,8 @@ function bool(v: unknown, field: string): boolean {
 function collectionChanges(cmd: Document, coll: Collection): { set: Document; unset: string[] } {
   const set: Document = {};
   const unset: string[] = [];
+  if (cmd.viewOn !== undefined || cmd.pipeline !== undefined)
+    throw invalid(`${coll.ns} is a collection: viewOn and pipeline only apply to views`);
   if (cmd.validator !== undefined) {
     if (!isPlainObject(cmd.validator))
       throw new CommandError("TypeMismatch", "'validator' must be an object");
@@ -84,6 +88,25 @@ function collectionChanges(cmd: Document, coll: Collection): { set: Document; un
     else throw invalid("expireAfterSeconds must be a number >= 0 or 'off'");
   }
   return { set, unset };
+}
+
+/** A view's collMod: a new viewOn and/or pipeline, nothing else. */
+function viewChanges(cmd: Document, view: Collection): { set: Document; unset: string[] } {
+  const other = [
+    "validator",
+    "validationLevel",
+    "validationAction",
+    "changeStreamPreAndPostImages",
+    "expireAfterSeconds",
+    "index",
+  ];
+  if (other.some((k) => cmd[k] !== undefined))
+    throw invalid(`${view.ns} is a view: only viewOn and pipeline can be changed`);
+  const { viewOn, pipeline } = viewOptions({
+    viewOn: cmd.viewOn ?? view.options.viewOn,
+    pipeline: cmd.pipeline ?? view.options.pipeline,
+  });
+  return { set: { viewOn, pipeline }, unset: [] };
 }
 
 /** Documents sharing a key of the index: MongoDB's `violations` of a unique conversion. */
@@ -178,6 +201,8 @@ export const collMod: Handler = async (ctx) => {
     "changeStreamPreAndPostImages",
     "expireAfterSeconds",
     "index",
+    "viewOn",
+    "pipeline",
   ]);
   const description: Document = {};
   for (const [k, v] of Object.entries(ctx.cmd)) {
@@ -186,7 +211,7 @@ export const collMod: Handler = async (ctx) => {
       throw new CommandError("Location40415", `BSON field 'collMod.${k}' is an unknown field.`);
     description[k] = v;
   }
-  const { set, unset } = collectionChanges(ctx.cmd, coll);
+  const { set, unset } = isView(coll) ? viewChanges(ctx.cmd, coll) : collectionChanges(ctx.cmd, coll);
   const index = ctx.cmd.index === undefined ? undefined : indexChanges(ctx.cmd.index, coll);
   const op: CollModOp = {
     op: "collMod",

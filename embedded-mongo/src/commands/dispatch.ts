@@ -10,6 +10,7 @@ import { findAndModify } from "./find-and-modify.js";
 import { clusterTimestamp, handshakeCommands, sessionHex } from "./handshake.js";
 import { indexCommands } from "./indexes.js";
 import { readCommands } from "./read.js";
+import { withViews } from "./views.js";
 import { writeCommands } from "./write.js";
 
 /** Credentials in the URI make the driver authenticate; say plainly why that cannot work. */
@@ -20,7 +21,7 @@ const refuseAuth: Handler = () => {
   );
 };
 
-export const COMMANDS: Record<string, Handler> = {
+export const COMMANDS: Record<string, Handler> = withViews({
   ...handshakeCommands,
   ...catalogCommands,
   ...indexCommands,
@@ -34,7 +35,7 @@ export const COMMANDS: Record<string, Handler> = {
   saslStart: refuseAuth,
   saslContinue: refuseAuth,
   authenticate: refuseAuth,
-};
+});
 
 /** Commands whose (lsid, txnNumber) make them retryable writes. */
 const RETRYABLE = new Set(["insert", "update", "delete", "findAndModify", "findandmodify"]);

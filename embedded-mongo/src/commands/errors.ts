@@ -60,6 +60,8 @@ export const ErrorCodes = {
   Location40415: 40415,
   Location40601: 40601,
   CannotConvertIndexToUnique: 359,
+  CommandNotSupportedOnView: 166,
+  ViewDepthLimitExceeded: 149,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -64,6 +64,15 @@ const distinct: Handler = (ctx) => {
   const coll = ctx.engine.collection(ctx.db, name);
   const qo = queryOptions(ctx.cmd, coll);
   const docs = findDocs(coll, { filter: optDoc(ctx.cmd, "query"), ...qo }).docs;
+  return { values: distinctValues(docs, key, qo.collation), ok: 1 };
+};
+
+/** The distinct values of `key` over `docs` (array elements count one by one), in BSON order. */
+export function distinctValues(
+  docs: Iterable<Document>,
+  key: string,
+  collation?: Parameters<typeof compareValues>[2],
+): unknown[] {
   const seen = new Map<string, unknown>();
   for (const d of docs) {
     for (const v of pathValues(d, key)) {
@@ -72,13 +81,11 @@ const distinct: Handler = (ctx) => {
       if (!seen.has(k)) seen.set(k, v);
     }
   }
-  const values = [...seen.values()].sort((a, b) => compareValues(a, b, qo.collation));
+  const values = [...seen.values()].sort((a, b) => compareValues(a, b, collation));
   // Under a collation, values it deems equal ('ping', 'PING' at strength 2) are one value.
-  const str = qo.collation;
-  if (str)
-    return { values: values.filter((v, i) => i === 0 || compareValues(values[i - 1], v, str) !== 0), ok: 1 };
-  return { values, ok: 1 };
-};
+  if (collation) return values.filter((v, i) => i === 0 || compareValues(values[i - 1], v, collation) !== 0);
+  return values;
+}
 
 const getMore: Handler = async (ctx) => {
   const id = toBigInt(ctx.cmd.getMore);

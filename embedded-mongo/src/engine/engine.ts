@@ -71,7 +71,8 @@ export class Engine implements EngineHooks {
         }
         if (db.has(op.coll)) return;
         // Assigned on first application, before the op is journaled, so restarts keep it.
-        op.uuid ??= new UUID();
+        // Views have no UUID in MongoDB.
+        if (op.options.viewOn === undefined) op.uuid ??= new UUID();
         const c = new Collection(op.db, op.coll, op.options, this.observe);
         c.uuid = op.uuid;
         db.set(op.coll, c);
