@@ -1,4 +1,3 @@
-import type { Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, rejection } from "./support/target.js";
 
