@@ -13,6 +13,8 @@ export interface ConnectOptions {
   dbPath?: string | null;
   /** Database name; tests use a fresh one per file. */
   dbName?: string;
+  /** The driver's command monitoring (the test harness's write guard listens to it). */
+  monitorCommands?: boolean;
 }
 
 /**
@@ -36,7 +38,10 @@ export async function connectDatabase(
   const store = await startEmbeddedMongo({ port: 0, host: "127.0.0.1", dbPath });
   logger.info(`Embedded store at ${store.uri}${dbPath ? ` (files in ${dbPath})` : " (in memory)"}`);
   try {
-    await mongoose.connect(store.uri, { dbName: options.dbName ?? "greenlight" });
+    await mongoose.connect(store.uri, {
+      dbName: options.dbName ?? "greenlight",
+      monitorCommands: options.monitorCommands ?? false,
+    });
   } catch (err) {
     await store.close();
     throw err;

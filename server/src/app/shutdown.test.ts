@@ -14,11 +14,11 @@ const gate = vi.hoisted(() => {
   return { open: () => open(), opened, reached, entered: () => entered() };
 });
 
-vi.mock("../users/user.service.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../users/user.service.js")>();
+vi.mock("../users/sign-in-user.command.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../users/sign-in-user.command.js")>();
   return {
     ...original,
-    signIn: async () => {
+    signInUserCommand: async () => {
       gate.entered();
       await gate.opened;
       return { token: "t", user: { id: "1", name: "N", email: "n@example.test", initials: "N" } };

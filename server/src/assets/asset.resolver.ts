@@ -4,7 +4,8 @@ import { notFound } from "../errors/app-errors.js";
 import { Episode, toEpisode } from "../productions/episode.type.js";
 import { Production, toProduction } from "../productions/production.type.js";
 import { CreateAssetInput } from "./asset.input.js";
-import { createAsset, findAsset } from "./asset.service.js";
+import { findAsset } from "./asset.service.js";
+import { createAssetCommand } from "./create-asset.command.js";
 import { Asset } from "./asset.type.js";
 
 @Resolver(() => Asset)
@@ -21,7 +22,7 @@ export class AssetResolver {
     @Arg("input", () => CreateAssetInput) input: CreateAssetInput,
     @Ctx() ctx: Context,
   ): Promise<Asset> {
-    return createAsset(ctx, input);
+    return createAssetCommand(ctx, input);
   }
 
   @FieldResolver(() => Production)

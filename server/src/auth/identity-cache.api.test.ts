@@ -2,7 +2,13 @@ import type { mongo } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiTokenModel } from "../users/api-token.model.js";
 import { buildUser } from "../test/factories.js";
-import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import {
+  errorCode,
+  expectData,
+  startTestServer,
+  type TestServer,
+  writeOutsideCommands,
+} from "../test/harness.js";
 import { identityCache } from "./identity-cache.js";
 import { SessionModel } from "./session.model.js";
 
@@ -53,7 +59,7 @@ describe("identity cache (enabled)", () => {
     const u = await buildUser(t);
     expect((await t.gql(GUARDED, {}, { token: u.token })).body.errors).toBeUndefined();
     const session = await SessionModel.findOne({ userId: u.user.id }).lean();
-    await SessionModel.deleteOne({ _id: session?._id }); // what the other process's signOut writes
+    await writeOutsideCommands(() => SessionModel.deleteOne({ _id: session?._id })); // what the other process's signOut writes
     feed("sessions", deleted(session?._id)); // what this process's change stream then delivers
     expect(errorCode(await t.gql(GUARDED, {}, { token: u.token }))).toBe("UNAUTHENTICATED");
   });

@@ -1,6 +1,6 @@
 import { createHash, createSecretKey, type KeyObject, randomBytes, randomUUID } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
-import mongoose from "mongoose";
+import mongoose, { type ClientSession } from "mongoose";
 import { runtime } from "../core/runtime.js";
 import type { Identity, TokenProblem } from "../core/context.js";
 import { identityCache } from "./identity-cache.js";
@@ -35,8 +35,12 @@ function signingKey(): KeyObject {
   return key.key;
 }
 
-/** Starts a session and signs an access token naming it. `ttlSeconds` may be negative in tests. */
+/**
+ * Starts a session and signs an access token naming it, inside the caller's command transaction
+ * (`session`). `ttlSeconds` may be negative in tests.
+ */
 export async function issueAccessToken(
+  session: ClientSession,
   userId: string,
   ttlSeconds = runtime().config.tokenTtlSeconds,
 ): Promise<IssuedToken> {
@@ -44,7 +48,9 @@ export async function issueAccessToken(
   const now = Math.floor(Date.now() / 1000);
   const exp = now + ttlSeconds;
   const expiresAt = new Date(exp * 1000);
-  await SessionModel.create({ _id: sessionId, userId: new mongoose.Types.ObjectId(userId), expiresAt });
+  await SessionModel.create([{ _id: sessionId, userId: new mongoose.Types.ObjectId(userId), expiresAt }], {
+    session,
+  });
   const token = await new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER)
@@ -55,11 +61,9 @@ export async function issueAccessToken(
   return { token, sessionId, expiresAt };
 }
 
-export async function revokeSession(sessionId: string): Promise<void> {
-  await SessionModel.deleteOne({ _id: sessionId });
-  // Before signOut returns: the next request with this token must be refused on this process too
-  // (other processes hear of the delete on their change stream).
-  identityCache.forgetSession(sessionId);
+/** Deletes the session in the caller's command transaction; `forgetSession` after it commits. */
+export async function revokeSession(session: ClientSession, sessionId: string): Promise<void> {
+  await SessionModel.deleteOne({ _id: sessionId }, { session });
 }
 
 export function hashApiToken(token: string): string {

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { errorCode, startTestServer, type TestServer } from "../test/harness.js";
 
 // Make one resolver fail the way a bug would: an unexpected error with internals in its message.
-vi.mock("../users/user.service.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../users/user.service.js")>();
+vi.mock("../users/sign-in-user.command.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../users/sign-in-user.command.js")>();
   return {
     ...original,
-    signIn: async () => {
+    signInUserCommand: async () => {
       throw new TypeError("connection string mongodb://admin:secret@db leaked");
     },
   };

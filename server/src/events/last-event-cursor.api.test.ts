@@ -10,7 +10,7 @@ import {
   buildVersion,
   gqlAs,
 } from "../test/domain-factories.js";
-import { expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { expectData, startTestServer, type TestServer, writeOutsideCommands } from "../test/harness.js";
 import { EventType } from "./event.enums.js";
 import { EventModel } from "./event.model.js";
 import { EVENT_SETTLE_MS } from "../core/event-order.js";
@@ -104,11 +104,13 @@ describe("lastEventCursor", () => {
     await buildNote(server, prod.showrunner, versionId, undefined, "before the gap");
     const before = await pageOf(prod);
     // A writer that allocated a seq and has not inserted yet.
-    const allocated = await ProductionModel.findOneAndUpdate(
-      { _id: prod.id },
-      { $inc: { eventSeq: 1 } },
-      { returnDocument: "after" },
-    ).lean();
+    const allocated = await writeOutsideCommands(() =>
+      ProductionModel.findOneAndUpdate(
+        { _id: prod.id },
+        { $inc: { eventSeq: 1 } },
+        { returnDocument: "after" },
+      ).lean(),
+    );
     const slowSeq = allocated?.eventSeq as number;
     await buildNote(server, prod.showrunner, versionId, undefined, "after the gap");
 
@@ -119,14 +121,16 @@ describe("lastEventCursor", () => {
     const late = new Date(Date.now() + EVENT_SETTLE_MS + 1_000);
     expect(await releasedTailSeq(prod.id, late)).toBe(slowSeq + 1); // abandoned: skipped
 
-    await EventModel.create({
-      productionId: new mongoose.Types.ObjectId(prod.id),
-      seq: slowSeq,
-      type: EventType.STAGE_CHANGED,
-      at: new Date(),
-      actorId: null,
-      stage: "FILMING",
-    });
+    await writeOutsideCommands(() =>
+      EventModel.create({
+        productionId: new mongoose.Types.ObjectId(prod.id),
+        seq: slowSeq,
+        type: EventType.STAGE_CHANGED,
+        at: new Date(),
+        actorId: null,
+        stage: "FILMING",
+      }),
+    );
     expect(await releasedTailSeq(prod.id)).toBe(slowSeq + 1); // filled
   });
 

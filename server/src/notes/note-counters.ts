@@ -1,4 +1,5 @@
-import type { Types } from "mongoose";
+import type { ClientSession, Types } from "mongoose";
+import { runCommand } from "../events/command.js";
 import { VersionModel, type NoteCountsDoc } from "../versions/version.model.js";
 import { NoteStatus } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
@@ -6,16 +7,19 @@ import { NoteModel } from "./note.model.js";
 /**
  * Per-version note counters (live and soft-deleted, by status), so `totalCount` and `noteCounts`
  * need no count scan: counting 10,000 notes costs the store ~50 ms, reading the version ~1 ms.
- * Each service bumps them with one atomic $inc after its own write succeeded; `recountNotes`
- * rebuilds them (used after bulk loads, and as the repair tool if a process died between the two
- * writes).
+ * Each command bumps them with one atomic $inc in the transaction of its own write; `recountNotes`
+ * rebuilds them (used after bulk loads).
  */
 export type CounterDelta = {
   live?: Partial<Record<NoteStatus, number>>;
   deleted?: Partial<Record<NoteStatus, number>>;
 };
 
-export async function bumpNoteCounts(versionId: Types.ObjectId, delta: CounterDelta): Promise<void> {
+export async function bumpNoteCounts(
+  session: ClientSession,
+  versionId: Types.ObjectId,
+  delta: CounterDelta,
+): Promise<void> {
   const inc: Record<string, number> = {};
   for (const part of ["live", "deleted"] as const) {
     for (const [status, n] of Object.entries(delta[part] ?? {}))
@@ -27,19 +31,23 @@ export async function bumpNoteCounts(versionId: Types.ObjectId, delta: CounterDe
     await VersionModel.collection.updateOne(
       { _id: versionId, "noteCounts.live": { $exists: true } },
       { $inc: inc },
+      { session },
     );
   }
 }
 
-export async function recountNotes(versionId: Types.ObjectId): Promise<NoteCountsDoc> {
-  const rows = await NoteModel.aggregate<{ _id: { status: NoteStatus; deleted: boolean }; n: number }>([
-    { $match: { versionId } },
-    { $group: { _id: { status: "$status", deleted: { $ne: ["$deletedAt", null] } }, n: { $sum: 1 } } },
-  ]);
-  const counts: NoteCountsDoc = { live: {}, deleted: {} };
-  for (const r of rows) counts[r._id.deleted ? "deleted" : "live"][r._id.status] = r.n;
-  await VersionModel.updateOne({ _id: versionId }, { $set: { noteCounts: counts } });
-  return counts;
+/** Counts and stores in one transaction, so a note written meanwhile is in both or neither. */
+export function recountNotes(versionId: Types.ObjectId): Promise<NoteCountsDoc> {
+  return runCommand("notes/recount-notes", async ({ session }) => {
+    const rows = await NoteModel.aggregate<{ _id: { status: NoteStatus; deleted: boolean }; n: number }>([
+      { $match: { versionId } },
+      { $group: { _id: { status: "$status", deleted: { $ne: ["$deletedAt", null] } }, n: { $sum: 1 } } },
+    ]).session(session);
+    const counts: NoteCountsDoc = { live: {}, deleted: {} };
+    for (const r of rows) counts[r._id.deleted ? "deleted" : "live"][r._id.status] = r.n;
+    await VersionModel.updateOne({ _id: versionId }, { $set: { noteCounts: counts } }, { session });
+    return counts;
+  });
 }
 
 /** Total for a status filter (or all statuses) from counters; null when the version has none. */

@@ -5,10 +5,12 @@ import { isId } from "../core/ids.js";
 import { viewerMembership } from "../productions/production.access.js";
 import { NoteStatus } from "./note.enums.js";
 import { AddNoteInput, EditNoteInput } from "./note.input.js";
-import { addNote, deleteNote, editNote } from "./note.service.js";
-import { setNoteStatus } from "./note-status.service.js";
+import { addNoteCommand } from "./add-note.command.js";
+import { deleteNoteCommand } from "./delete-note.command.js";
+import { editNoteCommand } from "./edit-note.command.js";
+import { setNoteStatusCommand } from "./set-note-status.command.js";
 import { Note, toNote } from "./note.type.js";
-import { replyToNote } from "./reply.service.js";
+import { replyToNoteCommand } from "./reply-to-note.command.js";
 import { Reply } from "./reply.type.js";
 
 @Resolver()
@@ -25,19 +27,19 @@ export class NoteResolver {
   @Authorized()
   @Mutation(() => Note)
   addNote(@Arg("input", () => AddNoteInput) input: AddNoteInput, @Ctx() ctx: Context): Promise<Note> {
-    return addNote(ctx, input);
+    return addNoteCommand(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => Note, { description: "The author only; records NOTE_UPDATED." })
   editNote(@Arg("input", () => EditNoteInput) input: EditNoteInput, @Ctx() ctx: Context): Promise<Note> {
-    return editNote(ctx, input);
+    return editNoteCommand(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => Note, { description: "The author or the showrunner; soft delete, records NOTE_DELETED." })
   deleteNote(@Arg("noteId", () => ID) noteId: string, @Ctx() ctx: Context): Promise<Note> {
-    return deleteNote(ctx, noteId);
+    return deleteNoteCommand(ctx, noteId);
   }
 
   @Authorized()
@@ -47,7 +49,7 @@ export class NoteResolver {
     @Arg("status", () => NoteStatus) status: NoteStatus,
     @Ctx() ctx: Context,
   ): Promise<Note> {
-    return setNoteStatus(ctx, noteId, status);
+    return setNoteStatusCommand(ctx, noteId, status);
   }
 
   @Authorized()
@@ -57,6 +59,6 @@ export class NoteResolver {
     @Arg("body", () => String) body: string,
     @Ctx() ctx: Context,
   ): Promise<Reply> {
-    return replyToNote(ctx, noteId, body);
+    return replyToNoteCommand(ctx, noteId, body);
   }
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { Role } from "../productions/production.enums.js";
 import { type BuiltProduction, buildProduction, buildVersion, gqlAs } from "../test/domain-factories.js";
-import { startTestServer, type TestServer } from "../test/harness.js";
+import { startTestServer, type TestServer, writeOutsideCommands } from "../test/harness.js";
 import { NoteStatus } from "./note.enums.js";
 import { recountNotes } from "./note-counters.js";
 import { NoteModel } from "./note.model.js";
@@ -51,21 +51,23 @@ beforeAll(async () => {
     createdAt: new Date(now + i),
     updatedAt: new Date(now + i),
   }));
-  await NoteModel.insertMany(notes);
-  await ReplyModel.insertMany(
-    notes.flatMap((n, i) =>
-      [1, 2].map((k) => ({
-        noteId: n._id,
-        versionId: v,
-        productionId: n.productionId,
-        // The second reply is always by someone who wrote no note: a second batch of users.
-        authorId: new Types.ObjectId(
-          k === 2 ? prod.as(Role.WRITER).user.id : authors[(i + k) % authors.length]?.user.id,
-        ),
-        authorRole: Role.DIRECTOR,
-        body: `Reply ${k}`,
-        createdAt: new Date(now + i),
-      })),
+  await writeOutsideCommands(() => NoteModel.insertMany(notes));
+  await writeOutsideCommands(() =>
+    ReplyModel.insertMany(
+      notes.flatMap((n, i) =>
+        [1, 2].map((k) => ({
+          noteId: n._id,
+          versionId: v,
+          productionId: n.productionId,
+          // The second reply is always by someone who wrote no note: a second batch of users.
+          authorId: new Types.ObjectId(
+            k === 2 ? prod.as(Role.WRITER).user.id : authors[(i + k) % authors.length]?.user.id,
+          ),
+          authorRole: Role.DIRECTOR,
+          body: `Reply ${k}`,
+          createdAt: new Date(now + i),
+        })),
+      ),
     ),
   );
   await recountNotes(v); // bulk inserts bypass the services' counters

@@ -1,16 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../core/context.js";
-import { addEpisode } from "./episode.service.js";
+import { addEpisodeCommand } from "./add-episode.command.js";
+import { addMemberCommand } from "./add-member.command.js";
+import { createProductionCommand } from "./create-production.command.js";
 import { Episode } from "./episode.type.js";
-import { addMember, removeMember } from "./membership.service.js";
+import { removeMemberCommand } from "./remove-member.command.js";
+import { setProductionStageCommand } from "./set-production-stage.command.js";
 import { ProductionStage, Role } from "./production.enums.js";
 import { CreateProductionInput } from "./production.input.js";
-import {
-  createProduction,
-  findProduction,
-  listMyProductions,
-  setProductionStage,
-} from "./production.service.js";
+import { findProduction, listMyProductions } from "./production.service.js";
 import { Member, Production } from "./production.type.js";
 
 @Resolver()
@@ -33,7 +31,7 @@ export class ProductionResolver {
     @Arg("input", () => CreateProductionInput) input: CreateProductionInput,
     @Ctx() ctx: Context,
   ): Promise<Production> {
-    return createProduction(ctx, input);
+    return createProductionCommand(ctx, input);
   }
 
   @Authorized()
@@ -47,7 +45,7 @@ export class ProductionResolver {
     @Arg("role", () => Role) role: Role,
     @Ctx() ctx: Context,
   ): Promise<Member> {
-    return addMember(ctx, productionId, email, role);
+    return addMemberCommand(ctx, productionId, email, role);
   }
 
   @Authorized()
@@ -60,7 +58,7 @@ export class ProductionResolver {
     @Arg("userId", () => ID) userId: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    return removeMember(ctx, productionId, userId);
+    return removeMemberCommand(ctx, productionId, userId);
   }
 
   @Authorized()
@@ -70,7 +68,7 @@ export class ProductionResolver {
     @Arg("stage", () => ProductionStage) stage: ProductionStage,
     @Ctx() ctx: Context,
   ): Promise<Production> {
-    return setProductionStage(ctx, productionId, stage);
+    return setProductionStageCommand(ctx, productionId, stage);
   }
 
   @Authorized()
@@ -81,6 +79,6 @@ export class ProductionResolver {
     @Arg("title", () => String) title: string,
     @Ctx() ctx: Context,
   ): Promise<Episode> {
-    return addEpisode(ctx, productionId, number, title);
+    return addEpisodeCommand(ctx, productionId, number, title);
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueAccessToken } from "../auth/token.service.js";
+import { runCommand } from "../events/command.js";
 import { type BuiltUser, buildUser } from "../test/factories.js";
 import { expectData, startTestServer, type TestServer } from "../test/harness.js";
 import { Close, CloseReason } from "./close-codes.js";
@@ -66,7 +67,9 @@ describe("identity ends while the socket is open", () => {
 
   it("an access token's expiry closes its socket then", async () => {
     const u = await buildUser(server);
-    const { token, expiresAt } = await issueAccessToken(u.user.id, 2);
+    const { token, expiresAt } = await runCommand("test/issue-token", ({ session }) =>
+      issueAccessToken(session, u.user.id, 2),
+    );
     const c = await connect(token);
     const closed = await c.closed;
     expect(closed).toEqual({ code: Close.Forbidden, reason: CloseReason.expired });

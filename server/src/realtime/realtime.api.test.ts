@@ -10,7 +10,7 @@ import {
   buildVersion,
   gqlAs,
 } from "../test/domain-factories.js";
-import { expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { expectData, startTestServer, type TestServer, writeOutsideCommands } from "../test/harness.js";
 import { EVENT_SETTLE_MS } from "../core/event-order.js";
 import { EventType } from "../events/event.enums.js";
 import { EventModel } from "../events/event.model.js";
@@ -257,22 +257,26 @@ describe("hold-back (the ordering rule of event-order.ts, live)", () => {
     const c = await client(prod.as("EDITOR").token);
     await subscribeLive(c, "h1");
     // A writer that allocated a seq and has not inserted yet (another process, slow).
-    const allocated = await ProductionModel.findOneAndUpdate(
-      { _id: prod.id },
-      { $inc: { eventSeq: 1 } },
-      { returnDocument: "after" },
-    ).lean();
+    const allocated = await writeOutsideCommands(() =>
+      ProductionModel.findOneAndUpdate(
+        { _id: prod.id },
+        { $inc: { eventSeq: 1 } },
+        { returnDocument: "after" },
+      ).lean(),
+    );
     const slowSeq = allocated?.eventSeq as number;
     const seen = c.messages.filter(nextsOf("h1")).length;
     await buildNote(server, prod.showrunner, versionId, { time: { startFrame: 0 } }, "after the gap");
-    await EventModel.create({
-      productionId: oid(prod.id),
-      seq: slowSeq,
-      type: EventType.STAGE_CHANGED,
-      at: new Date(),
-      actorId: null,
-      stage: "FILMING",
-    });
+    await writeOutsideCommands(() =>
+      EventModel.create({
+        productionId: oid(prod.id),
+        seq: slowSeq,
+        type: EventType.STAGE_CHANGED,
+        at: new Date(),
+        actorId: null,
+        stage: "FILMING",
+      }),
+    );
     const [late, next] = (await c.waitForCount(nextsOf("h1"), seen + 2)).slice(seen).map(eventOf);
     expect(late?.type).toBe("STAGE_CHANGED");
     expect(next?.note?.body).toBe("after the gap");
@@ -281,7 +285,10 @@ describe("hold-back (the ordering rule of event-order.ts, live)", () => {
   it("skips a seq abandoned by a crashed writer after the settle window, as Production.events does", async () => {
     const c = await client(prod.as("EDITOR").token);
     const last = await subscribeLive(c, "h2");
-    await ProductionModel.updateOne({ _id: prod.id }, { $inc: { eventSeq: 1 } }); // never inserted
+    await writeOutsideCommands(() =>
+      // never inserted
+      ProductionModel.updateOne({ _id: prod.id }, { $inc: { eventSeq: 1 } }),
+    );
     const seen = c.messages.filter(nextsOf("h2")).length;
     const started = Date.now();
     await buildNote(
@@ -329,25 +336,29 @@ describe("pool use", () => {
     const onIn = () => {
       out = Math.max(0, out - 1);
     };
-    const allocated = await ProductionModel.findOneAndUpdate(
-      { _id: own.id },
-      { $inc: { eventSeq: 1 } },
-      { returnDocument: "after" },
-    ).lean();
+    const allocated = await writeOutsideCommands(() =>
+      ProductionModel.findOneAndUpdate(
+        { _id: own.id },
+        { $inc: { eventSeq: 1 } },
+        { returnDocument: "after" },
+      ).lean(),
+    );
     // Checked out right now: the change stream's pending getMore (it holds its connection).
     mongoClient.on("connectionCheckedOut", onOut);
     mongoClient.on("connectionCheckedIn", onIn);
     out = 1;
     peak = 1;
-    await EventModel.create({
-      productionId: oid(own.id),
-      seq: allocated?.eventSeq as number,
-      type: EventType.NOTE_ADDED,
-      at: new Date(),
-      actorId: oid(own.showrunner.user.id),
-      noteId: oid(noteId),
-      versionId: oid(vid),
-    });
+    await writeOutsideCommands(() =>
+      EventModel.create({
+        productionId: oid(own.id),
+        seq: allocated?.eventSeq as number,
+        type: EventType.NOTE_ADDED,
+        at: new Date(),
+        actorId: oid(own.showrunner.user.id),
+        noteId: oid(noteId),
+        versionId: oid(vid),
+      }),
+    );
     const peakWithInsert = peak;
     peak = out; // from here on, only realtime uses the pool
     await Promise.all(sockets.map((c, i) => c.waitFor(nextsOf(`g${i}`))));

@@ -4,7 +4,9 @@ import { User } from "../users/user.type.js";
 import { deletedUser } from "../users/user.type.js";
 import { Version } from "../versions/version.type.js";
 import { ReviewDecision } from "./review.enums.js";
-import { lockVersion, reviewVersion, submitForReview } from "./review.service.js";
+import { lockVersionCommand } from "./lock-version.command.js";
+import { reviewVersionCommand } from "./review-version.command.js";
+import { submitVersionCommand } from "./submit-version.command.js";
 import { Review } from "./review.type.js";
 
 @Resolver(() => Review)
@@ -12,7 +14,7 @@ export class ReviewResolver {
   @Authorized()
   @Mutation(() => Version, { description: "DRAFT or CHANGES_REQUESTED -> IN_REVIEW." })
   submitForReview(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
-    return submitForReview(ctx, versionId);
+    return submitVersionCommand(ctx, versionId);
   }
 
   @Authorized()
@@ -23,13 +25,13 @@ export class ReviewResolver {
     @Arg("comment", () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: Context,
   ): Promise<Version> {
-    return reviewVersion(ctx, versionId, decision, comment);
+    return reviewVersionCommand(ctx, versionId, decision, comment);
   }
 
   @Authorized()
   @Mutation(() => Version, { description: "APPROVED -> LOCKED, by the showrunner." })
   lockVersion(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
-    return lockVersion(ctx, versionId);
+    return lockVersionCommand(ctx, versionId);
   }
 
   @FieldResolver(() => User)

@@ -4,29 +4,32 @@ import type { Context } from "../core/context.js";
 import { createLoaders } from "../app/loaders.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { AssetModel } from "../assets/asset.model.js";
-import { createAsset } from "../assets/asset.service.js";
+import { createAssetCommand as createAsset } from "../assets/create-asset.command.js";
 import { hashPassword } from "../auth/password.js";
+import { runCommand } from "../events/command.js";
 import { EventModel } from "../events/event.model.js";
 import { NoteModel } from "../notes/note.model.js";
-import { addNote } from "../notes/note.service.js";
-import { setNoteStatus } from "../notes/note-status.service.js";
+import { addNoteCommand as addNote } from "../notes/add-note.command.js";
+import { setNoteStatusCommand as setNoteStatus } from "../notes/set-note-status.command.js";
 import { ReplyModel } from "../notes/reply.model.js";
-import { replyToNote } from "../notes/reply.service.js";
+import { replyToNoteCommand as replyToNote } from "../notes/reply-to-note.command.js";
 import { EpisodeModel } from "../productions/episode.model.js";
-import { addEpisode } from "../productions/episode.service.js";
+import { addEpisodeCommand as addEpisode } from "../productions/add-episode.command.js";
 import { MembershipModel } from "../productions/membership.model.js";
-import { addMember } from "../productions/membership.service.js";
+import { addMemberCommand as addMember } from "../productions/add-member.command.js";
 import { ProductionKind, ProductionStage, Role } from "../productions/production.enums.js";
 import { ProductionModel } from "../productions/production.model.js";
-import { createProduction, setProductionStage } from "../productions/production.service.js";
+import { createProductionCommand as createProduction } from "../productions/create-production.command.js";
+import { setProductionStageCommand as setProductionStage } from "../productions/set-production-stage.command.js";
 import { ReviewModel } from "../reviews/review.model.js";
-import { reviewVersion, submitForReview } from "../reviews/review.service.js";
+import { reviewVersionCommand as reviewVersion } from "../reviews/review-version.command.js";
+import { submitVersionCommand as submitForReview } from "../reviews/submit-version.command.js";
 import { ReviewDecision } from "../reviews/review.enums.js";
 import { FrameRate } from "@greenlight/common/timecode";
 import { UserModel } from "../users/user.model.js";
 import { RevisionColor, Stem } from "../versions/version.enums.js";
 import { VersionModel } from "../versions/version.model.js";
-import { addVersion } from "../versions/version.service.js";
+import { addVersionCommand as addVersion } from "../versions/add-version.command.js";
 import { NoteCategory, NoteStatus } from "../notes/note.enums.js";
 import { blueRevision, DEMO_PASSWORD, DEMO_TITLE, DEMO_USERS, lineOf } from "./seed-data.js";
 
@@ -80,10 +83,15 @@ function as(users: Users, role: Role): Context {
 async function createUsers(): Promise<Users> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const out = {} as Users;
-  for (const u of DEMO_USERS) {
-    const doc = await UserModel.create({ email: u.email, name: u.name, passwordHash });
-    out[u.role] = { id: String(doc._id), name: u.name, email: u.email };
-  }
+  await runCommand("seed/create-demo-users", async ({ session }) => {
+    const docs = await UserModel.create(
+      DEMO_USERS.map((u) => ({ email: u.email, name: u.name, passwordHash })),
+      { session, ordered: true },
+    );
+    DEMO_USERS.forEach((u, i) => {
+      out[u.role] = { id: String(docs[i]?._id), name: u.name, email: u.email };
+    });
+  });
   return out;
 }
 
@@ -266,23 +274,23 @@ export async function removeDemo(): Promise<void> {
     { _id: 1 },
   ).lean();
   const pids: Types.ObjectId[] = productions.map((p) => p._id);
-  if (pids.length > 0) {
+  // One transaction: a reset that dies half-way leaves the old demo whole, not a torn one.
+  await runCommand("seed/remove-demo", async ({ session }) => {
     const byProduction = { productionId: { $in: pids } };
-    await Promise.all([
-      MembershipModel.deleteMany(byProduction),
-      EpisodeModel.deleteMany(byProduction),
-      AssetModel.deleteMany(byProduction),
-      VersionModel.deleteMany(byProduction),
-      NoteModel.deleteMany(byProduction),
-      ReplyModel.deleteMany(byProduction),
-      ReviewModel.deleteMany(byProduction),
-      EventModel.deleteMany(byProduction),
-    ]);
-    await ProductionModel.deleteMany({ _id: { $in: pids } });
-  }
-  // Memberships of demo users in other productions go too: the accounts no longer exist.
-  await MembershipModel.deleteMany({ userId: { $in: userIds } });
-  await UserModel.deleteMany({ _id: { $in: userIds } });
+    // One after the other: a transaction's session runs one operation at a time.
+    await MembershipModel.deleteMany(byProduction, { session });
+    await EpisodeModel.deleteMany(byProduction, { session });
+    await AssetModel.deleteMany(byProduction, { session });
+    await VersionModel.deleteMany(byProduction, { session });
+    await NoteModel.deleteMany(byProduction, { session });
+    await ReplyModel.deleteMany(byProduction, { session });
+    await ReviewModel.deleteMany(byProduction, { session });
+    await EventModel.deleteMany(byProduction, { session });
+    await ProductionModel.deleteMany({ _id: { $in: pids } }, { session });
+    // Memberships of demo users in other productions go too: the accounts no longer exist.
+    await MembershipModel.deleteMany({ userId: { $in: userIds } }, { session });
+    await UserModel.deleteMany({ _id: { $in: userIds } }, { session });
+  });
 }
 
 export function printAccounts(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {

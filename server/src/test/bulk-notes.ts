@@ -1,3 +1,4 @@
+import { writeOutsideCommands } from "./harness.js";
 import { Types } from "mongoose";
 import { recountNotes } from "../notes/note-counters.js";
 import { NoteModel } from "../notes/note.model.js";
@@ -21,8 +22,10 @@ export async function addNoteCopies(
   const template = await NoteModel.findById(first).lean();
   if (!template) throw new Error("the note just added is missing");
   const { _id, ...rest } = template;
-  await NoteModel.insertMany(
-    Array.from({ length: n - 1 }, (_, i) => ({ ...rest, anchor: { ...rest.anchor, startFrame: i + 1 } })),
+  await writeOutsideCommands(() =>
+    NoteModel.insertMany(
+      Array.from({ length: n - 1 }, (_, i) => ({ ...rest, anchor: { ...rest.anchor, startFrame: i + 1 } })),
+    ),
   );
   await recountNotes(new Types.ObjectId(versionId));
 }

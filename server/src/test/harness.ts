@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
+import mongoose from "mongoose";
 import { type Config, type Env, testConfig } from "../config/config.js";
 import { connectDatabase, type Database } from "../app/database.js";
 import { createLogger } from "../core/logger.js";
 import { setRuntime } from "../core/runtime.js";
 import { type AppServer, createAppServer } from "../app/server.js";
+import { installWriteGuard, type WriteGuard } from "./write-guard.js";
 
 export interface GqlOptions {
   /** Sends `Authorization: Bearer <token>`. */
@@ -46,6 +48,15 @@ export interface TestServer {
 
 // One store + one mongoose connection per process (vitest runs each file in its own fork).
 let database: Promise<Database> | undefined;
+let writeGuard: WriteGuard | undefined;
+
+/**
+ * Runs a fixture that writes to the store directly (bulk loads, crafted states) past the write
+ * guard. Server code never needs it: its writes are commands.
+ */
+export function writeOutsideCommands<T>(fn: () => Promise<T>): Promise<T> {
+  return writeGuard ? writeGuard.allow(fn) : fn();
+}
 let users = 0;
 
 export interface StartTestServerOptions {
@@ -63,9 +74,10 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   const config = testConfig(options.env);
   const logger = createLogger(config.logLevel);
   setRuntime(config, "embedded", logger);
-  database ??= connectDatabase(config, logger, {
-    dbPath: null,
-    dbName: `test_${randomBytes(6).toString("hex")}`,
+  const dbName = `test_${randomBytes(6).toString("hex")}`;
+  database ??= connectDatabase(config, logger, { dbPath: null, dbName, monitorCommands: true }).then((db) => {
+    writeGuard = installWriteGuard(mongoose.connection.getClient(), mongoose.connection.name);
+    return db;
   });
   const db = await database;
   users++;
@@ -107,7 +119,14 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       users--;
       if (users === 0) {
         database = undefined;
+        const violations = writeGuard?.takeViolations() ?? [];
+        writeGuard?.stop();
+        writeGuard = undefined;
         await db.close();
+        // Fails the file (afterAll) that made a write no command owns: see write-guard.ts.
+        if (violations.length > 0) {
+          throw new Error(`Writes outside a command:\n${[...new Set(violations)].join("\n")}`);
+        }
       }
     },
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueAccessToken } from "../auth/token.service.js";
+import { runCommand } from "../events/command.js";
 import { buildUser, uniqueEmail } from "../test/factories.js";
 import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
 
@@ -134,7 +135,9 @@ describe("tokens", () => {
 
   it("rejects an expired token with UNAUTHENTICATED", async () => {
     const u = await buildUser(t);
-    const { token } = await issueAccessToken(u.user.id, -5);
+    const { token } = await runCommand("test/issue-token", ({ session }) =>
+      issueAccessToken(session, u.user.id, -5),
+    );
     const res = await t.gql(GUARDED, {}, { token });
     expect(errorCode(res)).toBe("UNAUTHENTICATED");
     expect(res.body.errors?.[0]?.message).toMatch(/expired/);

@@ -5,7 +5,11 @@ import { ApiToken, ApiTokenPayload } from "./api-token.type.js";
 import * as apiTokens from "./api-token.service.js";
 import { AuthPayload } from "./auth-payload.type.js";
 import { SignUpInput } from "./user.input.js";
-import * as users from "./user.service.js";
+import { createApiTokenCommand } from "./create-api-token.command.js";
+import { revokeApiTokenCommand } from "./revoke-api-token.command.js";
+import { signInUserCommand } from "./sign-in-user.command.js";
+import { signOutUserCommand } from "./sign-out-user.command.js";
+import { signUpUserCommand } from "./sign-up-user.command.js";
 import { User } from "./user.type.js";
 
 @Resolver(() => User)
@@ -21,7 +25,7 @@ export class UserResolver {
     @Arg("input", () => SignUpInput) input: SignUpInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return users.signUp(input, ctx.clientIp);
+    return signUpUserCommand(input, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload)
@@ -30,13 +34,13 @@ export class UserResolver {
     @Arg("password", () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return users.signIn(email, password, ctx.clientIp);
+    return signInUserCommand(email, password, ctx.clientIp);
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: "Ends the current session; its token stops working." })
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
-    return users.signOut(requireViewer(ctx));
+    return signOutUserCommand(requireViewer(ctx));
   }
 
   @Authorized()
@@ -51,12 +55,12 @@ export class UserResolver {
     @Arg("name", () => String) name: string,
     @Ctx() ctx: Context,
   ): Promise<ApiTokenPayload> {
-    return apiTokens.createApiToken(requireViewer(ctx), name);
+    return createApiTokenCommand(requireViewer(ctx), name);
   }
 
   @Authorized()
   @Mutation(() => Boolean)
   async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
-    return apiTokens.revokeApiToken(requireViewer(ctx), id);
+    return revokeApiTokenCommand(requireViewer(ctx), id);
   }
 }

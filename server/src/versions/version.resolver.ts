@@ -4,7 +4,8 @@ import { toAsset, Asset } from "../assets/asset.type.js";
 import { notFound } from "../errors/app-errors.js";
 import { deletedUser, User } from "../users/user.type.js";
 import { AddVersionInput } from "./version.input.js";
-import { addVersion, findVersion, previousVersion } from "./version.service.js";
+import { addVersionCommand } from "./add-version.command.js";
+import { findVersion, previousVersion } from "./version.service.js";
 import { Version } from "./version.type.js";
 
 @Resolver(() => Version)
@@ -21,7 +22,7 @@ export class VersionResolver {
     @Arg("input", () => AddVersionInput) input: AddVersionInput,
     @Ctx() ctx: Context,
   ): Promise<Version> {
-    return addVersion(ctx, input);
+    return addVersionCommand(ctx, input);
   }
 
   @FieldResolver(() => Asset)

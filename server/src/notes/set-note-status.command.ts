@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
+import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
 import { assertNotDeleted, assertNotLocked, requireNote } from "./note.access.js";
@@ -14,7 +15,7 @@ import { type Note, toNote } from "./note.type.js";
  * Records who changed the status and when. Setting the status a note already has changes nothing
  * and records no event; the conditional update makes that hold under concurrency too.
  */
-export async function setNoteStatus(ctx: Context, noteId: string, status: NoteStatus): Promise<Note> {
+export async function setNoteStatusCommand(ctx: Context, noteId: string, status: NoteStatus): Promise<Note> {
   const { note, version, member } = await requireNote(ctx, noteId);
   if (!canSetNoteStatus(member, { authorId: String(note.authorId) }, version.kind)) {
     throw forbidden(
@@ -27,22 +28,25 @@ export async function setNoteStatus(ctx: Context, noteId: string, status: NoteSt
   const now = new Date();
   const by = new Types.ObjectId(member.userId);
   const set = { status, statusChangedBy: by, statusChangedAt: now, updatedAt: now };
-  // "before" tells the status actually left, which the counters need under concurrency.
-  const before = await NoteModel.findOneAndUpdate(
-    { _id: note._id, status: { $ne: status }, deletedAt: null },
-    { $set: set },
-    { returnDocument: "before" },
-  ).lean();
-  if (!before) {
+  const updated = await runCommand("notes/set-note-status", async (tx) => {
+    // "before" tells the status actually left, which the counters need under concurrency.
+    const before = await NoteModel.findOneAndUpdate(
+      { _id: note._id, status: { $ne: status }, deletedAt: null },
+      { $set: set },
+      { returnDocument: "before", session: tx.session },
+    ).lean();
+    if (!before) return null;
+    await bumpNoteCounts(tx.session, note.versionId, { live: { [before.status]: -1, [status]: 1 } });
+    await recordEvents(tx, note.productionId, by, [
+      { type: EventType.NOTE_STATUS_CHANGED, noteId: note._id, versionId: note.versionId },
+    ]);
+    return { ...before, ...set };
+  });
+  if (!updated) {
     const current = await NoteModel.findById(note._id).lean();
     return toNote(current ?? note);
   }
-  const updated = { ...before, ...set };
-  await bumpNoteCounts(note.versionId, { live: { [before.status]: -1, [status]: 1 } });
   ctx.loaders.versionById.clear(String(note.versionId));
   ctx.loaders.noteById.clear(noteId).prime(noteId, updated);
-  await recordEvents(note.productionId, by, [
-    { type: EventType.NOTE_STATUS_CHANGED, noteId: note._id, versionId: note.versionId },
-  ]);
   return toNote(updated);
 }

@@ -1,0 +1,25 @@
+import mongoose from "mongoose";
+import type { Viewer } from "../core/context.js";
+import { generateApiTokenSecret } from "../auth/token.service.js";
+import { runCommand } from "../events/command.js";
+import { ApiTokenModel } from "./api-token.model.js";
+import { type ApiToken, toApiToken } from "./api-token.type.js";
+import { validateTokenName } from "./user.validation.js";
+
+/** The secret is answered once and only its hash is stored. */
+export async function createApiTokenCommand(
+  viewer: Viewer,
+  nameInput: string,
+): Promise<{ token: string; apiToken: ApiToken }> {
+  const name = validateTokenName(nameInput);
+  const { token, prefix, hash } = generateApiTokenSecret();
+  const doc = await runCommand("users/create-api-token", async ({ session }) => {
+    const [created] = await ApiTokenModel.create(
+      [{ userId: new mongoose.Types.ObjectId(viewer.userId), name, prefix, hash }],
+      { session },
+    );
+    if (!created) throw new Error("ApiTokenModel.create returned no document");
+    return created;
+  });
+  return { token, apiToken: toApiToken(doc) };
+}

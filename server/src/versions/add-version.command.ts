@@ -1,0 +1,72 @@
+import { Types } from "mongoose";
+import type { Context } from "../core/context.js";
+import { canAddVersion } from "../assets/asset.policy.js";
+import { requireAsset } from "../assets/asset.service.js";
+import { conflict, forbidden } from "../errors/app-errors.js";
+import { runCommand } from "../events/command.js";
+import { EventType } from "../events/event.enums.js";
+import { recordEvents } from "../events/event.service.js";
+import { isDuplicateKey } from "../core/text.js";
+import { VersionStatus } from "./version.enums.js";
+import { VersionModel } from "./version.model.js";
+import { validateVersionFields, type VersionFieldsInput } from "./version.rules.js";
+import { toVersion, type Version } from "./version.type.js";
+
+const MAX_NUMBERING_ATTEMPTS = 8;
+
+/**
+ * Version numbers are previous max + 1 per asset, read in the transaction's snapshot. Two
+ * concurrent addVersion calls may pick the same number: the unique (assetId, number) index
+ * rejects the second, whose transaction aborts whole and is tried again with a fresh number.
+ */
+export async function addVersionCommand(
+  ctx: Context,
+  input: VersionFieldsInput & { assetId: string },
+): Promise<Version> {
+  const { asset, member } = await requireAsset(ctx, input.assetId);
+  if (!canAddVersion(member, asset.kind)) {
+    throw forbidden(`Your role (${member.role}) cannot add ${asset.kind.toLowerCase()} versions.`);
+  }
+  const userId = new Types.ObjectId(member.userId);
+  for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt++) {
+    try {
+      const created = await runCommand("versions/add-version", async (tx) => {
+        const last = await VersionModel.findOne({ assetId: asset._id }, { number: 1 })
+          .sort({ number: -1 })
+          .session(tx.session)
+          .lean();
+        const number = (last?.number ?? 0) + 1;
+        const now = new Date();
+        const fields = validateVersionFields(asset.kind, input, number, now);
+        const [version] = await VersionModel.create(
+          [
+            {
+              ...fields,
+              assetId: asset._id,
+              productionId: asset.productionId,
+              kind: asset.kind,
+              number,
+              status: VersionStatus.DRAFT,
+              createdBy: userId,
+              createdAt: now,
+              round: 0,
+              submittedAt: null,
+              statusHistory: [{ from: null, to: VersionStatus.DRAFT, by: userId, at: now }],
+            },
+          ],
+          { session: tx.session },
+        );
+        if (!version) throw new Error("VersionModel.create returned no document");
+        await recordEvents(tx, asset.productionId, userId, [
+          { type: EventType.VERSION_ADDED, versionId: version._id, assetId: asset._id },
+        ]);
+        return version.toObject();
+      });
+      ctx.loaders.versionsByAssetId.clear(String(asset._id));
+      return toVersion(created);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+  }
+  throw conflict("Too many versions were added at once; try again.");
+}
