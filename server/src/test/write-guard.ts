@@ -13,16 +13,16 @@ const WRITE_COMMANDS = new Set(["insert", "update", "delete", "findAndModify", "
 
 /**
  * Writes that are not a mutation's changes, so no command owns them. Each says why.
- * - loginattempts: sign-in throttling counts failures, which fail their mutation; a transaction
+ * - login_attempts: sign-in throttling counts failures, which fail their mutation; a transaction
  *   would roll the count back with it.
- * - presences: the heartbeat (joinVersion/updatePresence, and a throttled trailing write from a
+ * - presence: the heartbeat (joinVersion/updatePresence, and a throttled trailing write from a
  *   timer after the mutation returned), one document with a TTL and no event.
  */
-const EXEMPT_COLLECTIONS = new Set(["loginattempts", "presences"]);
+const EXEMPT_COLLECTIONS = new Set(["login_attempts", "presence"]);
 
-/** apitokens: authentication stamps `lastUsedAt` (at most once a minute), not a mutation. */
+/** api_tokens: authentication stamps `lastUsedAt` (at most once a minute), not a mutation. */
 function isTokenUseStamp(collection: string, command: Record<string, unknown>): boolean {
-  if (collection !== "apitokens") return false;
+  if (collection !== "api_tokens") return false;
   const updates = command.updates as Array<{ u?: Record<string, unknown> }> | undefined;
   return (
     !!updates?.length &&
