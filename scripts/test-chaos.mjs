@@ -16,7 +16,11 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   console.error(`--rounds must be a positive integer, got '${values.rounds}'`);
   process.exit(2);
 }
-const env = { ...process.env, CHAOS_ROUNDS: String(rounds), ...(values.seed ? { CHAOS_SEED: values.seed } : {}) };
+const env = {
+  ...process.env,
+  CHAOS_ROUNDS: String(rounds),
+  ...(values.seed ? { CHAOS_SEED: values.seed } : {}),
+};
 const result = spawnSync(
   "pnpm",
   ["exec", "vitest", "run", "--config", "vitest.integration.config.ts", "integration/chaos.int.test.ts"],

@@ -3,7 +3,6 @@ import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import mongoose, { type ClientSession } from "mongoose";
 import { runtime } from "../core/runtime.js";
 import type { Identity, TokenProblem } from "../core/context.js";
-import { identityCache } from "./identity-cache.js";
 import { ApiTokenModel } from "../users/api-token.model.js";
 import { SessionModel } from "./session.model.js";
 
