@@ -4,7 +4,10 @@ import { checkNode, ensureInstalled, pnpmSpawn } from "./lib.mjs";
 checkNode();
 ensureInstalled();
 const children = [
-  pnpmSpawn(["--filter", "@greenlight/server", "--silent", "dev"]),
+  // Development extras in error responses (stack traces, suggestions) only here, never `pnpm start`.
+  pnpmSpawn(["--filter", "@greenlight/server", "--silent", "dev"], {
+    env: { ...process.env, ERROR_DETAILS: process.env.ERROR_DETAILS ?? "true" },
+  }),
   pnpmSpawn(["--filter", "@greenlight/client", "--silent", "dev"]),
 ];
 const stop = (signal) => {

@@ -103,14 +103,16 @@ describe("GraphQL over HTTP", () => {
     expect(status).toBe(413);
   });
 
-  it("reports parse errors as GRAPHQL_PARSE_FAILED (400) and unknown fields with suggestions outside production", async () => {
+  it("reports parse errors as GRAPHQL_PARSE_FAILED (400) and unknown fields without suggestions by default", async () => {
     const parse = await post(JSON.stringify({ query: "{ health { ok " }));
     expect(parse.status).toBe(400);
     const unknown = await post(JSON.stringify({ query: "{ healt { ok } }" }));
     expect(unknown.status).toBe(400);
     const body = (await unknown.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    expect(body.errors[0]?.message).toMatch(/Did you mean/);
+    // Issue 13, finding 9: `pnpm start` (development) answered with suggestions and stack traces.
+    expect(body.errors[0]?.message).not.toMatch(/Did you mean/);
+    expect(JSON.stringify(body)).not.toContain("stacktrace");
   });
 
   it("rejects introspection for anonymous callers and allows it when signed in", async () => {

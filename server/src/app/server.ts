@@ -44,13 +44,13 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
     schema,
     introspection: true, // gated per request by requestLimitsPlugin (signed-in callers only)
     csrfPrevention: true,
-    hideSchemaDetailsFromClientErrors: config.isProduction,
-    includeStacktraceInErrorResponses: config.isDevelopment,
+    hideSchemaDetailsFromClientErrors: !config.errorDetails,
+    includeStacktraceInErrorResponses: config.errorDetails,
     parseOptions: { maxTokens: config.limits.maxTokens },
     // Bounded by what documents keep alive (text included), not by their AST's JSON alone.
     documentStore: new DocumentStore(config.limits.documentCacheBytes),
     validationRules: validationRules(config.limits),
-    formatError: createFormatError({ logger, includeStack: config.isDevelopment }),
+    formatError: createFormatError({ logger, includeStack: config.errorDetails }),
     stopOnTerminationSignals: false, // main.ts owns signals, to close the database after draining
     logger: {
       debug: (m) => logger.debug(String(m)),

@@ -86,7 +86,7 @@ export interface WsAttachment {
  */
 export function attachWebSocket({ httpServer, schema, path, config, logger }: WsAttachOptions): WsAttachment {
   const rc = config.realtime;
-  const formatError = createFormatError({ logger, includeStack: config.isDevelopment });
+  const formatError = createFormatError({ logger, includeStack: config.errorDetails });
   const documents = new DocumentCache(schema, config.limits);
   // 4403, as for a bad token at connect: graphql-ws clients (ours included) do not retry it with
   // the same credentials, so the app signs in again instead of looping.
@@ -128,7 +128,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
 
   const server = serveGraphqlWs<Connection>(wss, {
     connectionInitWaitTimeout: rc.connectionInitTimeoutMs,
-    isProd: config.isProduction,
+    isProd: !config.errorDetails,
     logger,
 
     async onConnect(socket, request, params) {

@@ -16,6 +16,14 @@ describe("parseDuration", () => {
 });
 
 describe("parseConfig", () => {
+  it("shows error details only when asked (pnpm dev), and never in production", () => {
+    expect(parseConfig({ NODE_ENV: "development" }).errorDetails).toBe(false);
+    expect(parseConfig({ NODE_ENV: "development", ERROR_DETAILS: "true" }).errorDetails).toBe(true);
+    expect(
+      parseConfig({ NODE_ENV: "production", JWT_SECRET: "p".repeat(40), ERROR_DETAILS: "true" }).errorDetails,
+    ).toBe(false);
+  });
+
   it("applies defaults and freezes the result", () => {
     const c = parseConfig({ NODE_ENV: "test" });
     expect(c.port).toBe(4000);

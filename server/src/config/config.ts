@@ -52,6 +52,11 @@ export interface Config {
   nodeEnv: NodeEnv;
   isProduction: boolean;
   isDevelopment: boolean;
+  /**
+   * Stack traces, "did you mean" suggestions and internal close reasons in responses. Only
+   * `pnpm dev` turns it on (ERROR_DETAILS=true); never in production.
+   */
+  errorDetails: boolean;
   port: number;
   host: string;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (its last hop). */
@@ -187,6 +192,7 @@ export function parseConfig(env: Env): Config {
     nodeEnv,
     isProduction: nodeEnv === "production",
     isDevelopment: nodeEnv === "development",
+    errorDetails: nodeEnv !== "production" && r.bool("ERROR_DETAILS", false),
     port: r.int("PORT", 4000, 0, 65_535),
     host: r.raw("HOST") ?? "127.0.0.1",
     trustProxy: r.bool("TRUST_PROXY", false),

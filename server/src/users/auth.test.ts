@@ -121,8 +121,20 @@ describe("tokens", () => {
     const after = await t.gql(GUARDED, {}, { token: u.token });
     expect(errorCode(after)).toBe("UNAUTHENTICATED");
     expect(after.body.errors?.[0]?.message).toMatch(/no longer valid/);
-    expect(expectData(await t.gql<{ me: null }>(ME, {}, { token: u.token })).me).toBeNull();
+    // Issue 13: `me` answered null here, the same as no token at all.
+    const me = await t.gql<{ me: null }>(ME, {}, { token: u.token });
+    expect(errorCode(me)).toBe("UNAUTHENTICATED");
+    expect(me.body.errors?.[0]?.message).toMatch(/no longer valid/);
   });
+
+  it.each(["made.up.token", "Bearer-less", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."])(
+    "answers me with a made-up token %j with UNAUTHENTICATED (no token: null)",
+    async (token) => {
+      const res = await t.gql(ME, {}, { headers: { authorization: `Bearer ${token}` } });
+      expect(errorCode(res)).toBe("UNAUTHENTICATED");
+      expect(res.body.data?.me ?? null).toBeNull();
+    },
+  );
 
   it("signing out one session leaves the others working", async () => {
     const u = await buildUser(t);

@@ -14,10 +14,18 @@ import { User } from "./user.type.js";
 
 @Resolver(() => User)
 export class UserResolver {
-  /** Public: null when not signed in (or the token is no longer valid). */
-  @Query(() => User, { nullable: true, description: "The signed-in user, or null." })
+  /**
+   * Public: null without a token; a token that is bad (forged, expired, revoked, signed out) is
+   * UNAUTHENTICATED like everywhere else, so a tool can tell "signed out" from "my token is bad".
+   */
+  @Query(() => User, {
+    nullable: true,
+    description: "The signed-in user; null without a token; UNAUTHENTICATED for a bad one.",
+  })
   async me(@Ctx() ctx: Context): Promise<User | null> {
-    return ctx.viewer ? ctx.loaders.userById.load(ctx.viewer.userId) : null;
+    if (ctx.viewer) return ctx.loaders.userById.load(ctx.viewer.userId);
+    if (ctx.authProblem) requireViewer(ctx); // throws with the reason
+    return null;
   }
 
   @Mutation(() => AuthPayload)
