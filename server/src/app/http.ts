@@ -8,6 +8,7 @@ import { sendGraphQLError, sendText } from "./http-util.js";
 import type { Logger } from "../core/logger.js";
 import { createMediaHandler } from "./media.js";
 import { runtime } from "../core/runtime.js";
+import { appCsp, BASE_HEADERS } from "./security-headers.js";
 import { createStaticHandler } from "./static.js";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -20,9 +21,10 @@ export function createHttpServer(
 ): Server {
   const graphql = createGraphQLHandler(getApollo, config);
   const media = createMediaHandler(config.mediaDir);
-  const client = createStaticHandler(config.clientDist);
+  const client = createStaticHandler(config.clientDist, appCsp(config.mediaHosts));
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = (req.method ?? "GET").toUpperCase();
     if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url);

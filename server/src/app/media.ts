@@ -1,8 +1,28 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
+import { extname, sep } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendText } from "./http-util.js";
+import { MEDIA_CSP } from "./security-headers.js";
 import { contentTypeOf, safeJoin } from "./static.js";
+
+/** What /media/ serves: media and their captions. HTML, SVG, scripts were active content on our origin. */
+const MEDIA_TYPES: ReadonlySet<string> = new Set([".mp4", ".webm", ".m4a", ".mp3", ".wav", ".ogg", ".vtt"]);
+
+/**
+ * `urlPath`'s file if it is a media file whose real path (links resolved) is inside `mediaDir`'s
+ * real path; a link inside MEDIA_DIR served /etc/passwd (issue 13).
+ */
+export async function resolveMediaFile(mediaDir: string, urlPath: string): Promise<string | null> {
+  const path = safeJoin(mediaDir, urlPath);
+  if (!path || !MEDIA_TYPES.has(extname(path).toLowerCase())) return null;
+  try {
+    const [root, real] = await Promise.all([realpath(mediaDir), realpath(path)]);
+    return real.startsWith(root + sep) && MEDIA_TYPES.has(extname(real).toLowerCase()) ? real : null;
+  } catch {
+    return null;
+  }
+}
 
 export type ByteRange = { start: number; end: number } | "unsatisfiable" | null;
 
@@ -30,7 +50,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 /** Demo media under `/media/`, with Range support so players can seek (206 Partial Content). */
 export function createMediaHandler(mediaDir: string) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const path = safeJoin(mediaDir, url.pathname.slice("/media/".length));
+    const path = await resolveMediaFile(mediaDir, url.pathname.slice("/media/".length));
     const info = path ? await stat(path).catch(() => null) : null;
     if (!path || !info?.isFile()) return sendText(res, 404, "Not found.");
     const base = {
@@ -38,6 +58,7 @@ export function createMediaHandler(mediaDir: string) {
       "accept-ranges": "bytes",
       "cache-control": "public, max-age=86400",
       "last-modified": info.mtime.toUTCString(),
+      "content-security-policy": MEDIA_CSP,
     };
     const range = parseRange(req.headers.range, info.size);
     if (range === "unsatisfiable") {

@@ -72,6 +72,11 @@ export interface Config {
   seedDemo: boolean;
   clientDist: string;
   mediaDir: string;
+  /**
+   * Hosts a version's mediaUrl may point at (https only, no credentials), besides this server's
+   * /media/ paths. Empty (the default): /media/ only. Also the CSP's media-src.
+   */
+  mediaHosts: readonly string[];
   repoRoot: string;
   version: string;
   limits: Limits;
@@ -205,6 +210,7 @@ export function parseConfig(env: Env): Config {
     seedDemo: r.bool("SEED_DEMO", true),
     clientDist: r.path("CLIENT_DIST", join(REPO_ROOT, "client", "dist")),
     mediaDir: r.path("MEDIA_DIR", join(SERVER_ROOT, "media")),
+    mediaHosts: r.hosts("MEDIA_HOSTS"),
     repoRoot: REPO_ROOT,
     version: readVersion(),
     limits: {

@@ -57,6 +57,19 @@ export class Reader {
     return fallback;
   }
 
+  /** Comma-separated host names (host or host:port, lowercased); each must look like one. */
+  hosts(name: string): string[] {
+    const v = this.raw(name);
+    if (v === undefined) return [];
+    const list = v
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
+    const bad = list.filter((h) => !/^[a-z0-9.-]+(:\d{1,5})?$/.test(h));
+    if (bad.length > 0) this.problems.push(`${name}: ${bad.join(", ")} must be host or host:port names.`);
+    return list.filter((h) => !bad.includes(h));
+  }
+
   path(name: string, fallback: string): string {
     const v = this.raw(name);
     if (v === undefined) return fallback;

@@ -9,7 +9,7 @@ let full: BuiltProduction; // showrunner + director (+ others)
 let solo: BuiltProduction; // showrunner only: DIRECTOR has no member
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ env: { MEDIA_HOSTS: "cdn.example.com" } });
   full = await buildProduction(server, { members: { DIRECTOR: 2, EDITOR: 1, SOUND_DESIGNER: 1, WRITER: 1 } });
   solo = await buildProduction(server, { members: { EDITOR: 1 } });
 });
@@ -209,6 +209,13 @@ describe("addVersion fields by kind", () => {
     ["CUT", { durationFrames: 0 }],
     ["CUT", { mediaUrl: "ftp://example.com/x" }],
     ["CUT", { mediaUrl: "javascript:alert(1)" }],
+    // Issue 13, finding 13: any host was accepted (tracking reviewers, pointing at internal hosts).
+    ["CUT", { mediaUrl: "http://cdn.example.com/x.webm" }],
+    ["CUT", { mediaUrl: "https://user:pw@cdn.example.com/x.webm" }],
+    ["CUT", { mediaUrl: "https://tracker.example.net/x.webm" }],
+    ["CUT", { mediaUrl: "https://127.0.0.1/x.webm" }],
+    ["CUT", { mediaUrl: "https://cdn.example.com.evil.net/x.webm" }],
+    ["MIX", { stems: [{ stem: "DIALOGUE", mediaUrl: "https://169.254.169.254/d.ogg" }] }],
     ["CUT", { startTimecode: "1:00:00:00" }],
     ["CUT", { startTimecode: "00:00:00:24" }],
     ["CUT", { frameRate: "FPS_29_97_DF", startTimecode: "00:01:00;00" }],

@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
+import { runtime } from "../core/runtime.js";
 import { canAddVersion } from "../assets/asset.policy.js";
 import { requireAsset } from "../assets/asset.service.js";
 import { conflict, forbidden } from "../errors/app-errors.js";
@@ -37,7 +38,7 @@ export async function addVersionCommand(
           .lean();
         const number = (last?.number ?? 0) + 1;
         const now = new Date();
-        const fields = validateVersionFields(asset.kind, input, number, now);
+        const fields = validateVersionFields(asset.kind, input, number, now, runtime().config.mediaHosts);
         const [version] = await VersionModel.create(
           [
             {

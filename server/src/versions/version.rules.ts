@@ -57,17 +57,28 @@ export function defaultRevisionLabel(color: RevisionColor, at: Date): string {
   return `${colourName(color)} ${color === RevisionColor.WHITE ? "Draft" : "Revision"} ${date}`;
 }
 
-/** http(s) URLs, or paths under /media/ served by this server. */
-export function validMediaUrl(url: string): boolean {
+/**
+ * Paths under /media/ served by this server, or https URLs on an allowed host (MEDIA_HOSTS) with
+ * no credentials: any host let a version track every reviewer's address or point browsers at
+ * internal ones (issue 13).
+ */
+export function validMediaUrl(url: string, hosts: readonly string[]): boolean {
   if (url.length > 2048) return false;
   if (/^\/media\/[A-Za-z0-9._~\-/%]+$/.test(url) && !url.includes("..")) return true;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:";
+    return (
+      parsed.protocol === "https:" &&
+      parsed.username === "" &&
+      parsed.password === "" &&
+      hosts.includes(parsed.host.toLowerCase())
+    );
   } catch {
     return false;
   }
 }
+
+const MEDIA_URL_RULE = "must be a /media/... path or an https URL on an allowed host (MEDIA_HOSTS)";
 
 const given = (v: unknown) => v !== null && v !== undefined;
 
@@ -81,6 +92,7 @@ export function validateVersionFields(
   input: VersionFieldsInput,
   number: number,
   now: Date,
+  mediaHosts: readonly string[],
 ): VersionFields {
   const problems: Record<string, string> = {};
   const wrongKind = (field: keyof VersionFieldsInput, allowed: string) => {
@@ -128,7 +140,7 @@ export function validateVersionFields(
     }
     if (given(input.mediaUrl)) {
       const url = (input.mediaUrl ?? "").trim();
-      if (!validMediaUrl(url)) problems.mediaUrl = "must be an http(s) URL or a /media/... path";
+      if (!validMediaUrl(url, mediaHosts)) problems.mediaUrl = MEDIA_URL_RULE;
       else out.mediaUrl = url;
     }
     out.frameRate = input.frameRate ?? null;
@@ -148,7 +160,7 @@ export function validateVersionFields(
       else out.durationFrames = d;
     }
     if (kind === AssetKind.MIX) {
-      out.stems = validateStems(input.stems ?? [], problems);
+      out.stems = validateStems(input.stems ?? [], problems, mediaHosts);
       out.loudness = validateLoudness(input.loudness ?? null, problems);
     }
   }
@@ -162,6 +174,7 @@ export function validateVersionFields(
 function validateStems(
   stems: { stem: Stem; mediaUrl: string }[],
   problems: Record<string, string>,
+  mediaHosts: readonly string[],
 ): StemTrackDoc[] {
   const seen = new Set<Stem>();
   const out: StemTrackDoc[] = [];
@@ -169,8 +182,7 @@ function validateStems(
     if (seen.has(s.stem)) problems.stems = `${s.stem} given twice`;
     seen.add(s.stem);
     const url = (s.mediaUrl ?? "").trim();
-    if (!validMediaUrl(url))
-      problems.stems = `${s.stem} mediaUrl must be an http(s) URL or a /media/... path`;
+    if (!validMediaUrl(url, mediaHosts)) problems.stems = `${s.stem} mediaUrl ${MEDIA_URL_RULE}`;
     out.push({ stem: s.stem, mediaUrl: url });
   }
   return out;
