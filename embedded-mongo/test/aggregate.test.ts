@@ -1,6 +1,6 @@
 import type { Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, REAL, rejection } from "./support/target.js";
+import { connect, rejection } from "./support/target.js";
 
 let ctx: Awaited<ReturnType<typeof connect>>;
 let db: Db;

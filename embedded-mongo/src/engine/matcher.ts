@@ -46,8 +46,15 @@ function walk(v: unknown, parts: string[], i: number, out: unknown[]): void {
     if (out.length === before) out.push(undefined);
     return;
   }
-  if (isPlainObject(v)) walk(v[part], parts, i + 1, out);
+  if (isPlainObject(v)) walk(dbrefField(v, part), parts, i + 1, out);
   else out.push(undefined);
+}
+
+/** The driver's DBRef class keeps `$ref`/`$id`/`$db` as collection/oid/db. */
+function dbrefField(v: Document, part: string): unknown {
+  if ((v as { _bsontype?: unknown })._bsontype !== "DBRef") return v[part];
+  const map: Record<string, string> = { $ref: "collection", $id: "oid", $db: "db" };
+  return v[map[part] ?? part];
 }
 
 /** A value and, for an array, its elements: what equality and ranges look at. */

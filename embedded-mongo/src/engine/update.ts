@@ -1,10 +1,12 @@
 import type { Document } from "bson";
 import { Aggregator, update as mingoUpdate } from "mingo";
 import { CommandError } from "../commands/errors.js";
-import { cloneValue, compareValues, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
+import { cloneValue, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
 import { applyOperators, supports } from "./fast-update.js";
 import { formatValue } from "./format.js";
-import { getPath, sortDocs } from "./paths.js";
+import { getPath } from "./paths.js";
+import { hasPositional, resolvePositional } from "./positional.js";
+import { applyPull, applyPush } from "./update-arrays.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
 
 const OPERATORS = new Set([
@@ -128,17 +130,21 @@ export function applyUpdate(
       delete ops.$setOnInsert;
     }
     guardId(doc, ops);
-    checkNumeric(next, ops);
-    const push = ops.$push as Document | undefined;
-    delete ops.$push;
     try {
-      if (supports(ops)) applyOperators(next, ops);
-      else if (Object.keys(ops).length)
-        mingoUpdate(next, ops, o.arrayFilters, positionalFilter(ops, o), {
-          cloneMode: "none",
-          queryOptions: MINGO_OPTIONS,
-        });
-      if (push) applyPush(next, push, o);
+      // Positional paths become the concrete paths they name, so every operator below sees plain paths.
+      const plain = hasPositional(ops) ? resolvePositional(doc, ops, o.filter, o.arrayFilters) : ops;
+      if (!hasPositional(ops) && o.arrayFilters?.length)
+        resolvePositional(doc, ops, o.filter, o.arrayFilters);
+      checkNumeric(next, plain);
+      const push = plain.$push as Document | undefined;
+      const pull = plain.$pull as Document | undefined;
+      delete plain.$push;
+      delete plain.$pull;
+      if (supports(plain)) applyOperators(next, plain);
+      else if (Object.keys(plain).length)
+        mingoUpdate(next, plain, undefined, undefined, { cloneMode: "none", queryOptions: MINGO_OPTIONS });
+      if (push) applyPush(next, push);
+      if (pull) applyPull(next, pull);
     } catch (e) {
       if (e instanceof CommandError) throw e;
       throw new CommandError("BadValue", (e as Error).message);
@@ -153,17 +159,6 @@ export function applyUpdate(
   // Keep _id first, as MongoDB stores it.
   if ("_id" in doc && Object.keys(next)[0] !== "_id") next = { _id: next._id, ...next };
   return next;
-}
-
-/**
- * The query is only needed for the positional `$` operator; passing it otherwise makes mingo
- * compile a Query per document, which dominates the cost of simple updates.
- */
-function positionalFilter(ops: Document, o: UpdateOptions): Document | undefined {
-  for (const spec of Object.values(ops)) {
-    for (const path of Object.keys(spec as Document)) if (/\.\$(\.|$)/.test(path)) return o.filter;
-  }
-  return undefined;
 }
 
 const IMMUTABLE_ID = "Performing an update on the path '_id' would modify the immutable field '_id'";
@@ -219,50 +214,4 @@ function bsonTypeName(v: unknown): string {
     10: "date",
   };
   return names[typeRank(v)] ?? "unknown";
-}
-
-/** $push with $each/$position/$sort/$slice (mingo lacks $sort), for plain dotted paths. */
-function applyPush(doc: Document, spec: Document, o: UpdateOptions): void {
-  for (const [path, arg] of Object.entries(spec)) {
-    if (path.includes("$")) {
-      mingoUpdate(doc, { $push: { [path]: arg } }, o.arrayFilters, o.filter, {
-        cloneMode: "none",
-        queryOptions: MINGO_OPTIONS,
-      });
-      continue;
-    }
-    const mods = isPlainObject(arg) && "$each" in arg ? arg : null;
-    const items = mods ? (mods.$each as unknown[]) : [arg];
-    if (!Array.isArray(items))
-      throw new CommandError("BadValue", "The argument to $each in $push must be an array");
-    const parts = path.split(".");
-    let parent: Document = doc;
-    for (const p of parts.slice(0, -1)) {
-      if (parent[p] === undefined) parent[p] = {};
-      if (!isPlainObject(parent[p])) throw new CommandError("PathNotViable", `Cannot create field '${p}'`);
-      parent = parent[p] as Document;
-    }
-    const last = parts[parts.length - 1] as string;
-    const cur = parent[last];
-    if (cur !== undefined && !Array.isArray(cur)) {
-      throw new CommandError(
-        "BadValue",
-        `The field '${path}' must be an array but is of type ${bsonTypeName(cur)} in document {_id: ${formatValue(doc._id)}}`,
-      );
-    }
-    let arr = [...((cur as unknown[] | undefined) ?? [])];
-    const pos = mods?.$position === undefined ? arr.length : Number(mods.$position);
-    arr.splice(pos < 0 ? Math.max(0, arr.length + pos) : pos, 0, ...items.map(cloneValue));
-    if (mods?.$sort !== undefined) {
-      const s = mods.$sort;
-      arr = isPlainObject(s)
-        ? sortDocs(arr as Document[], s)
-        : arr.sort((a, b) => compareValues(a, b) * (Number(s) < 0 ? -1 : 1));
-    }
-    if (mods?.$slice !== undefined) {
-      const n = Number(mods.$slice);
-      arr = n >= 0 ? arr.slice(0, n) : arr.slice(n);
-    }
-    parent[last] = arr;
-  }
 }
