@@ -3,7 +3,7 @@ import { badInput } from "../errors/app-errors.js";
 import { framesToTimecode } from "@greenlight/common/timecode";
 import { type Stem } from "../versions/version.enums.js";
 import type { VersionDoc } from "../versions/version.model.js";
-import { quoteLines, scriptLines } from "../versions/script-lines.js";
+import { quoteLines, splitLines } from "@greenlight/common/lines";
 import { timingOf } from "../versions/version.type.js";
 import type { AnchorDoc } from "./note.model.js";
 
@@ -39,7 +39,7 @@ export function resolveAnchor(
 }
 
 function scriptAnchor(text: string, lineStart: number, lineEnd: number): AnchorDoc {
-  const lines = scriptLines(text);
+  const lines = splitLines(text);
   if (
     !Number.isInteger(lineStart) ||
     !Number.isInteger(lineEnd) ||

@@ -1,3 +1,4 @@
+import { splitLines } from "@greenlight/common/lines";
 import { Role } from "../productions/production.enums.js";
 
 /** Demo accounts: one per role, all with the same documented password. */
@@ -41,7 +42,7 @@ export function blueRevision(white: string): string {
 
 /** First line (1-based) containing `needle` in the script text; for anchoring seeded notes. */
 export function lineOf(text: string, needle: string): number {
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  const lines = splitLines(text);
   const i = lines.findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`Demo script has no line containing "${needle}"`);
   return i + 1;

@@ -4,7 +4,7 @@ import { optionalText } from "../core/text.js";
 import { DEFAULT_FRAME_RATE, FrameRate, TimecodeError, normalizeTimecode } from "@greenlight/common/timecode";
 import { RevisionColor, Stem } from "./version.enums.js";
 import type { LoudnessDoc, StemTrackDoc } from "./version.model.js";
-import { lineCountOf } from "./script-lines.js";
+import { lineCount } from "@greenlight/common/lines";
 
 export interface VersionFieldsInput {
   text?: string | null;
@@ -121,7 +121,7 @@ export function validateVersionFields(
       problems.text = `at most ${MAX_SCRIPT_CHARS} characters`;
     else {
       out.text = input.text ?? "";
-      out.lineCount = lineCountOf(out.text);
+      out.lineCount = lineCount(out.text);
     }
     out.revisionColor = input.revisionColor ?? defaultRevisionColor(number);
     try {

@@ -6,7 +6,8 @@ import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
 import { RoomNotes } from "../../versions/components/RoomNotes";
 import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
-import { parseFountain, splitLines } from "../fountain/parse";
+import { splitLines } from "@greenlight/common/lines";
+import { parseFountain } from "../fountain/parse";
 import { type LineSelection, revisionTint, ScreenplayView } from "./ScreenplayView";
 
 export function ScriptReviewPage() {

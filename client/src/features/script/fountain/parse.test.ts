@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { paginate, parseFountain, parseInline, type ScriptLine, splitLines } from "./parse";
+import { splitLines } from "@greenlight/common/lines";
+import { paginate, parseFountain, parseInline, type ScriptLine } from "./parse";
 
 const sample = [
   "Title: The Long Night",
@@ -41,11 +42,14 @@ function byLine(lines: readonly ScriptLine[], n: number): ScriptLine {
   return found;
 }
 
-describe("splitLines", () => {
-  it("splits like the API: CRLF is LF and a final newline adds no line", () => {
-    expect(splitLines("a\r\nb\n")).toEqual(["a", "b"]);
-    expect(splitLines("a\n\nb")).toEqual(["a", "", "b"]);
-    expect(splitLines("")).toEqual([""]);
+describe("line endings", () => {
+  // The case: an old-Mac (CR-only) file must be as many lines here as on the server.
+  it.each(["\r", "\r\n", "\n"])("parses %j line ends to the same lines", (eol) => {
+    const parsed = parseFountain(sample.split("\n").join(eol));
+    expect(parsed.lines.map((l) => [l.line, l.type, l.text])).toEqual(
+      parseFountain(sample).lines.map((l) => [l.line, l.type, l.text]),
+    );
+    expect(parsed.lines).toHaveLength(splitLines(sample).length);
   });
 });
 

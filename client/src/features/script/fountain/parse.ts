@@ -1,9 +1,12 @@
 /**
  * A small Fountain (fountain.io) parser for the script review screen.
  *
- * It works line by line and keeps every source line (1-based, split on "\n" exactly like the API's
- * note anchors), so a selection in the rendered screenplay maps straight back to `lineStart..lineEnd`.
+ * It works line by line and keeps every source line (1-based, split by `splitLines` from
+ * `@greenlight/common/lines`, the function the API's note anchors use), so a selection in the
+ * rendered screenplay maps straight back to `lineStart..lineEnd`.
  */
+import { splitLines } from "@greenlight/common/lines";
+
 export type LineType =
   | "title"
   | "scene"
@@ -44,14 +47,6 @@ export interface ParsedScript {
   readonly lines: readonly ScriptLine[];
   readonly title: readonly ScriptLine[];
   readonly pages: readonly ScriptPage[];
-}
-
-/** Lines split as the API does: "\r\n" counts as "\n", a final newline does not start another line. */
-export function splitLines(text: string): string[] {
-  const normalized = text.replace(/\r\n?/g, "\n");
-  const lines = normalized.split("\n");
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
 }
 
 const SCENE_RE = /^(?:INT|EXT|EST|INT\.?\/EXT|INT\.\/EXT|I\/E)[.\s]/i;
