@@ -66,4 +66,13 @@ describe("demo production", () => {
     await page.setViewportSize({ width: 2560, height: 1440 });
     await screenshot(page, "13-cut-2560");
   });
+
+  // Issue 13, finding 14: the client runs under its Content-Security-Policy. The first policy
+  // stopped the mix waveform (wavesurfer plays fetched audio through a blob: URL); Chromium
+  // reports every refused load or script as a console error, so none may appear.
+  it("ran every screen above under the client's CSP with no violation", async () => {
+    const res = await session.page.request.get(`${server.url}/`);
+    expect(res.headers()["content-security-policy"]).toContain("script-src 'self'");
+    expect(session.errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
 });

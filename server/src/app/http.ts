@@ -8,7 +8,7 @@ import { sendGraphQLError, sendText } from "./http-util.js";
 import type { Logger } from "../core/logger.js";
 import { createMediaHandler } from "./media.js";
 import { runtime } from "../core/runtime.js";
-import { BASE_HEADERS } from "./security-headers.js";
+import { appCsp, BASE_HEADERS } from "./security-headers.js";
 import { createStaticHandler } from "./static.js";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -21,7 +21,7 @@ export function createHttpServer(
 ): Server {
   const graphql = createGraphQLHandler(getApollo, config);
   const media = createMediaHandler(config.mediaDir);
-  const client = createStaticHandler(config.clientDist);
+  const client = createStaticHandler(config.clientDist, appCsp(config.mediaHosts));
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);

@@ -69,7 +69,7 @@ const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(js|mjs|css|woff2?|ttf|svg|png|jpg|gif|we
  * Serves the built client: real files, and index.html for any other GET (SPA routes).
  * index.html is never cached so a deploy is picked up at once.
  */
-export function createStaticHandler(clientDist: string) {
+export function createStaticHandler(clientDist: string, csp: string) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const filePath = safeJoin(clientDist, url.pathname);
     let found = filePath ? await fileStat(filePath) : null;
@@ -95,6 +95,7 @@ export function createStaticHandler(clientDist: string) {
       "cache-control": cacheControl,
       etag,
       "last-modified": found.mtime.toUTCString(),
+      "content-security-policy": csp,
     };
     if (req.headers["if-none-match"] === etag) {
       res.writeHead(304, headers);

@@ -65,9 +65,17 @@ describe("/media containment", () => {
 });
 
 describe("browser hardening headers", () => {
-  it("sends the app nosniff, Referrer-Policy and no framing", async () => {
+  it("sends the app a CSP (scripts self, media self + MEDIA_HOSTS, no framing) with nosniff and Referrer-Policy", async () => {
     const res = await fetch(`${t.url}/some/client/route`);
     expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("media-src 'self' blob: https://cdn.example.com");
+    expect(csp).toContain("connect-src 'self' https://cdn.example.com");
+    expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|blob:|data:)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("same-origin");
     expect(res.headers.get("x-frame-options")).toBe("DENY");

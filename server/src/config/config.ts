@@ -74,7 +74,7 @@ export interface Config {
   mediaDir: string;
   /**
    * Hosts a version's mediaUrl may point at (https only, no credentials), besides this server's
-   * /media/ paths. Empty (the default): /media/ only.
+   * /media/ paths. Empty (the default): /media/ only. Also the CSP's media-src.
    */
   mediaHosts: readonly string[];
   repoRoot: string;
