@@ -1,4 +1,5 @@
 import mongoose, { Types } from "mongoose";
+import { ProductionStage } from "../productions/production.enums.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { NoteModel } from "../notes/note.model.js";
 import { ProductionModel } from "../productions/production.model.js";
@@ -8,7 +9,7 @@ import { installWriteGuard } from "../test/write-guard.js";
 import { commandStats, runCommand } from "./command.js";
 import { EventType } from "./event.enums.js";
 import { EventModel } from "./event.model.js";
-import { recordEvents } from "./event.service.js";
+import { type EventDraft, recordEvents } from "./event.service.js";
 
 let server: TestServer;
 let prod: BuiltProduction;
@@ -33,14 +34,32 @@ describe("runCommand", () => {
         { session: tx.session },
       );
       return recordEvents(tx, productionId(), null, [
-        { type: EventType.STAGE_CHANGED, stage: "FILMING" },
-        { type: EventType.STAGE_CHANGED, stage: "RELEASED" },
+        { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
+        { type: EventType.STAGE_CHANGED, stage: ProductionStage.RELEASED },
       ]);
     });
     expect(events.map((e) => e.seq)).toEqual([before + 1, before + 2]);
     expect(await seqOf()).toBe(before + 2);
     expect(await NoteModel.collection.countDocuments({ _id: noteId })).toBe(1);
     expect(await EventModel.countDocuments({ _id: { $in: events.map((e) => e._id) } })).toBe(2);
+  });
+
+  it("refuses an event whose payload is not its type's, and the command's writes with it", async () => {
+    const before = await seqOf();
+    const noteId = new Types.ObjectId();
+    await expect(
+      runCommand("test/bad-payload", async (tx) => {
+        await NoteModel.collection.insertOne(
+          { _id: noteId, productionId: productionId() },
+          { session: tx.session },
+        );
+        // A command that forgot the version: the type system refuses it, and so does recordEvents.
+        const draft = { type: EventType.NOTE_ADDED, noteId } as unknown as EventDraft;
+        return recordEvents(tx, productionId(), null, [draft]);
+      }),
+    ).rejects.toThrow("recordEvents: NOTE_ADDED.versionId must be a id");
+    expect(await seqOf()).toBe(before);
+    expect(await NoteModel.collection.countDocuments({ _id: noteId })).toBe(0);
   });
 
   it("leaves nothing behind when the command fails after its writes: no document, no seq, no event", async () => {
@@ -53,7 +72,9 @@ describe("runCommand", () => {
           { _id: noteId, productionId: productionId() },
           { session: tx.session },
         );
-        await recordEvents(tx, productionId(), null, [{ type: EventType.STAGE_CHANGED, stage: "FILMING" }]);
+        await recordEvents(tx, productionId(), null, [
+          { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
+        ]);
         throw new Error("the process died here");
       }),
     ).rejects.toThrow("the process died here");
@@ -68,7 +89,7 @@ describe("runCommand", () => {
     const events = await runCommand("test/transient", async (tx) => {
       runs++;
       const recorded = await recordEvents(tx, productionId(), null, [
-        { type: EventType.STAGE_CHANGED, stage: "FILMING" },
+        { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
       ]);
       if (runs === 1) {
         const err = new mongoose.mongo.MongoServerError({ message: "WriteConflict", code: 112 });
@@ -87,7 +108,9 @@ describe("runCommand", () => {
     const all = await Promise.all(
       Array.from({ length: 8 }, () =>
         runCommand("test/concurrent", (tx) =>
-          recordEvents(tx, productionId(), null, [{ type: EventType.STAGE_CHANGED, stage: "FILMING" }]),
+          recordEvents(tx, productionId(), null, [
+            { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
+          ]),
         ),
       ),
     );

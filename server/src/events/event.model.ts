@@ -1,46 +1,120 @@
-import mongoose, { Schema, type Types } from "mongoose";
-import { Role } from "../productions/production.enums.js";
+import mongoose, { Schema, Types } from "mongoose";
+import { ProductionStage, Role } from "../productions/production.enums.js";
 import { EventType } from "./event.enums.js";
 
 /**
- * One change in a production. `seq` is allocated per production from `productions.eventSeq`
- * (see event.service.ts) and is the only order readers use; `at` is taken after the allocation,
- * so an event's `at` is never earlier than the allocation of any lower seq.
+ * What each event type carries, as a table (checked at compile time to name every type) from which
+ * the payload types are derived, and which `recordEvents` and the event feed validate against at run
+ * time. Payloads are ids: readers resolve them through the loaders at delivery time.
  */
-export interface EventDoc {
+const ID = "id";
+const ROLE = "role";
+const STAGE = "stage";
+type FieldKind = typeof ID | typeof ROLE | typeof STAGE;
+type PayloadSpec = Readonly<Record<string, FieldKind>>;
+
+const NOTE = { noteId: ID, versionId: ID } as const;
+const VERSION = { versionId: ID, assetId: ID } as const;
+const MEMBER = { memberUserId: ID, memberRole: ROLE } as const;
+
+export const EVENT_PAYLOADS = {
+  [EventType.MEMBER_ADDED]: MEMBER,
+  [EventType.MEMBER_REMOVED]: MEMBER,
+  [EventType.STAGE_CHANGED]: { stage: STAGE },
+  [EventType.EPISODE_ADDED]: { episodeId: ID },
+  [EventType.ASSET_CREATED]: { assetId: ID },
+  [EventType.VERSION_ADDED]: VERSION,
+  [EventType.NOTE_ADDED]: NOTE,
+  [EventType.NOTE_UPDATED]: NOTE,
+  [EventType.NOTE_DELETED]: NOTE,
+  [EventType.NOTE_STATUS_CHANGED]: NOTE,
+  [EventType.REPLY_ADDED]: { ...NOTE, replyId: ID },
+  [EventType.REVIEW_REQUESTED]: VERSION,
+  [EventType.REVIEW_DECIDED]: { versionId: ID, reviewId: ID },
+  [EventType.VERSION_STATUS_CHANGED]: VERSION,
+} as const satisfies Record<EventType, PayloadSpec>;
+
+type Payloads = typeof EVENT_PAYLOADS;
+type KindType<K extends FieldKind> = K extends typeof ID
+  ? Types.ObjectId
+  : K extends typeof ROLE
+    ? Role
+    : ProductionStage;
+/** Every payload field of any type: on a given type, the ones it does not carry are absent. */
+type PayloadField = { [T in EventType]: keyof Payloads[T] }[EventType];
+
+/** The payload of one event type, e.g. `EventPayload<EventType.NOTE_ADDED>` = `{ noteId, versionId }`. */
+export type EventPayload<T extends EventType> = {
+  -readonly [F in keyof Payloads[T]]: Payloads[T][F] extends FieldKind ? KindType<Payloads[T][F]> : never;
+};
+
+/** What a command records: the type and exactly its payload. */
+export type EventDraft = { [T in EventType]: { type: T } & EventPayload<T> }[EventType];
+
+/** Written by recordEvents, not by the command. */
+export interface EventBase {
   _id: Types.ObjectId;
   productionId: Types.ObjectId;
+  /** Allocated per production from `productions.eventSeq` (event.service.ts); the only order. */
   seq: number;
-  type: EventType;
+  /** Taken after the allocation: never earlier than the allocation of any lower seq. */
   at: Date;
   actorId: Types.ObjectId | null;
-  versionId?: Types.ObjectId | null;
-  noteId?: Types.ObjectId | null;
-  replyId?: Types.ObjectId | null;
-  reviewId?: Types.ObjectId | null;
-  assetId?: Types.ObjectId | null;
-  episodeId?: Types.ObjectId | null;
-  memberUserId?: Types.ObjectId | null;
-  memberRole?: Role | null;
-  stage?: string | null;
 }
 
-const eventSchema = new Schema<EventDoc>(
+/**
+ * One stored event, discriminated by `type`. The fields another type carries read as absent
+ * (`undefined`, or `null` in documents written before payloads were typed), so readers can look at
+ * `e.versionId` on any event and narrow on `type` for the rest.
+ */
+export type EventDoc = {
+  [T in EventType]: EventBase & { type: T } & EventPayload<T> & {
+      [F in Exclude<PayloadField, keyof Payloads[T]>]?: null;
+    };
+}[EventType];
+
+function validKind(kind: FieldKind, v: unknown): boolean {
+  if (kind === ID) return v instanceof Types.ObjectId;
+  if (kind === ROLE) return Object.values(Role).includes(v as Role);
+  return Object.values(ProductionStage).includes(v as ProductionStage);
+}
+
+/**
+ * Why `e` (a draft, or a stored/streamed event's payload part) is not a valid payload of its type, or
+ * null. Fields of the type must hold their kind; other payload fields must be absent or null.
+ */
+export function payloadProblem(e: { type: unknown } & Record<string, unknown>): string | null {
+  const spec: PayloadSpec | undefined = (EVENT_PAYLOADS as Record<string, PayloadSpec>)[String(e.type)];
+  if (!spec) return `unknown event type ${String(e.type)}`;
+  for (const [field, kind] of Object.entries(spec)) {
+    if (!validKind(kind, e[field])) return `${String(e.type)}.${field} must be a ${kind}`;
+  }
+  for (const field of ALL_PAYLOAD_FIELDS) {
+    if (!(field in spec) && e[field] != null) return `${String(e.type)} carries no ${field}`;
+  }
+  return null;
+}
+
+export const ALL_PAYLOAD_FIELDS: readonly string[] = [
+  ...new Set(Object.values(EVENT_PAYLOADS).flatMap((spec) => Object.keys(spec))),
+];
+
+const eventSchema = new Schema(
   {
     productionId: { type: Schema.Types.ObjectId, required: true },
     seq: { type: Number, required: true },
     type: { type: String, enum: Object.values(EventType), required: true },
     at: { type: Date, required: true },
     actorId: { type: Schema.Types.ObjectId, default: null },
-    versionId: { type: Schema.Types.ObjectId, default: null },
-    noteId: { type: Schema.Types.ObjectId, default: null },
-    replyId: { type: Schema.Types.ObjectId, default: null },
-    reviewId: { type: Schema.Types.ObjectId, default: null },
-    assetId: { type: Schema.Types.ObjectId, default: null },
-    episodeId: { type: Schema.Types.ObjectId, default: null },
-    memberUserId: { type: Schema.Types.ObjectId, default: null },
-    memberRole: { type: String, default: null },
-    stage: { type: String, default: null },
+    versionId: { type: Schema.Types.ObjectId },
+    noteId: { type: Schema.Types.ObjectId },
+    replyId: { type: Schema.Types.ObjectId },
+    reviewId: { type: Schema.Types.ObjectId },
+    assetId: { type: Schema.Types.ObjectId },
+    episodeId: { type: Schema.Types.ObjectId },
+    memberUserId: { type: Schema.Types.ObjectId },
+    memberRole: { type: String, enum: Object.values(Role) },
+    stage: { type: String, enum: Object.values(ProductionStage) },
   },
   { versionKey: false },
 );
@@ -48,4 +122,4 @@ eventSchema.index({ productionId: 1, seq: 1 }, { unique: true });
 // For versionEvents: the events concerning one version, in production order.
 eventSchema.index({ versionId: 1, seq: 1 });
 
-export const EventModel = mongoose.model<EventDoc>("Event", eventSchema, "events");
+export const EventModel = mongoose.model("Event", eventSchema, "events");

@@ -1,25 +1,14 @@
 import mongoose, { type Types } from "mongoose";
 import { badInput } from "../errors/app-errors.js";
 import { ProductionModel } from "../productions/production.model.js";
-import type { EventType } from "./event.enums.js";
 import type { CommandTx } from "./command.js";
-import { EventModel, type EventDoc } from "./event.model.js";
+import { type EventDraft, type EventDoc, EventModel, payloadProblem } from "./event.model.js";
 import { releasableEvents } from "../core/event-order.js";
 
-export interface EventDraft {
-  type: EventType;
-  versionId?: Types.ObjectId | null;
-  noteId?: Types.ObjectId | null;
-  replyId?: Types.ObjectId | null;
-  reviewId?: Types.ObjectId | null;
-  assetId?: Types.ObjectId | null;
-  episodeId?: Types.ObjectId | null;
-  memberUserId?: Types.ObjectId | null;
-  memberRole?: string | null;
-  stage?: string | null;
-}
+export type { EventDraft } from "./event.model.js";
 
-export type EventLean = Omit<EventDoc, "memberRole"> & { memberRole?: string | null };
+/** A stored event as read with `.lean()`: the typed union of event.model.ts. */
+export type EventLean = EventDoc;
 
 /**
  * Records a command's events, in the order given, inside its transaction (`tx` from
@@ -35,6 +24,11 @@ export async function recordEvents(
   drafts: readonly EventDraft[],
 ): Promise<EventLean[]> {
   if (drafts.length === 0) return [];
+  for (const d of drafts) {
+    // A command recording a payload its type does not carry is a bug: fail its transaction.
+    const problem = payloadProblem(d as EventDraft & Record<string, unknown>);
+    if (problem) throw new Error(`recordEvents: ${problem}`);
+  }
   // The driver on this hot path (every mutation): nothing to cast, and mongoose's query wrapping
   // costs as much CPU as the command itself.
   const allocated = await ProductionModel.collection.findOneAndUpdate(
@@ -45,23 +39,12 @@ export async function recordEvents(
   if (!allocated) throw new Error(`recordEvents: production ${String(productionId)} does not exist`);
   const first = (allocated.eventSeq as number) - drafts.length + 1;
   const at = new Date();
-  const docs: EventLean[] = drafts.map((d, i) => ({
-    _id: new mongoose.Types.ObjectId(),
-    productionId,
-    seq: first + i,
-    type: d.type,
-    at,
-    actorId,
-    versionId: d.versionId ?? null,
-    noteId: d.noteId ?? null,
-    replyId: d.replyId ?? null,
-    reviewId: d.reviewId ?? null,
-    assetId: d.assetId ?? null,
-    episodeId: d.episodeId ?? null,
-    memberUserId: d.memberUserId ?? null,
-    memberRole: d.memberRole ?? null,
-    stage: d.stage ?? null,
-  }));
+  // Only the type's own payload fields are stored (validated above): smaller documents to write,
+  // stream and decode.
+  const docs = drafts.map(
+    (d, i) =>
+      ({ _id: new mongoose.Types.ObjectId(), productionId, seq: first + i, at, actorId, ...d }) as EventDoc,
+  );
   // The driver (as insertMany with lean: true, which neither casts nor validates): the documents
   // are complete and typed; the model still owns the collection's indexes.
   await EventModel.collection.insertMany(docs, { ordered: true, session: tx.session });

@@ -40,7 +40,7 @@ export function toProductionEvent(e: EventLean): ProductionEvent {
     type: e.type,
     at: e.at,
     productionId,
-    stage: (e.stage as ProductionStage | null) ?? null,
+    stage: e.stage ?? null,
     seq: e.seq,
     actorId: s(e.actorId),
     versionId: s(e.versionId),

@@ -17,7 +17,7 @@ import {
   type TestServer,
   writeOutsideCommands,
 } from "../test/harness.js";
-import { Role } from "../productions/production.enums.js";
+import { ProductionStage, Role } from "../productions/production.enums.js";
 import { ProductionModel } from "../productions/production.model.js";
 import { encodeEventCursor, tryDecodeEventCursor } from "./event.cursor.js";
 import { EventType } from "./event.enums.js";
@@ -249,7 +249,7 @@ describe("Production.events", () => {
         seq: 3,
         type: EventType.STAGE_CHANGED,
         at: new Date(),
-        stage: "FILMING",
+        stage: ProductionStage.FILMING,
       }),
     );
     expect((await events(p.showrunner, p.id)).map((e) => e.type)).toEqual(["EPISODE_ADDED"]);

@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { ProductionStage } from "../productions/production.enums.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { ProductionModel } from "../productions/production.model.js";
@@ -128,7 +129,7 @@ describe("lastEventCursor", () => {
         type: EventType.STAGE_CHANGED,
         at: new Date(),
         actorId: null,
-        stage: "FILMING",
+        stage: ProductionStage.FILMING,
       }),
     );
     expect(await releasedTailSeq(prod.id)).toBe(slowSeq + 1); // filled

@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { ProductionStage } from "../productions/production.enums.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { buildUser } from "../test/factories.js";
@@ -274,7 +275,7 @@ describe("hold-back (the ordering rule of event-order.ts, live)", () => {
         type: EventType.STAGE_CHANGED,
         at: new Date(),
         actorId: null,
-        stage: "FILMING",
+        stage: ProductionStage.FILMING,
       }),
     );
     const [late, next] = (await c.waitForCount(nextsOf("h1"), seen + 2)).slice(seen).map(eventOf);

@@ -60,9 +60,9 @@ export async function reviewVersionCommand(
         },
       );
       if (!updated) throw conflict("The version is no longer in review.");
-      const [review] = await ReviewModel.create([{ ...record, createdAt: new Date() }], { session });
+      const review = await new ReviewModel({ ...record, createdAt: new Date() }).save({ session });
       await recordEvents(tx, version.productionId, by, [
-        { type: EventType.REVIEW_DECIDED, versionId: version._id, reviewId: review?._id },
+        { type: EventType.REVIEW_DECIDED, versionId: version._id, reviewId: review._id },
         { type: EventType.VERSION_STATUS_CHANGED, versionId: version._id, assetId: version.assetId },
       ]);
       return updated;
@@ -88,9 +88,9 @@ async function approve(
     decision: ReviewDecision.APPROVE,
   }).session(session);
   if (already) return VersionModel.findById(version._id).session(session).lean();
-  const [review] = await ReviewModel.create([{ ...record, createdAt: new Date() }], { session });
+  const review = await new ReviewModel({ ...record, createdAt: new Date() }).save({ session });
   const events: EventDraft[] = [
-    { type: EventType.REVIEW_DECIDED, versionId: version._id, reviewId: review?._id },
+    { type: EventType.REVIEW_DECIDED, versionId: version._id, reviewId: review._id },
   ];
   // One after the other: a transaction's session runs one operation at a time.
   const roundReviews = await ReviewModel.find({ versionId: version._id, round: version.round })
