@@ -2,7 +2,7 @@
  * `pnpm bench [--quick] [--only <scenario>[,<scenario>]] [--out <dir>]`
  * Starts a store, a writer server and, per variant, the server under test and the loaders, in
  * separate processes; runs the scenarios; writes <out>/latest.json and <out>/latest.md.
- * Scenarios: fanout, connections, write, read, store.
+ * Scenarios: fanout, connections, write, read, store, cost.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,7 +12,7 @@ import { makePlan, type RunContext } from "./lib/context.js";
 import { createFixture } from "./lib/fixture.js";
 import { measureProxyOverhead } from "./lib/proxy-overhead.js";
 import { BENCH_ROOT, CLK_TCK, killAllChildren, REPO_ROOT } from "./lib/proc.js";
-import { startServer, startStore } from "./lib/stack.js";
+import { startInProcessServer, startServer, startStore } from "./lib/stack.js";
 import { evaluateTargets } from "./report/targets.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { updateReadme } from "./report/readme.js";
@@ -20,8 +20,10 @@ import type { BenchResults } from "./report/types.js";
 import { runReadPath } from "./scenarios/read-path.js";
 import { runVariant, type Variant } from "./scenarios/realtime.js";
 import { runStore } from "./scenarios/store.js";
+import { runWriteCost } from "./scenarios/write-cost.js";
+import { runWriteFanout } from "./scenarios/write-fanout.js";
 
-const SCENARIOS = ["fanout", "connections", "write", "read", "store"] as const;
+const SCENARIOS = ["fanout", "connections", "write", "read", "store", "cost"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseFlags(argv: string[]): {
@@ -161,6 +163,23 @@ async function main(): Promise<void> {
       await attempt("store", async () => {
         results.store = await runStore(ctx);
       });
+    }
+    if (flags.only.has("cost")) {
+      // One in-process server (`pnpm start`'s shape) for both: its cost alone, then with subscribers.
+      const server = await startInProcessServer("server-inproc", {}, { inspect: true });
+      try {
+        const inproc = { server, fixture: await createFixture(server.url, 10, "In-process show") };
+        log("write cost");
+        await attempt("cost", async () => {
+          results.cost = await runWriteCost(ctx, inproc);
+        });
+        log("write fan-out (in-process, with the writes)");
+        await attempt("cost fan-out", async () => {
+          results.writeFanout = await runWriteFanout(ctx, inproc);
+        });
+      } finally {
+        await server.stop();
+      }
     }
   } finally {
     await writer.stop();

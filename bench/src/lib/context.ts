@@ -25,6 +25,9 @@ export interface Plan {
   pageRequests: number;
   storeDocs: number;
   storeInserts: number;
+  /** Sequential addNotes measured by the write-cost scenario (and the baseline's writes), after a warm-up. */
+  costWrites: number;
+  costWarmup: number;
   /** Idle time before reading RSS, and warm-up probes before the first measurement. */
   settleMs: number;
   warmupProbes: number;
@@ -63,6 +66,8 @@ function makePlanFor(quick: boolean): Plan {
         pageRequests: 20,
         storeDocs: 5_000,
         storeInserts: 500,
+        costWrites: 30,
+        costWarmup: 5,
         settleMs: 500,
         warmupProbes: 1,
         probeTimeoutMs: 10_000,
@@ -78,7 +83,8 @@ function makePlanFor(quick: boolean): Plan {
         smallRate: 50,
         largeRate: 2,
         burstEvents: 20,
-        writeRates: [10, 50, 200],
+        // Up to twice the ~185/s one server sustained before #19's cuts.
+        writeRates: [10, 50, 200, 300, 400],
         writeSeconds: 5,
         writeSubscribers: 100,
         notes: 10_000,
@@ -86,6 +92,8 @@ function makePlanFor(quick: boolean): Plan {
         pageRequests: 200,
         storeDocs: 100_000,
         storeInserts: 5_000,
+        costWrites: 300,
+        costWarmup: 30,
         settleMs: 2_000,
         warmupProbes: 5,
         probeTimeoutMs: 90_000,

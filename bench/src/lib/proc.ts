@@ -51,6 +51,8 @@ export interface SpawnOptions {
 }
 
 const children = new Set<ChildProcess>();
+const INSPECTOR_BANNER =
+  /^(Debugger listening on|For help, see: https:\/\/nodejs\.org|Debugger attached|Waiting for the debugger)/;
 
 /**
  * Runs a TypeScript entry with `node --import tsx` (not the tsx CLI, which would put a second
@@ -68,6 +70,8 @@ export function spawnTs(script: string, args: string[], o: SpawnOptions): ChildP
   const forward = (stream: NodeJS.ReadableStream | null, to: NodeJS.WriteStream) => {
     if (!stream) return;
     createInterface({ input: stream }).on("line", (line) => {
+      // The inspector's banner (children the bench profiles) is not an error.
+      if (!process.env.BENCH_VERBOSE && INSPECTOR_BANNER.test(line)) return;
       if (process.env.BENCH_VERBOSE || to === process.stderr) to.write(`  [${o.name}] ${line}\n`);
     });
   };

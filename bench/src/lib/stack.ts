@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { INSPECT_FLAG, inspectorUrl } from "./inspector.js";
 import { REPO_ROOT, spawnTs, stopChild, waitForLine } from "./proc.js";
 import { StoreProxy } from "./store-proxy.js";
 
@@ -11,16 +12,20 @@ export interface Store {
   dbPath: string;
   /** A direct URI for the bench's own driver (seeding, store scenario). */
   uri: string;
+  /** The V8 inspector's URL, when started with `inspect` (see inspector.ts). */
+  inspector?: string;
   stop(): Promise<void>;
 }
 
 /** The embedded store as its own process, file-backed (durable), answering as replica set rs0. */
-export async function startStore(name = "store"): Promise<Store> {
+export async function startStore(name = "store", options: { inspect?: boolean } = {}): Promise<Store> {
   const dbPath = mkdtempSync(join(tmpdir(), "greenlight-bench-"));
   const child = spawnTs("src/cli.ts", ["--port", "0", "--dbpath", dbPath, "--replSet", "rs0"], {
     cwd: join(REPO_ROOT, "embedded-mongo"),
     name,
+    nodeArgs: options.inspect ? [INSPECT_FLAG] : [],
   });
+  const inspector = options.inspect ? inspectorUrl(child) : undefined;
   const uri = await waitForLine(child, /embedded mongo ready: (\S+)/, 60_000, name);
   const port = Number(new URL(uri).port);
   return {
@@ -28,6 +33,7 @@ export async function startStore(name = "store"): Promise<Store> {
     pid: child.pid as number,
     dbPath,
     uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
+    ...(inspector ? { inspector: await inspector } : {}),
     async stop() {
       await stopChild(child);
       rmSync(dbPath, { recursive: true, force: true });
@@ -42,6 +48,8 @@ export interface Server {
   pid: number;
   proxy: StoreProxy;
   child: ChildProcess;
+  /** The V8 inspector's URL, when started with `inspect` (see inspector.ts). */
+  inspector?: string;
   stop(): Promise<void>;
 }
 
@@ -57,12 +65,58 @@ export async function startServer(
   name: string,
   store: Store,
   env: Record<string, string> = {},
+  options: { inspect?: boolean } = {},
 ): Promise<Server> {
   const proxy = new StoreProxy(store.port);
   const proxyPort = await proxy.start();
+  const s = await spawnServer(
+    name,
+    { MONGODB_URI: `mongodb://127.0.0.1:${proxyPort}/${DB_NAME}?directConnection=true`, ...env },
+    options,
+  );
+  return {
+    ...s,
+    proxy,
+    async stop() {
+      await s.stop();
+      await proxy.stop();
+    },
+  };
+}
+
+export interface InProcessServer extends Omit<Server, "proxy"> {
+  /** The embedded store's files (DATA_DIR/db), durable as under `pnpm start`. */
+  dbPath: string;
+}
+
+/** The server as `pnpm start` runs it: no MONGODB_URI, the embedded store in its own process. */
+export async function startInProcessServer(
+  name: string,
+  env: Record<string, string> = {},
+  options: { inspect?: boolean } = {},
+): Promise<InProcessServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "greenlight-bench-inproc-"));
+  // An empty MONGODB_URI is unset for the server (the orchestrator's own may leak in otherwise).
+  const s = await spawnServer(name, { MONGODB_URI: "", DATA_DIR: dataDir, ...env }, options);
+  return {
+    ...s,
+    dbPath: join(dataDir, "db"),
+    async stop() {
+      await s.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnServer(
+  name: string,
+  env: Record<string, string>,
+  options: { inspect?: boolean },
+): Promise<Omit<Server, "proxy">> {
   const nodeArgs: string[] = [];
   // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the servers under test, for flame graphs.
   if (process.env.BENCH_CPU_PROF) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
+  if (options.inspect) nodeArgs.push(INSPECT_FLAG);
   const child = spawnTs("src/main.ts", [], {
     cwd: join(REPO_ROOT, "server"),
     name,
@@ -71,7 +125,6 @@ export async function startServer(
       NODE_ENV: "production",
       PORT: "0",
       HOST: "127.0.0.1",
-      MONGODB_URI: `mongodb://127.0.0.1:${proxyPort}/${DB_NAME}?directConnection=true`,
       SEED_DEMO: "false",
       JWT_SECRET,
       LOG_LEVEL: "info",
@@ -84,17 +137,15 @@ export async function startServer(
       ...env,
     },
   });
+  const inspector = options.inspect ? inspectorUrl(child) : undefined;
   const url = await waitForLine(child, /ready at (http:\/\/\S+?)\/?(?:\s|$)/, 120_000, name);
   return {
     name,
     url,
     wsUrl: `${url.replace(/^http/, "ws")}/graphql`,
     pid: child.pid as number,
-    proxy,
     child,
-    async stop() {
-      await stopChild(child, 15_000);
-      await proxy.stop();
-    },
+    ...(inspector ? { inspector: await inspector } : {}),
+    stop: () => stopChild(child, 15_000),
   };
 }

@@ -1,4 +1,5 @@
 import type { Summary } from "../lib/stats.js";
+import { renderCost } from "./cost-markdown.js";
 import type { BenchResults } from "./types.js";
 
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
@@ -203,6 +204,7 @@ export function renderMarkdown(r: BenchResults): string {
       );
     }
   }
+  out.push(...renderCost(r));
   out.push("");
   return out.join("\n");
 }

@@ -1,6 +1,7 @@
 import { round } from "../lib/stats.js";
 import type { PhaseResult } from "../scenarios/publish.js";
 import type { Variant } from "../scenarios/realtime.js";
+import { costTargets } from "./cost-targets.js";
 import type { BenchResults, TargetResult } from "./types.js";
 
 /** The targets, each as measured value, anchor, ratio and verdict. */
@@ -185,6 +186,7 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       met: best >= 5000,
     });
   }
+  out.push(...costTargets(r));
   if (r.meta.quick)
     for (const t of out)
       if (t.met !== null)

@@ -2,6 +2,8 @@ import type { Plan } from "../lib/context.js";
 import type { ReadPathResult } from "../scenarios/read-path.js";
 import type { RealtimeResult } from "../scenarios/realtime.js";
 import type { StoreResult } from "../scenarios/store.js";
+import type { WriteCostResult } from "../scenarios/write-cost.js";
+import type { WriteFanoutResult } from "../scenarios/write-fanout.js";
 
 export interface TargetResult {
   id: string;
@@ -39,6 +41,8 @@ export interface BenchResults {
   realtime: RealtimeResult;
   read?: ReadPathResult;
   store?: StoreResult;
+  cost?: WriteCostResult;
+  writeFanout?: WriteFanoutResult;
   targets: TargetResult[];
   /** Scenarios that threw (the run goes on; `pnpm bench` then exits 1). */
   errors: { scenario: string; message: string }[];

@@ -35,7 +35,7 @@ export interface RealtimeResult {
   writePath?: WritePathResult;
 }
 
-interface Target {
+export interface Target {
   pid: number;
   spec: ConnectSpec;
   publish: Publisher;
@@ -74,7 +74,7 @@ async function serverTarget(ctx: RunContext, variant: "greenlight" | "naive"): P
   };
 }
 
-async function anchorTarget(frameBytes: number): Promise<Target> {
+export async function anchorTarget(frameBytes: number): Promise<Target> {
   const child: ChildProcess = spawnTs(join(BENCH_ROOT, "src/anchor-server.ts"), [], {
     cwd: BENCH_ROOT,
     ipc: true,
