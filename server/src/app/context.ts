@@ -48,7 +48,7 @@ export async function resolveViewer(
   const auth = await authenticate(authorization, { prefetchUser: (id) => reads.userById.load(id) });
   if (!auth.identity) return { viewer: null, authProblem: auth.problem };
   const user = await reads.userById.load(auth.identity.userId);
-  if (!user) return { viewer: null, authProblem: "revoked" };
+  if (!user) return { viewer: null, authProblem: "accountGone" };
   if (token) identityCache.set(token, { identity: auth.identity, name: user.name, email: user.email }, mark);
   return { viewer: { ...auth.identity, name: user.name, email: user.email }, authProblem: null };
 }

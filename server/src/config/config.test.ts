@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, parseDuration, REPO_ROOT } from "./config.js";
@@ -45,6 +44,7 @@ describe("parseConfig", () => {
         TOKEN_TTL: "forever",
         SEED_DEMO: "maybe",
         MONGODB_URI: "postgres://x",
+        JWT_SECRET: "short",
       });
     } catch (e) {
       error = e;
@@ -62,12 +62,19 @@ describe("parseConfig", () => {
     expect(c.isProduction).toBe(true);
   });
 
-  it("persists a generated development secret in DATA_DIR so tokens survive restarts", () => {
-    const dir = mkdtempSync(join(tmpdir(), "greenlight-config-"));
-    const a = parseConfig({ NODE_ENV: "development", DATA_DIR: dir });
-    const b = parseConfig({ NODE_ENV: "development", DATA_DIR: dir });
-    expect(Buffer.from(a.jwtSecret).equals(Buffer.from(b.jwtSecret))).toBe(true);
-    expect(readFileSync(join(dir, "jwt-secret"), "utf8").trim()).toHaveLength(64);
+  it("leaves the signing keys to the database unless JWT_SECRET is set, in every mode", () => {
+    for (const NODE_ENV of ["development", "production", "test"]) {
+      expect(parseConfig({ NODE_ENV }).jwtSecret).toBeNull();
+    }
+    const c = parseConfig({
+      JWT_SECRET: "a".repeat(32),
+      JWT_PREVIOUS_SECRETS: `${"b".repeat(32)}, ${"c".repeat(40)}`,
+    });
+    expect(c.jwtPreviousSecrets).toHaveLength(2);
+    expect(() => parseConfig({ JWT_PREVIOUS_SECRETS: "b".repeat(32) })).toThrow(/needs JWT_SECRET/);
+    expect(() => parseConfig({ JWT_SECRET: "a".repeat(32), JWT_PREVIOUS_SECRETS: "short" })).toThrow(
+      /JWT_PREVIOUS_SECRETS/,
+    );
   });
 });
 

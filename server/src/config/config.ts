@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Env, parseDuration, Reader } from "./reader.js";
@@ -66,7 +65,10 @@ export interface Config {
   dataDir: string;
   /** Where the embedded store keeps its files (`DATA_DIR/db`). */
   embeddedDbPath: string;
-  jwtSecret: Uint8Array;
+  /** Signs access tokens when set; null: the keys live in the database (auth/signing-keys.ts). */
+  jwtSecret: Uint8Array | null;
+  /** Former JWT_SECRETs, still accepted for verification (rotation). */
+  jwtPreviousSecrets: readonly Uint8Array[];
   tokenTtlSeconds: number;
   logLevel: LogLevel;
   seedDemo: boolean;
@@ -146,34 +148,31 @@ function readVersion(): string {
 }
 
 /**
- * Development keeps a generated secret in DATA_DIR so tokens survive restarts; tests use a
- * throwaway one; production must be given one.
+ * JWT_SECRET, if given. Unset (the default, in every mode) means the signing keys live in the
+ * database, created once and shared by every process (auth/signing-keys.ts).
  */
-function resolveJwtSecret(r: Reader, nodeEnv: NodeEnv, dataDir: string): Uint8Array {
+function resolveJwtSecret(r: Reader): Uint8Array | null {
   const given = r.raw("JWT_SECRET");
-  if (given !== undefined) {
-    if (given.length < 32)
-      r.problems.push("JWT_SECRET must be at least 32 characters (try: openssl rand -hex 32).");
-    return new TextEncoder().encode(given);
-  }
-  if (nodeEnv === "production") {
-    r.problems.push("JWT_SECRET is required when NODE_ENV=production (try: openssl rand -hex 32).");
-    return new Uint8Array(32);
-  }
-  if (nodeEnv === "test") return randomBytes(32);
-  const file = join(dataDir, "jwt-secret");
-  try {
-    if (existsSync(file)) return new TextEncoder().encode(readFileSync(file, "utf8").trim());
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("hex");
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-    return new TextEncoder().encode(secret);
-  } catch (err) {
+  if (given === undefined || given === "") return null;
+  if (given.length < 32)
+    r.problems.push("JWT_SECRET must be at least 32 characters (try: openssl rand -hex 32).");
+  return new TextEncoder().encode(given);
+}
+
+/** Secrets that signed tokens before the current JWT_SECRET; they still verify until those expire. */
+function resolvePreviousSecrets(r: Reader): Uint8Array[] {
+  const raw = r.raw("JWT_PREVIOUS_SECRETS") ?? "";
+  const secrets = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (secrets.some((s) => s.length < 32))
+    r.problems.push("JWT_PREVIOUS_SECRETS: each secret must be at least 32 characters.");
+  if (secrets.length > 0 && r.raw("JWT_SECRET") === undefined)
     r.problems.push(
-      `Could not read or create ${file} for the development JWT secret (${String(err)}); set JWT_SECRET or fix DATA_DIR.`,
+      "JWT_PREVIOUS_SECRETS needs JWT_SECRET (without it the keys live in the database; rotate with `pnpm rotate-key`).",
     );
-    return randomBytes(32);
-  }
+  return secrets.map((s) => new TextEncoder().encode(s));
 }
 
 /** Pure parse of an environment map (tests pass their own). */
@@ -204,7 +203,8 @@ export function parseConfig(env: Env): Config {
     mongodbUri,
     dataDir,
     embeddedDbPath: join(dataDir, "db"),
-    jwtSecret: resolveJwtSecret(r, nodeEnv, dataDir),
+    jwtSecret: resolveJwtSecret(r),
+    jwtPreviousSecrets: resolvePreviousSecrets(r),
     tokenTtlSeconds,
     logLevel: r.oneOf("LOG_LEVEL", LOG_LEVELS, nodeEnv === "test" ? "warn" : "info"),
     seedDemo: r.bool("SEED_DEMO", true),

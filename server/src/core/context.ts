@@ -17,7 +17,15 @@ export interface Identity {
 }
 
 /** Why a presented token was refused. */
-export type TokenProblem = "malformed" | "expired" | "revoked" | "invalid";
+export type TokenProblem =
+  | "malformed"
+  | "invalid"
+  | "unknownKey"
+  | "expired"
+  | "signedOut"
+  | "revoked"
+  | "unknownToken"
+  | "accountGone";
 
 /**
  * Per-request DataLoaders. Each domain adds its own from `<domain>.loaders.ts` by interface merging

@@ -17,8 +17,10 @@ const WRITE_COMMANDS = new Set(["insert", "update", "delete", "findAndModify", "
  *   would roll the count back with it.
  * - presence: the heartbeat (joinVersion/updatePresence, and a throttled trailing write from a
  *   timer after the mutation returned), one document with a TTL and no event.
+ * - signing_keys: the token keyring, created by the first token signed (an atomic upsert that
+ *   every process agrees on) and rotated by an operator; one document, no event.
  */
-const EXEMPT_COLLECTIONS = new Set(["login_attempts", "presence"]);
+const EXEMPT_COLLECTIONS = new Set(["login_attempts", "presence", "signing_keys"]);
 
 /** api_tokens: authentication stamps `lastUsedAt` (at most once a minute), not a mutation. */
 function isTokenUseStamp(collection: string, command: Record<string, unknown>): boolean {

@@ -81,9 +81,11 @@ export class Proc {
   private spawnOnce(port: number, timeoutMs: number): Promise<number> {
     this.output = "";
     const { args, env } = this.launch(port);
+    // An empty value unsets the variable (e.g. JWT_SECRET: "" for the database's signing keys).
+    const merged = Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined && v !== "");
     const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
       cwd: this.cwd,
-      env: { ...process.env, ...env },
+      env: Object.fromEntries(merged),
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
