@@ -67,6 +67,7 @@ export type EventType =
   | 'MEMBER_ADDED'
   | 'MEMBER_REMOVED'
   | 'NOTE_ADDED'
+  | 'NOTE_CARRIED'
   | 'NOTE_DELETED'
   | 'NOTE_STATUS_CHANGED'
   | 'NOTE_UPDATED'

@@ -13,6 +13,7 @@ import {
   NoteFieldsResolver,
   ReplyFieldsResolver,
 } from "../notes/note-fields.resolver.js";
+import { CarriedNoteResolver } from "../notes/carried-note.resolver.js";
 import { NoteEventFieldsResolver, VersionNotesResolver } from "../notes/note-joins.resolver.js";
 import { NoteResolver } from "../notes/note.resolver.js";
 import { MemberFieldsResolver, ProductionFieldsResolver } from "../productions/production-fields.resolver.js";
@@ -54,6 +55,7 @@ export const resolvers: Parameters<typeof buildSchema>[0]["resolvers"] = [
   MentionFieldsResolver,
   ReplyFieldsResolver,
   VersionNotesResolver,
+  CarriedNoteResolver,
   NoteEventFieldsResolver,
   ReviewResolver,
   VersionReviewsResolver,

@@ -11,6 +11,8 @@ export enum EventType {
   NOTE_UPDATED = "NOTE_UPDATED",
   NOTE_DELETED = "NOTE_DELETED",
   NOTE_STATUS_CHANGED = "NOTE_STATUS_CHANGED",
+  /** An open note placed in a newer version (carryId: its NoteCarry, with outcome and previous anchor). */
+  NOTE_CARRIED = "NOTE_CARRIED",
   REPLY_ADDED = "REPLY_ADDED",
   REVIEW_REQUESTED = "REVIEW_REQUESTED",
   REVIEW_DECIDED = "REVIEW_DECIDED",

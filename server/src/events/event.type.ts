@@ -23,6 +23,7 @@ export class ProductionEvent {
   versionId!: string | null;
   noteId!: string | null;
   replyId!: string | null;
+  carryId!: string | null;
   reviewId!: string | null;
   assetId!: string | null;
   episodeId!: string | null;
@@ -46,6 +47,7 @@ export function toProductionEvent(e: EventLean): ProductionEvent {
     versionId: s(e.versionId),
     noteId: s(e.noteId),
     replyId: s(e.replyId),
+    carryId: s(e.carryId),
     reviewId: s(e.reviewId),
     assetId: s(e.assetId),
     episodeId: s(e.episodeId),

@@ -3,6 +3,8 @@ import type { Context } from "../core/context.js";
 import { ProductionEvent } from "../events/event.type.js";
 import { PageArgsType, VersionNotesArgs } from "../versions/version.args.js";
 import { NoteCounts, Version } from "../versions/version.type.js";
+import { carriedNotes } from "./carried-note.query.js";
+import { CarriedNote, CarriedNoteConnection, toCarriedNote } from "./carried-note.type.js";
 import { NoteConnection } from "./note-connection.type.js";
 import { noteCounts, openNotesFromPrevious, versionNotes } from "./note.query.js";
 import { Note, toNote } from "./note.type.js";
@@ -25,6 +27,14 @@ export class VersionNotesResolver {
     return openNotesFromPrevious(ctx, v, page);
   }
 
+  @FieldResolver(() => CarriedNoteConnection, {
+    description:
+      "Open notes of the previous version mapped onto this one (SCRIPT versions), with outcome and previous anchor; first default 50, at most 200.",
+  })
+  carriedNotes(@Root() v: Version, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
+    return carriedNotes(ctx, v, page);
+  }
+
   @FieldResolver(() => NoteCounts)
   noteCounts(@Root() v: Version): Promise<NoteCounts> {
     return noteCounts(v);
@@ -37,6 +47,15 @@ export class NoteEventFieldsResolver {
   async note(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Note | null> {
     const doc = e.noteId ? await ctx.loaders.noteById.load(e.noteId) : null;
     return doc ? toNote(doc) : null;
+  }
+
+  @FieldResolver(() => CarriedNote, {
+    nullable: true,
+    description: "NOTE_CARRIED: the placement, as mapped then.",
+  })
+  async carriedNote(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<CarriedNote | null> {
+    const doc = e.carryId ? await ctx.loaders.noteCarryById.load(e.carryId) : null;
+    return doc ? toCarriedNote(doc) : null;
   }
 
   @FieldResolver(() => Reply, { nullable: true })

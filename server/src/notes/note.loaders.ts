@@ -1,4 +1,5 @@
 import { leanByIdLoader, leanGroupLoader } from "../core/lean-loaders.js";
+import { NoteCarryModel, type NoteCarryDoc } from "./note-carry.model.js";
 import { NoteModel, type NoteDoc } from "./note.model.js";
 import { MAX_REPLIES_PER_NOTE, ReplyModel, type ReplyDoc } from "./reply.model.js";
 
@@ -6,6 +7,7 @@ import { MAX_REPLIES_PER_NOTE, ReplyModel, type ReplyDoc } from "./reply.model.j
 export function noteLoaders() {
   return {
     noteById: leanByIdLoader<NoteDoc>(NoteModel),
+    noteCarryById: leanByIdLoader<NoteCarryDoc>(NoteCarryModel),
     replyById: leanByIdLoader<ReplyDoc>(ReplyModel),
     /** A page of notes' threads in one query, oldest reply first. */
     repliesByNoteId: leanGroupLoader<ReplyDoc>(ReplyModel, "noteId", MAX_REPLIES_PER_NOTE),

@@ -50,7 +50,7 @@ export interface NoteDoc {
   updatedAt: Date;
 }
 
-const anchorSchema = new Schema<AnchorDoc>(
+export const anchorSchema = new Schema<AnchorDoc>(
   {
     type: { type: String, enum: ["SCRIPT", "TIME"], required: true },
     lineStart: Number,

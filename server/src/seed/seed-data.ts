@@ -18,18 +18,18 @@ export const DEMO_USERS: readonly { role: Role; email: string; name: string }[] 
 export const DEMO_TITLE = "How It's Made";
 
 /**
- * The Blue revision of the pilot: a handful of changed lines, each marked with the revision
- * asterisk in the right margin as revised pages are.
+ * The Blue revision of the pilot: a handful of changed lines. Their revision asterisks are computed
+ * from the line diff (Version.changedLines), never typed into the text.
  */
 const BLUE_CHANGES: readonly [string, string][] = [
-  ["Harsh. Fair.", "Harsh. Accurate. Fair. *"],
-  ["Then we write them a fortune they can't refuse.", "Then we bake them a fortune they can't refuse. *"],
-  ["She's the complaint. She wants to know what to do next.", "She's the complaint. She wants a sequel. *"],
+  ["Harsh. Fair.", "Harsh. Accurate. Fair."],
+  ["Then we write them a fortune they can't refuse.", "Then we bake them a fortune they can't refuse."],
+  ["She's the complaint. She wants to know what to do next.", "She's the complaint. She wants a sequel."],
   [
     '"The person across from you has already decided. Ask anyway."',
-    '"The answer is no until someone asks twice." *',
+    '"The answer is no until someone asks twice."',
   ],
-  ["I'm asking.", "I'm asking twice. *"],
+  ["I'm asking.", "I'm asking twice."],
   ["[[Note for the room: we should feel how tired June is here, not just hear it.]]\n", ""],
 ];
 

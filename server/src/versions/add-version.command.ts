@@ -8,8 +8,9 @@ import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
 import { isDuplicateKey } from "../core/text.js";
+import { canCarry, carryOpenNotes } from "./carry-notes.js";
 import { VersionStatus } from "./version.enums.js";
-import { VersionModel } from "./version.model.js";
+import { type VersionDoc, VersionModel } from "./version.model.js";
 import { validateVersionFields, type VersionFieldsInput } from "./version.rules.js";
 import { toVersion, type Version } from "./version.type.js";
 
@@ -19,6 +20,7 @@ const MAX_NUMBERING_ATTEMPTS = 8;
  * Version numbers are previous max + 1 per asset, read in the transaction's snapshot. Two
  * concurrent addVersion calls may pick the same number: the unique (assetId, number) index
  * rejects the second, whose transaction aborts whole and is tried again with a fresh number.
+ * The previous version's open notes are carried onto the new one in the same transaction.
  */
 export async function addVersionCommand(
   ctx: Context,
@@ -32,10 +34,14 @@ export async function addVersionCommand(
   for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt++) {
     try {
       const created = await runCommand("versions/add-version", async (tx) => {
-        const last = await VersionModel.findOne({ assetId: asset._id }, { number: 1 })
+        // The whole previous version when its open notes are to be carried (its text), else its number.
+        const last = await VersionModel.findOne<VersionDoc>(
+          { assetId: asset._id },
+          canCarry(asset.kind) ? {} : { number: 1 },
+        )
           .sort({ number: -1 })
           .session(tx.session)
-          .lean();
+          .lean<VersionDoc>();
         const number = (last?.number ?? 0) + 1;
         const now = new Date();
         const fields = validateVersionFields(asset.kind, input, number, now, runtime().config.mediaHosts);
@@ -58,10 +64,14 @@ export async function addVersionCommand(
           { session: tx.session },
         );
         if (!version) throw new Error("VersionModel.create returned no document");
+        const added = version.toObject();
+        // Open notes follow the work (#16): mapped onto the new text in this same transaction.
+        const carried = last ? await carryOpenNotes(tx, last, added, userId, 1) : [];
         await recordEvents(tx, asset.productionId, userId, [
           { type: EventType.VERSION_ADDED, versionId: version._id, assetId: asset._id },
+          ...carried,
         ]);
-        return version.toObject();
+        return added;
       });
       ctx.loaders.versionsByAssetId.clear(String(asset._id));
       return toVersion(created);

@@ -5,6 +5,7 @@ import { notFound } from "../errors/app-errors.js";
 import { deletedUser, User } from "../users/user.type.js";
 import { AddVersionInput } from "./version.input.js";
 import { addVersionCommand } from "./add-version.command.js";
+import { carryNotesCommand } from "./carry-notes.command.js";
 import { findVersion, previousVersion } from "./version.service.js";
 import { Version } from "./version.type.js";
 
@@ -23,6 +24,15 @@ export class VersionResolver {
     @Ctx() ctx: Context,
   ): Promise<Version> {
     return addVersionCommand(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Version, {
+    description:
+      "Maps the previous version's open notes onto this (latest) version again; earlier runs stay as the audit trail.",
+  })
+  carryNotes(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
+    return carryNotesCommand(ctx, versionId);
   }
 
   @FieldResolver(() => Asset)

@@ -104,6 +104,9 @@ function describe(e: ActivityEventFragment): { text: string; to?: string } {
         e.type === "REPLY_ADDED" ? e.reply?.body : e.type === "NOTE_ADDED" ? e.note?.body : undefined;
       return { text: `${verb}${where}${body ? `: “${body.slice(0, 80)}”` : ""}`, to };
     }
+    case "NOTE_CARRIED":
+      // Left out of the feed (one per carried note would bury the VERSION_ADDED beside it).
+      return { text: "carried a note to a new version" };
   }
 }
 
@@ -112,7 +115,14 @@ export function ActivityFeed({ productionId }: { productionId: string }) {
     variables: { id: productionId, after: null },
     fetchPolicy: "cache-first",
   });
-  const events = useMemo(() => [...(data?.production?.events ?? [])].reverse().slice(0, SHOWN), [data]);
+  const events = useMemo(
+    () =>
+      [...(data?.production?.events ?? [])]
+        .filter((e) => e.type !== "NOTE_CARRIED")
+        .reverse()
+        .slice(0, SHOWN),
+    [data],
+  );
   return (
     <section className="card" aria-labelledby="activity-title">
       <h2 id="activity-title">Activity</h2>
