@@ -12,6 +12,7 @@ describe("event payloads", () => {
     expect(Object.keys(EVENT_PAYLOADS).sort()).toEqual(Object.values(EventType).sort());
     expect([...ALL_PAYLOAD_FIELDS].sort()).toEqual([
       "assetId",
+      "carryId",
       "episodeId",
       "memberRole",
       "memberUserId",
@@ -29,6 +30,7 @@ describe("event payloads", () => {
       { type: EventType.REPLY_ADDED, noteId: id(), versionId: id(), replyId: id() },
       { type: EventType.MEMBER_ADDED, memberUserId: id(), memberRole: Role.EDITOR },
       { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
+      { type: EventType.NOTE_CARRIED, noteId: id(), versionId: id(), carryId: id() },
     ];
     for (const d of drafts) expect(check(d)).toBeNull();
     // Documents written before payloads were typed hold null for the other fields.
