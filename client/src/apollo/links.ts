@@ -1,6 +1,7 @@
-import { ApolloLink, CombinedGraphQLErrors } from "@apollo/client";
+import { ApolloLink, CombinedGraphQLErrors, ServerError } from "@apollo/client";
 import { ErrorLink } from "@apollo/client/link/error";
 import { HttpLink } from "@apollo/client/link/http";
+import { RetryLink } from "@apollo/client/link/retry";
 import { SetContextLink } from "@apollo/client/link/context";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { Kind, OperationTypeNode } from "graphql";
@@ -78,11 +79,30 @@ export function createWsClient(): Client {
   return client;
 }
 
-function isSubscription(op: ApolloLink.Operation): boolean {
-  return op.query.definitions.some(
-    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION,
-  );
+function isOperation(op: Pick<ApolloLink.Operation, "query">, type: OperationTypeNode): boolean {
+  return op.query.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === type);
 }
+const isSubscription = (op: ApolloLink.Operation) => isOperation(op, OperationTypeNode.SUBSCRIPTION);
+
+/**
+ * Each mutation gets one Idempotency-Key, kept across the retries below: a mutation whose answer
+ * was lost may still have been applied, and the server answers a retry under the same key with
+ * the first result instead of writing twice.
+ */
+const idempotencyKey = new SetContextLink((prev, op) =>
+  isOperation(op, OperationTypeNode.MUTATION)
+    ? { headers: { ...prev.headers, "idempotency-key": crypto.randomUUID() } }
+    : {},
+);
+
+/** Retries (mutations included, thanks to their key) only when no answer came: network or 5xx. */
+const retry = new RetryLink({
+  delay: { initial: 300, max: 3_000, jitter: true },
+  attempts: {
+    max: 3,
+    retryIf: (error) => (ServerError.is(error) ? error.statusCode >= 500 : !CombinedGraphQLErrors.is(error)),
+  },
+});
 
 export function createLink(ws: Client): ApolloLink {
   const auth = new SetContextLink((prev) => {
@@ -98,5 +118,8 @@ export function createLink(ws: Client): ApolloLink {
   });
   const http = new HttpLink({ uri: env.graphqlHttpUrl });
   const wsLink = new GraphQLWsLink(ws);
-  return ApolloLink.from([errors, ApolloLink.split(isSubscription, wsLink, ApolloLink.from([auth, http]))]);
+  return ApolloLink.from([
+    errors,
+    ApolloLink.split(isSubscription, wsLink, ApolloLink.from([auth, idempotencyKey, retry, http])),
+  ]);
 }

@@ -5,7 +5,12 @@ import type { Context } from "../core/context.js";
 import { createContext } from "./context.js";
 import { documentBytes } from "./document-cache.js";
 import { clientIpOf, readBody, sendGraphQLError } from "./http-util.js";
-import { newRequestId, runInRequestScope } from "../core/request-scope.js";
+import {
+  type IdempotencyScope,
+  idempotencyScopeOf,
+  newRequestId,
+  runInRequestScope,
+} from "../core/request-scope.js";
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json"];
 
@@ -86,13 +91,36 @@ export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, con
         "BAD_REQUEST",
       );
     }
+    const key = req.headers["idempotency-key"];
+    let idempotency: IdempotencyScope | undefined;
+    if (typeof key === "string" && method === "POST") {
+      idempotency = idempotencyScopeOf(key, body) ?? undefined;
+      if (!idempotency)
+        return sendGraphQLError(
+          res,
+          400,
+          "Idempotency-Key must be 1-255 visible ASCII characters.",
+          "BAD_USER_INPUT",
+        );
+    }
     const authorization = typeof req.headers.authorization === "string" ? req.headers.authorization : null;
-    const result = await runInRequestScope(requestId, () =>
-      getApollo().executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers: headerMapOf(req), search: url.search, body },
-        context: () =>
-          createContext({ authorization, requestId, clientIp: clientIpOf(req, config.trustProxy) }),
-      }),
+    const result = await runInRequestScope(
+      requestId,
+      () =>
+        getApollo().executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method, headers: headerMapOf(req), search: url.search, body },
+          context: async () => {
+            const ctx = await createContext({
+              authorization,
+              requestId,
+              clientIp: clientIpOf(req, config.trustProxy),
+            });
+            // Keys are per caller: two users' "retry-1" never meet.
+            if (idempotency) idempotency.principal = ctx.viewer?.userId ?? null;
+            return ctx;
+          },
+        }),
+      idempotency,
     );
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

@@ -46,7 +46,8 @@ export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<
     mentions,
     createdAt: new Date(),
   });
-  await runCommand("notes/add-note", async (tx) => {
+  // The body returns the note so that a retry under the same Idempotency-Key answers the first one.
+  const written = await runCommand("notes/add-note", async (tx) => {
     // The driver, not NoteModel.create: every field is validated above and built by newNoteDoc
     // (whose test checks it against the schema), so mongoose's casting, validation and document
     // wrapping would be pure overhead (~1 ms of CPU per note on this VM).
@@ -55,8 +56,9 @@ export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<
     await recordEvents(tx, version.productionId, created.authorId, [
       { type: EventType.NOTE_ADDED, noteId: created._id, versionId: version._id },
     ]);
+    return created;
   });
   ctx.loaders.versionById.clear(String(version._id));
   // The response is built from the document written, not read back.
-  return toNote(created);
+  return toNote(written);
 }

@@ -13,13 +13,18 @@ export async function createApiTokenCommand(
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const name = validateTokenName(nameInput);
   const { token, prefix, hash } = generateApiTokenSecret();
-  const doc = await runCommand("users/create-api-token", async ({ session }) => {
-    const [created] = await ApiTokenModel.create(
-      [{ userId: new mongoose.Types.ObjectId(viewer.userId), name, prefix, hash }],
-      { session },
-    );
-    if (!created) throw new Error("ApiTokenModel.create returned no document");
-    return created;
-  });
+  const doc = await runCommand(
+    "users/create-api-token",
+    async ({ session }) => {
+      const [created] = await ApiTokenModel.create(
+        [{ userId: new mongoose.Types.ObjectId(viewer.userId), name, prefix, hash }],
+        { session },
+      );
+      if (!created) throw new Error("ApiTokenModel.create returned no document");
+      return created;
+      // The secret exists only in this answer (its hash is stored): a retry makes a new token.
+    },
+    { replayable: false },
+  );
   return { token, apiToken: toApiToken(doc) };
 }

@@ -29,8 +29,11 @@ export async function signInUserCommand(
   else await burnPasswordCheck(candidate);
   if (!user || !ok) throw unauthenticated(WRONG_CREDENTIALS);
   await ticket.succeeded();
-  const { token } = await runCommand("users/sign-in-user", ({ session }) =>
-    issueAccessToken(session, String(user._id)),
+  // A retry signs in again: a session token is not kept for replays.
+  const { token } = await runCommand(
+    "users/sign-in-user",
+    ({ session }) => issueAccessToken(session, String(user._id)),
+    { replayable: false },
   );
   return { token, user: toUser(user) };
 }

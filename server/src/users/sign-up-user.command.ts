@@ -15,12 +15,16 @@ export async function signUpUserCommand(input: SignUpFields, clientIp: string | 
   if (await UserModel.exists({ email })) throw conflict("An account with this email already exists.");
   const passwordHash = await hashPassword(password);
   try {
-    return await runCommand("users/sign-up-user", async ({ session }) => {
-      const [doc] = await UserModel.create([{ name, email, passwordHash }], { session });
-      if (!doc) throw new Error("UserModel.create returned no document");
-      const { token } = await issueAccessToken(session, String(doc._id));
-      return { token, user: toUser(doc.toObject()) };
-    });
+    return await runCommand(
+      "users/sign-up-user",
+      async ({ session }) => {
+        const [doc] = await UserModel.create([{ name, email, passwordHash }], { session });
+        if (!doc) throw new Error("UserModel.create returned no document");
+        const { token } = await issueAccessToken(session, String(doc._id));
+        return { token, user: toUser(doc.toObject()) };
+      },
+      { replayable: false },
+    ); // a session token is not kept for retries
   } catch (err) {
     // Two sign-ups racing past the exists() check meet the unique index: E11000 -> CONFLICT.
     if (toAppError(err)?.code === "CONFLICT") throw conflict("An account with this email already exists.");
