@@ -56,7 +56,8 @@ type Documents = {
     "\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": typeof types.LockVersionDocument,
     "\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      lastEventCursor\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n": typeof types.VersionRoomDocument,
     "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n": typeof types.VersionEventsDocument,
-    "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n": typeof types.ExportMarkersDocument,
+    "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!, $part: Int, $excel: Boolean) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format, part: $part, excel: $excel)\n    }\n  }\n": typeof types.ExportMarkersDocument,
+    "\n  query ExportMarkerParts($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkerParts(format: $format)\n    }\n  }\n": typeof types.ExportMarkerPartsDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n": types.SignInDocument,
@@ -101,7 +102,8 @@ const documents: Documents = {
     "\n  mutation LockVersion($versionId: ID!) {\n    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }\n  }\n": types.LockVersionDocument,
     "\n  query VersionRoom($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      number\n      status\n      createdAt\n      text\n      lineCount\n      mediaUrl\n      frameRate\n      frameRateFps\n      startTimecode\n      durationFrames\n      durationTimecode\n      lastEventCursor\n      revision { color label }\n      stems { stem mediaUrl }\n      loudness { integratedLkfs truePeakDbtp loudnessRange }\n      createdBy { id name initials }\n      asset {\n        id\n        kind\n        title\n        episode { id number title }\n        production {\n          id\n          title\n          myRole\n          members { role user { id name initials email } }\n        }\n        versions { id number status createdAt revision { color label } }\n      }\n      ...ReviewPanelVersion\n    }\n    me { id name initials }\n  }\n": types.VersionRoomDocument,
     "\n  subscription VersionEvents($versionId: ID!, $after: String) {\n    versionEvents(versionId: $versionId, after: $after) {\n      id\n      cursor\n      type\n      at\n      actor { id name initials }\n      note {\n        ...NoteItem\n        version { id noteCounts { ...NoteCountsItem } }\n      }\n      reply { ...ReplyItem }\n      version { id ...ReviewPanelVersion }\n    }\n  }\n": types.VersionEventsDocument,
-    "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n": types.ExportMarkersDocument,
+    "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!, $part: Int, $excel: Boolean) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format, part: $part, excel: $excel)\n    }\n  }\n": types.ExportMarkersDocument,
+    "\n  query ExportMarkerParts($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkerParts(format: $format)\n    }\n  }\n": types.ExportMarkerPartsDocument,
 };
 
 /**
@@ -289,7 +291,11 @@ export function graphql(source: "\n  subscription VersionEvents($versionId: ID!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n"): (typeof documents)["\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format)\n    }\n  }\n"];
+export function graphql(source: "\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!, $part: Int, $excel: Boolean) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format, part: $part, excel: $excel)\n    }\n  }\n"): (typeof documents)["\n  query ExportMarkers($versionId: ID!, $format: MarkerFormat!, $part: Int, $excel: Boolean) {\n    version(id: $versionId) {\n      id\n      exportMarkers(format: $format, part: $part, excel: $excel)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportMarkerParts($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkerParts(format: $format)\n    }\n  }\n"): (typeof documents)["\n  query ExportMarkerParts($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkerParts(format: $format)\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

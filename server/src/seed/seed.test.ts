@@ -125,7 +125,8 @@ describe("demo seed", () => {
     );
     const edl = res.version.exportMarkers;
     expect(edl).toContain("FCM: NON-DROP FRAME");
-    expect(edl).toMatch(/\* LOC: 01:00:00:00 GREEN {3}\[RESOLVED\] Rafael Ortiz: Open on the fog/);
+    // A range's length leads the locator's text (LOC has no duration field).
+    expect(edl).toMatch(/\* LOC: 01:00:00:00 GREEN {3}#1 DUR 120 \[RESOLVED\] Rafael Ortiz: Open on the fog/);
   });
 
   it("is skipped when present and recreated on reset", async () => {

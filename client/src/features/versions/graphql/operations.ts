@@ -63,10 +63,19 @@ export const VersionEventsDocument = graphql(`
 `);
 
 export const ExportMarkersDocument = graphql(`
-  query ExportMarkers($versionId: ID!, $format: MarkerFormat!) {
+  query ExportMarkers($versionId: ID!, $format: MarkerFormat!, $part: Int, $excel: Boolean) {
     version(id: $versionId) {
       id
-      exportMarkers(format: $format)
+      exportMarkers(format: $format, part: $part, excel: $excel)
+    }
+  }
+`);
+
+export const ExportMarkerPartsDocument = graphql(`
+  query ExportMarkerParts($versionId: ID!, $format: MarkerFormat!) {
+    version(id: $versionId) {
+      id
+      exportMarkerParts(format: $format)
     }
   }
 `);
