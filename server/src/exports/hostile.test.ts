@@ -50,7 +50,12 @@ function checkAll(src: MarkerSource): void {
   // CSV: strict parse, same count, no cell starting like a formula.
   const rows = strictCsv(toCsv(src, { excel: true }));
   expect(rows).toHaveLength(src.notes.length + 1);
-  expect(rows.slice(1).flat().filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+  expect(
+    rows
+      .slice(1)
+      .flat()
+      .filter((c) => /^[=+\-@\t\r]/.test(c)),
+  ).toEqual([]);
   // OTIO: valid JSON that reads back with every marker where it was.
   const otio = readOtio(toOtio(src), src.rate);
   expect(otio.markers.map((m) => m.frame - start)).toEqual(src.notes.map((n) => n.startFrame));

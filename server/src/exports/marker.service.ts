@@ -7,7 +7,7 @@ import { DEFAULT_FRAME_RATE } from "@greenlight/common/timecode";
 import type { Version } from "../versions/version.type.js";
 import { toAvidTxt } from "./avid-txt.js";
 import { toCmx3600 } from "./cmx3600.js";
-import { toCsv } from "./csv.js";
+import { toCsvSliced } from "./csv.js";
 import { toFcp7Xml } from "./fcp7-xml.js";
 import type { ExportMarkersArgs } from "./marker.args.js";
 import { MarkerFormat } from "./marker.enums.js";
@@ -20,12 +20,12 @@ export const MAX_MARKERS = 5000;
 
 type Options = Pick<ExportMarkersArgs, "part" | "excel" | "avidColumns">;
 
-const RENDER: Record<MarkerFormat, (src: MarkerSource, o: Options) => string> = {
+const RENDER: Record<MarkerFormat, (src: MarkerSource, o: Options) => string | Promise<string>> = {
   [MarkerFormat.CMX3600_EDL]: (src) => toCmx3600(src),
   [MarkerFormat.RESOLVE_EDL]: (src, o) => toResolveEdl(src, o.part),
   [MarkerFormat.AVID_TXT]: (src, o) => toAvidTxt(src, o.avidColumns === 8 ? 8 : 6),
   [MarkerFormat.FCP7_XML]: (src) => toFcp7Xml(src),
-  [MarkerFormat.CSV]: (src, o) => toCsv(src, { excel: o.excel }),
+  [MarkerFormat.CSV]: (src, o) => toCsvSliced(src, { excel: o.excel }),
   [MarkerFormat.OTIO]: (src) => toOtio(src),
 };
 

@@ -12,7 +12,7 @@ import {
 } from "../test/interchange-readers.js";
 import { toAvidTxt } from "./avid-txt.js";
 import { toCmx3600 } from "./cmx3600.js";
-import { toCsv } from "./csv.js";
+import { toCsv, toCsvSliced } from "./csv.js";
 import { toFcp7Xml } from "./fcp7-xml.js";
 import { resolveParts, toResolveEdl } from "./resolve-edl.js";
 import { escapeFormula, toAscii } from "./text.js";
@@ -218,6 +218,13 @@ describe("CSV", () => {
     expect(csv.startsWith("\ufeff")).toBe(true);
     expect(toCsv(source()).startsWith("\ufeff")).toBe(false);
     expect(strictCsv(csv)[1]?.[10]).toBe("'=cmd|' /C calc'!A0");
+  });
+  it("renders the same bytes in slices as whole (the service's form)", async () => {
+    const src = source({
+      notes: Array.from({ length: 450 }, (_, i) => note({ index: i + 1, startFrame: i, endFrame: i })),
+    });
+    expect(await toCsvSliced(src, { excel: true })).toBe(toCsv(src, { excel: true }));
+    expect(await toCsvSliced(source({ notes: [] }))).toBe(toCsv(source({ notes: [] })));
   });
   it("leaves a mix note's stem in its own column", () => {
     expect(
