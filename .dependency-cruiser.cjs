@@ -23,7 +23,7 @@ const DOMAINS = [
   ["productions"],
   ["assets"],
   ["versions"],
-  ["notes", "reviews"],
+  ["notes", "reviews", "edits"],
   ["presence", "exports"],
 ];
 const ALL = DOMAINS.flat();
