@@ -36,6 +36,7 @@ export const ErrorCodes = {
   WriteConflict: 112,
   ConflictingOperationInProgress: 117,
   TransactionTooOld: 225,
+  SnapshotTooOld: 239,
   TransactionCommitted: 256,
   TransactionExceededLifetimeLimitSeconds: 290,
   NotWritablePrimary: 10107,

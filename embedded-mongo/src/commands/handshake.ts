@@ -8,9 +8,10 @@ const MAX_AWAIT_MS = 10_000;
 
 export function clusterTimestamp(ctx: CommandContext): Timestamp {
   const { t, i } = ctx.engine.lastCommitted().ts;
-  // Before the first write, report "now" so drivers get a sane operationTime.
+  // Before the first write, report "now" so drivers get a sane operationTime; increment 0 keeps
+  // it before a first commit in the same second (whose increment is 1).
   return t === 0
-    ? new Timestamp({ t: Math.floor(ctx.server.startedAt.getTime() / 1000), i: 1 })
+    ? new Timestamp({ t: Math.floor(ctx.server.startedAt.getTime() / 1000), i: 0 })
     : new Timestamp({ t, i });
 }
 

@@ -72,6 +72,7 @@ export class WireServer {
     const closing = new Promise<void>((r) => this.server.close(() => r()));
     for (const c of this.connections.values()) c.destroy();
     this.cursors.closeAll();
+    this.txns.snapshots.close();
     await closing;
   }
 }

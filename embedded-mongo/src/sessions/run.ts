@@ -5,6 +5,7 @@ import { CommandError } from "../commands/errors.js";
 import { sessionHex } from "../commands/handshake.js";
 import type { ChangeOp } from "../storage/types.js";
 import { checkSnapshotReadConcern, withWriteConcernError } from "./concerns.js";
+import { isSnapshotRead, runSnapshotRead } from "./snapshot-read.js";
 import { engineView, type Transaction, WriteConflictSignal } from "./transaction.js";
 import { TRANSIENT } from "./transactions.js";
 
@@ -147,6 +148,7 @@ function abort(ctx: CommandContext, txn: Transaction, n: bigint): Document {
  */
 export async function runAutocommit(ctx: CommandContext, handler: Handler): Promise<Document> {
   checkSnapshotReadConcern(ctx.cmd, ctx.name);
+  if (isSnapshotRead(ctx.cmd, ctx.name)) return runSnapshotRead(ctx, handler);
   return withWriteConcernError(ctx.cmd, ctx.name, await runOutsideTransaction(ctx, handler));
 }
 
@@ -207,17 +209,26 @@ const outsideTransaction: Handler = (ctx) => {
   );
 };
 
-/** `setParameter` for the one server parameter the embedded store honours. */
+/** `setParameter` for the server parameters the embedded store honours (one per call). */
 const setParameter: Handler = (ctx) => {
   if (ctx.db !== "admin")
     throw new CommandError("Unauthorized", "setParameter may only be run against the admin database.");
-  const value = ctx.cmd.transactionLifetimeLimitSeconds;
-  if (value === undefined) throw new CommandError("InvalidOptions", "no supported option was specified");
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1)
-    throw new CommandError("BadValue", "transactionLifetimeLimitSeconds must be greater than or equal to 1s");
-  const was = ctx.txns.lifetimeLimitSeconds;
-  ctx.txns.lifetimeLimitSeconds = seconds;
+  const { cmd, txns } = ctx;
+  const name = ["transactionLifetimeLimitSeconds", "minSnapshotHistoryWindowInSeconds"].find(
+    (n) => cmd[n] !== undefined,
+  );
+  if (name === undefined) throw new CommandError("InvalidOptions", "no supported option was specified");
+  const seconds = Number(cmd[name]);
+  const min = name === "transactionLifetimeLimitSeconds" ? 1 : 0;
+  if (!Number.isFinite(seconds) || seconds < min)
+    throw new CommandError("BadValue", `${name} must be greater than or equal to ${min}s`);
+  if (name === "transactionLifetimeLimitSeconds") {
+    const was = txns.lifetimeLimitSeconds;
+    txns.lifetimeLimitSeconds = seconds;
+    return { was, ok: 1 };
+  }
+  const was = txns.snapshots.seconds;
+  txns.snapshots.seconds = seconds;
   return { was, ok: 1 };
 };
 

@@ -45,8 +45,10 @@ export class Transaction implements ViewOwner {
     private readonly locks: LockTable,
     readonly tag: TxnTag | null,
     readonly txnNumber: bigint,
+    /** A past snapshot (VersionStore.clockAt) instead of the present. */
+    at?: number,
   ) {
-    this.snapshot = versions.snapshot();
+    this.snapshot = at === undefined ? versions.snapshot() : versions.snapshotAt(at);
     this.ended = new Promise((r) => {
       this.end = r;
     });

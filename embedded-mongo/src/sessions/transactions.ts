@@ -5,7 +5,8 @@ import { ridOf } from "../engine/collection.js";
 import type { Engine } from "../engine/engine.js";
 import type { ChangeOp } from "../storage/types.js";
 import { type LockTable, Transaction } from "./transaction.js";
-import { VersionStore } from "./versions.js";
+import { SnapshotWindow } from "./snapshot-read.js";
+import { type ClusterTime, VersionStore } from "./versions.js";
 
 export const TRANSIENT = { errorLabels: ["TransientTransactionError"] };
 
@@ -20,13 +21,17 @@ const noop = (): void => {};
  * half of it) and journals them as one batch (one record: after a crash, all or nothing).
  */
 export class Transactions {
-  private readonly versions = new VersionStore();
+  private readonly versions: VersionStore;
+  /** Snapshots held for `readConcern: snapshot` reads outside transactions. */
+  readonly snapshots: SnapshotWindow;
   private readonly locks: LockTable = new Map();
   private readonly bySession = new Map<string, Transaction>();
   /** MongoDB's transactionLifetimeLimitSeconds (setParameter). */
   lifetimeLimitSeconds = 60;
 
   constructor(private readonly engine: Engine) {
+    this.versions = new VersionStore(() => engine.lastCommitted().ts);
+    this.snapshots = new SnapshotWindow(this.versions);
     engine.setChangeObserver(this.versions.observe);
   }
 
@@ -54,6 +59,21 @@ export class Transactions {
   /** A one-command transaction for an autocommit write while transactions hold locks. */
   autocommit(): Transaction {
     return new Transaction(this.engine, this.versions, this.locks, null, 0n);
+  }
+
+  /**
+   * A read-only transaction over the state at cluster time `at`, for a snapshot read; the state
+   * stays readable for the snapshot window. SnapshotTooOld when its versions are not kept.
+   */
+  snapshotRead(at: ClusterTime): Transaction {
+    const clock = this.versions.clockAt(at);
+    if (clock === undefined)
+      throw new CommandError(
+        "SnapshotTooOld",
+        `Read timestamp Timestamp(${at.t}, ${at.i}) is older than the oldest available timestamp.`,
+      );
+    this.snapshots.hold(clock);
+    return new Transaction(this.engine, this.versions, this.locks, null, 0n, clock);
   }
 
   abort(txn: Transaction): void {

@@ -7,6 +7,19 @@ interface Version {
   prev: Document | undefined;
 }
 
+/** A cluster time ({t, i} of a BSON Timestamp). */
+export interface ClusterTime {
+  t: number;
+  i: number;
+}
+
+const cmpTime = (a: ClusterTime, b: ClusterTime): number => a.t - b.t || a.i - b.i;
+
+/** The state at cluster time `ts` is the one after change `clock`. */
+interface TimeMark extends ClusterTime {
+  clock: number;
+}
+
 /**
  * Old versions of documents, kept only while a transaction's snapshot may need them. Every change
  * to a stored document bumps `clock`; a snapshot is the clock value when it was taken. A
@@ -19,11 +32,24 @@ export class VersionStore {
   private readonly chains = new Map<Collection, Map<string, Version[]>>();
   /** Open snapshots: clock value → how many transactions hold it. */
   private readonly open = new Map<number, number>();
+  /** The oldest clock whose versions are all kept (Infinity: none kept, only the present). */
+  private historyFrom = Number.POSITIVE_INFINITY;
+  /** Cluster time → clock, recorded while history is kept (for snapshot reads at a time). */
+  private readonly marks: TimeMark[] = [];
+
+  /** `lastCommitted`: the cluster time of the latest commit ({0, 0} before the first). */
+  constructor(private readonly lastCommitted: () => ClusterTime = () => ({ t: 0, i: 0 })) {}
 
   /** Pass to Engine.setChangeObserver. */
   readonly observe = (coll: Collection, rid: string, prev: Document | undefined): void => {
+    if (this.open.size === 0) {
+      this.clock++;
+      return;
+    }
+    // Writes apply then commit synchronously, so every change so far belongs to a commit at or
+    // before the latest cluster time: that time's state is the clock before this change.
+    this.mark();
     this.clock++;
-    if (this.open.size === 0) return;
     let byRid = this.chains.get(coll);
     if (!byRid) {
       byRid = new Map();
@@ -34,10 +60,46 @@ export class VersionStore {
     else byRid.set(rid, [{ clock: this.clock, prev }]);
   };
 
+  private mark(): void {
+    const ts = this.lastCommitted();
+    const last = this.marks[this.marks.length - 1];
+    if (!last || cmpTime(last, ts) !== 0) this.marks.push({ t: ts.t, i: ts.i, clock: this.clock });
+  }
+
   /** Take a snapshot now; give it back with release(). */
   snapshot(): number {
-    this.open.set(this.clock, (this.open.get(this.clock) ?? 0) + 1);
-    return this.clock;
+    return this.snapshotAt(this.clock);
+  }
+
+  /** Hold snapshot `at` (the present, or a clock clockAt answered); give it back with release(). */
+  snapshotAt(at: number): number {
+    if (at !== this.clock && at < this.historyFrom) throw new Error(`no history for clock ${at}`);
+    if (this.open.size === 0) {
+      this.historyFrom = this.clock;
+      this.mark();
+    }
+    this.open.set(at, (this.open.get(at) ?? 0) + 1);
+    return at;
+  }
+
+  /**
+   * The clock of the state at cluster time `ts`, or undefined when the versions it needs are
+   * no longer (or were never) kept. A time at or after the latest commit is the present.
+   */
+  clockAt(ts: ClusterTime): number | undefined {
+    if (cmpTime(ts, this.lastCommitted()) >= 0) return this.clock;
+    let lo = 0;
+    let hi = this.marks.length - 1;
+    let found: TimeMark | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.marks[mid] as TimeMark;
+      if (cmpTime(m, ts) <= 0) {
+        found = m;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && found.clock >= this.historyFrom ? found.clock : undefined;
   }
 
   release(at: number): void {
@@ -49,6 +111,8 @@ export class VersionStore {
     this.open.delete(at);
     if (this.open.size === 0) {
       this.chains.clear();
+      this.marks.length = 0;
+      this.historyFrom = Number.POSITIVE_INFINITY;
       return;
     }
     const oldest = Math.min(...this.open.keys());
@@ -57,6 +121,9 @@ export class VersionStore {
 
   /** Drop versions no open snapshot can see (changes at or before the oldest one). */
   private forgetUpTo(oldest: number): void {
+    this.historyFrom = oldest;
+    const keep = this.marks.findIndex((m) => m.clock >= oldest);
+    this.marks.splice(0, keep === -1 ? this.marks.length : keep);
     for (const [coll, byRid] of this.chains) {
       for (const [rid, chain] of byRid) {
         const keep = chain.findIndex((v) => v.clock > oldest);

@@ -154,6 +154,7 @@ function report(
       `  ${area.padEnd(28)} ${String(c.pass).padStart(4)} / ${String(c.pass + c.fail).padEnd(4)} ${pct(c.pass, c.pass + c.fail).padStart(6)}   (${c.na} skipped)`,
     );
   }
+  if (args.verbose) printSkipReasons(results);
   const expected = readExpected();
   const regressions = [...expected].filter((id) => results.has(id) && results.get(id)?.status !== "pass");
   const fresh = [...results].filter(([id, o]) => o.status === "pass" && !expected.has(id)).map(([id]) => id);
@@ -174,6 +175,19 @@ function report(
   }
   console.log(`\nspec: ${pass} passed, ${fail} failed, ${na} skipped`);
   return regressions.length && !args.update ? 1 : 0;
+}
+
+/** Why tests were not applicable, counted per area (the README lists these). */
+function printSkipReasons(results: Map<string, Outcome>): void {
+  const tally = new Map<string, number>();
+  for (const [id, o] of results) {
+    if (o.status !== "n/a") continue;
+    const key = `${id.split("/")[0]}: ${o.reason ?? "?"}`;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  if (!tally.size) return;
+  console.log("\nskipped, by reason:");
+  for (const [key, n] of [...tally].sort()) console.log(`  ${String(n).padStart(4)}  ${key}`);
 }
 
 main().then(
