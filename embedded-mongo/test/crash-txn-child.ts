@@ -8,10 +8,15 @@
  *   X <key>   deliberately aborted (nothing of it may survive)
  * The parent SIGKILLs this process at a random moment.
  */
+import { once } from "node:events";
 import { type ClientSession, MongoClient, MongoError } from "mongodb";
 import { startEmbeddedMongo } from "../src/index.js";
 
 const [dbPath, round] = process.argv.slice(2) as [string, string];
+// The parent starts the next round's child while this round runs (loading the modules is most of
+// a start on a busy machine) and says go on stdin once the directory is free and checked.
+process.stdout.write("LOADED\n");
+await once(process.stdin, "data");
 const store = await startEmbeddedMongo({ dbPath });
 const CLIENTS = Number(process.env.CRASH_TXN_CLIENTS ?? 4);
 const clients = await Promise.all(

@@ -17,8 +17,14 @@ import { tempDir } from "./journal-fixture.js";
  * forced often (small threshold) so kills also land mid-compaction.
  */
 const ROUNDS = Number(process.env.CRASH_TXN_ROUNDS ?? 20);
+// `pnpm --filter @greenlight/embedded-mongo test:crash` runs many more rounds (no time limit).
+const TIMEOUT_MS = process.env.CRASH_TXN_ROUNDS ? 0 : 180_000;
 const t = tempDir("crash-txn");
-afterAll(() => t.cleanup());
+const spawned = new Set<ChildProcess>();
+afterAll(() => {
+  for (const c of spawned) c.kill("SIGKILL");
+  t.cleanup();
+});
 
 interface Round {
   committed: Set<string>;
@@ -27,37 +33,60 @@ interface Round {
   aborted: Set<string>;
 }
 
-function runRound(round: number, killAfterCommits: number): Promise<Round> {
-  const child: ChildProcess = spawn(
+/** A round's child, started early: it loads its modules and waits for go (see the child). */
+interface Child {
+  proc: ChildProcess;
+  lines: AsyncIterator<string>;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function spawnChild(round: number): Child {
+  const proc = spawn(
     process.execPath,
     ["--import", "tsx", join(import.meta.dirname, "crash-txn-child.ts"), t.dir, String(round)],
     {
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, EMBEDDED_MONGO_COMPACT_BYTES: String(32 * 1024) },
     },
   );
-  const res: Round = { committed: new Set(), committing: new Set(), aborted: new Set() };
+  spawned.add(proc);
   let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => {
+  proc.stderr!.on("data", (d: Buffer) => {
     stderr += d.toString();
   });
-  return new Promise((resolve, reject) => {
-    let killed = false;
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      const [kind, key] = line.split(" ") as [string, string];
-      if (kind === "P") res.committing.add(key);
-      else if (kind === "C") res.committed.add(key);
-      else if (kind === "X") res.aborted.add(key);
-      if (!killed && res.committed.size >= killAfterCommits) {
-        killed = true;
-        child.kill("SIGKILL");
-      }
-    });
-    child.once("exit", (code, signal) => {
-      if (signal === "SIGKILL") resolve(res);
-      else reject(new Error(`crash child exited on its own (code ${code}): ${stderr}`));
-    });
-  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once("exit", (code, signal) => {
+      spawned.delete(proc);
+      resolve({ code, signal });
+    }),
+  );
+  const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
+  return { proc, lines, stderr: () => stderr, exited };
+}
+
+/** Let the child open the directory, read its reports, SIGKILL it after `killAfterCommits`. */
+async function runRound(child: Child, killAfterCommits: number): Promise<Round> {
+  const res: Round = { committed: new Set(), committing: new Set(), aborted: new Set() };
+  const loaded = await child.lines.next();
+  if (loaded.value !== "LOADED") throw new Error(`crash child did not load: ${child.stderr()}`);
+  child.proc.stdin!.write("go\n");
+  // Read to the end: lines written before the kill landed still count (a "P" may have committed).
+  let killed = false;
+  for (let next = await child.lines.next(); !next.done; next = await child.lines.next()) {
+    const [kind, key] = next.value.split(" ") as [string, string];
+    if (kind === "P") res.committing.add(key);
+    else if (kind === "C") res.committed.add(key);
+    else if (kind === "X") res.aborted.add(key);
+    if (!killed && res.committed.size >= killAfterCommits) {
+      killed = true;
+      child.proc.kill("SIGKILL");
+    }
+  }
+  const { code, signal } = await child.exited;
+  if (signal !== "SIGKILL")
+    throw new Error(`crash child exited on its own (code ${code}): ${child.stderr()}`);
+  return res;
 }
 
 /** What the directory holds, read as a restarted store would. */
@@ -81,13 +110,16 @@ async function recovered(): Promise<{ items: Map<string, Document[]>; accounts: 
 
 describe("crash safety of transactions (SIGKILL while clients commit)", () => {
   it(`keeps every committed transaction whole and nothing of the others over ${ROUNDS} kills`, {
-    timeout: 180_000,
+    timeout: TIMEOUT_MS,
   }, async () => {
     const committed = new Set<string>();
     const committing = new Set<string>();
     const aborted = new Set<string>();
+    let next = spawnChild(0);
     for (let r = 0; r < ROUNDS; r++) {
-      const res = await runRound(r, 5 + Math.floor(Math.random() * 20));
+      const child = next;
+      if (r + 1 < ROUNDS) next = spawnChild(r + 1);
+      const res = await runRound(child, 5 + Math.floor(Math.random() * 20));
       for (const k of res.committed) committed.add(k);
       for (const k of res.committing) committing.add(k);
       for (const k of res.aborted) aborted.add(k);
