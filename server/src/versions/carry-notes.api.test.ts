@@ -100,6 +100,15 @@ describe("carrying script notes onto a new version", () => {
       ["NOTE_CARRIED", "LINES_REMOVED"],
     ]);
 
+    // Revision marks: the lines v2 added or edited (the blank line after "Rain." is left out).
+    const marks = await gqlAs<{ version: { changedLines: number[] | null } }>(
+      server,
+      prod.as("VIEWER"),
+      `query($v: ID!) { version(id: $v) { changedLines } }`,
+      { v: v2 },
+    );
+    expect(expectData(marks).version.changedLines).toEqual([3, 6]);
+
     // v3 maps from v2's placements: the previous anchor is where the note sat in v2.
     const { versionId: v3 } = await buildVersion(
       server,

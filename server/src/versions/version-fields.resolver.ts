@@ -1,7 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../core/context.js";
 import { versionLastEventCursor } from "../events/event.tail.js";
 import { deletedUser, type User } from "../users/user.type.js";
+import { revisionMarks } from "./version.service.js";
 import { Version, VersionStatusChange } from "./version.type.js";
 
 /**
@@ -18,6 +19,15 @@ export class VersionFieldsResolver {
         return Object.assign(new VersionStatusChange(), { from: h.from ?? null, to: h.to, by, at: h.at });
       }),
     );
+  }
+
+  @FieldResolver(() => [Int], {
+    nullable: true,
+    description:
+      "SCRIPT: lines (1-based) added or edited since the previous version, blank lines left out; the revision marks. Null for the first version and for cuts and mixes.",
+  })
+  changedLines(@Root() v: Version, @Ctx() ctx: Context): Promise<number[] | null> {
+    return revisionMarks(ctx, v);
   }
 
   @FieldResolver(() => String, {

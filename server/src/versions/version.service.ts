@@ -1,8 +1,10 @@
+import { AssetKind } from "../assets/asset.enums.js";
 import { requireViewer } from "../auth/auth-checker.js";
 import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import { isId } from "../core/ids.js";
 import { type MemberRef, requireMembership, viewerMembership } from "../productions/production.access.js";
+import { changedLines, diffScripts } from "./script-diff.js";
 import { type VersionDoc } from "./version.model.js";
 import { toVersion, type Version } from "./version.type.js";
 
@@ -39,4 +41,16 @@ export async function previousVersion(ctx: Context, version: Version): Promise<V
   if (version.number <= 1) return null;
   const all = await listVersions(ctx, version.assetId);
   return all.find((v) => v.number === version.number - 1) ?? null;
+}
+
+/**
+ * The revision marks of a script version: its lines that differ from the previous version's, by
+ * the same line diff that carries notes (computed on read: texts never change once added).
+ */
+export async function revisionMarks(ctx: Context, version: Version): Promise<number[] | null> {
+  if (version.kind !== AssetKind.SCRIPT || version.number <= 1) return null;
+  const all = await ctx.loaders.versionsByAssetId.load(version.assetId);
+  const previous = all.find((v) => v.number === version.number - 1);
+  if (!previous) return null;
+  return changedLines(diffScripts(previous.text ?? "", version.text ?? ""));
 }

@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from "react";
-import type { NoteItemFragment, RevisionColor } from "../../../gql/graphql";
+import type { CarriedPlacementFragment, NoteItemFragment, RevisionColor } from "../../../gql/graphql";
 import { personColor } from "../../presence/components/PresenceAvatars";
 import { type ParsedScript, parseInline, type ScriptLine } from "../fountain/parse";
+import { CarriedMarginNote } from "./CarriedMarginNote";
 
 export interface LineSelection {
   readonly start: number;
@@ -18,6 +19,10 @@ interface Props {
   onNoteClick: (note: NoteItemFragment) => void;
   /** Lines where other people are (presence), by line number. */
   others: ReadonlyMap<number, readonly { id: string; initials: string; name: string }[]>;
+  /** Open notes of the previous version, at the lines they were carried to. */
+  carried?: readonly CarriedPlacementFragment[];
+  /** Lines this revision changed (computed by the server): an asterisk in the revision's colour. */
+  changedLines?: ReadonlySet<number>;
 }
 
 const HIDDEN = new Set(["boneyard"]);
@@ -35,6 +40,12 @@ export function revisionTint(color: RevisionColor | null): string {
   if (!color) return "var(--rev-white)";
   const base = color.replace("DOUBLE_", "").toLowerCase();
   return `var(--rev-${base})`;
+}
+
+/** The revision's colour as ink (asterisks), readable on its own page tint. */
+export function revisionInk(color: RevisionColor | null): string {
+  const base = (color ?? "WHITE").replace("DOUBLE_", "").toLowerCase();
+  return `var(--rev-${base}-ink)`;
 }
 
 function Inline({ text }: { text: string }) {
@@ -65,6 +76,7 @@ function Inline({ text }: { text: string }) {
  */
 export const ScreenplayView = memo(function ScreenplayView(props: Props) {
   const { script, notes, selection, onSelect, selectedNoteId, onNoteClick, others } = props;
+  const { carried, changedLines } = props;
   const dragAnchor = useRef<number | null>(null);
   const lastClicked = useRef<number | null>(null);
 
@@ -82,6 +94,14 @@ export const ScreenplayView = memo(function ScreenplayView(props: Props) {
     }
     return { startsAt, covered, selectedLines };
   }, [notes, selectedNoteId]);
+  const carriedAt = useMemo(() => {
+    const m = new Map<number, CarriedPlacementFragment[]>();
+    for (const c of carried ?? []) {
+      if (c.anchor.__typename !== "ScriptAnchor") continue;
+      m.set(c.anchor.lineStart, [...(m.get(c.anchor.lineStart) ?? []), c]);
+    }
+    return m;
+  }, [carried]);
 
   useEffect(() => {
     const up = () => {
@@ -111,6 +131,7 @@ export const ScreenplayView = memo(function ScreenplayView(props: Props) {
   );
 
   const tint = revisionTint(props.revisionColor);
+  const ink = revisionInk(props.revisionColor);
   const renderRow = (l: ScriptLine) => {
     if (HIDDEN.has(l.type)) return null;
     const inSelection = !!selection && l.line >= selection.start && l.line <= selection.end;
@@ -149,6 +170,16 @@ export const ScreenplayView = memo(function ScreenplayView(props: Props) {
           <Inline text={l.text} />
           {l.type === "scene" && l.sceneNumber ? <span className="sp-scene-no">{l.sceneNumber}</span> : null}
         </div>
+        {changedLines?.has(l.line) ? (
+          <span
+            className="sp-rev-mark"
+            style={{ color: ink }}
+            title="Changed in this revision"
+            data-testid="rev-mark"
+          >
+            *
+          </span>
+        ) : null}
         <div className="sp-margin">
           {here?.map((p) => (
             <span
@@ -177,6 +208,9 @@ export const ScreenplayView = memo(function ScreenplayView(props: Props) {
               <span className="margin-text">{plainPreview(n.body)}</span>
               {n.replies.length ? <span className="muted">+{n.replies.length}</span> : null}
             </button>
+          ))}
+          {carriedAt.get(l.line)?.map((c) => (
+            <CarriedMarginNote key={c.id} carried={c} />
           ))}
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { useQuery } from "@apollo/client/react";
 import { useCallback, useMemo, useState } from "react";
 import type { NoteItemFragment } from "../../../gql/graphql";
 import { useKeydown } from "../../../lib/hotkeys";
@@ -8,6 +9,7 @@ import { RoomNotes } from "../../versions/components/RoomNotes";
 import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
 import { splitLines } from "@greenlight/common/lines";
 import { parseFountain } from "../fountain/parse";
+import { ScriptFollowDocument } from "../graphql/operations";
 import { type LineSelection, revisionTint, ScreenplayView } from "./ScreenplayView";
 
 export function ScriptReviewPage() {
@@ -25,6 +27,22 @@ function ScriptRoom({ room }: { room: ReadyRoom }) {
   const [selection, setSelection] = useState<LineSelection | null>(null);
   const [selectedNoteId, setSelectedNoteId] = useState<string | null>(null);
   const [visible, setVisible] = useState<readonly NoteItemFragment[]>([]);
+  const follow = useQuery(ScriptFollowDocument, {
+    variables: { versionId: version.id },
+    fetchPolicy: "cache-and-network",
+  });
+  const changedLines = useMemo(
+    () => new Set(follow.data?.version?.changedLines ?? []),
+    [follow.data?.version?.changedLines],
+  );
+  // Still-open notes only: one resolved since it was carried no longer needs a place here.
+  const carried = useMemo(
+    () =>
+      (follow.data?.version?.carriedNotes.edges ?? [])
+        .map((e) => e.node)
+        .filter((c) => !c.note.deletedAt && (c.note.status === "OPEN" || c.note.status === "IN_PROGRESS")),
+    [follow.data],
+  );
 
   usePresenceBroadcast(version.id, { line: selection?.start ?? null, playing: false });
   const viewers = usePresenceViewers(version.id, room.me?.id);
@@ -91,6 +109,8 @@ function ScriptRoom({ room }: { room: ReadyRoom }) {
               selectedNoteId={selectedNoteId}
               onNoteClick={onNoteClick}
               others={others}
+              carried={carried}
+              changedLines={changedLines}
             />
           ) : (
             <p className="empty">This version has no text.</p>
