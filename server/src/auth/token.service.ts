@@ -128,15 +128,20 @@ async function authenticateAccessToken(
 async function authenticateApiToken(token: string): Promise<Authentication> {
   const doc = await ApiTokenModel.findOne(
     { hash: hashApiToken(token) },
-    { userId: 1, lastUsedAt: 1, revokedAt: 1 },
+    { userId: 1, lastUsedAt: 1, revokedAt: 1, expiresAt: 1 },
   ).lean();
   if (!doc) return { identity: null, problem: "unknownToken" };
   if (doc.revokedAt) return { identity: null, problem: "revoked" };
   const now = Date.now();
+  const expiresAtMs = doc.expiresAt?.getTime();
+  if (expiresAtMs !== undefined && expiresAtMs <= now) return { identity: null, problem: "apiTokenExpired" };
   if (!doc.lastUsedAt || now - doc.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await ApiTokenModel.updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now) } });
   }
-  return { identity: { userId: String(doc.userId), apiTokenId: String(doc._id) }, problem: null };
+  // expiresAtMs bounds the identity cache and closes live sockets at expiry, as for sessions.
+  const identity: Identity = { userId: String(doc.userId), apiTokenId: String(doc._id) };
+  if (expiresAtMs !== undefined) identity.expiresAtMs = expiresAtMs;
+  return { identity, problem: null };
 }
 
 class UnknownKeyError extends Error {}
@@ -161,6 +166,7 @@ export const TOKEN_PROBLEM_MESSAGES: Record<TokenProblem, string> = {
   expired: "Your session has expired; sign in again.",
   signedOut: "This session was signed out; sign in again.",
   revoked: "This API token was revoked; create a new one.",
+  apiTokenExpired: "This API token has expired; create a new one.",
   unknownToken: "No API token matches this one: it was mistyped, or deleted; check it or create a new one.",
   accountGone: "The account this token belongs to no longer exists.",
 };

@@ -24,6 +24,7 @@ export type TokenProblem =
   | "expired"
   | "signedOut"
   | "revoked"
+  | "apiTokenExpired"
   | "unknownToken"
   | "accountGone";
 

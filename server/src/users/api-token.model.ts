@@ -11,6 +11,8 @@ export interface ApiTokenDoc {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** Null: never expires (tokens made before expiry existed have no field, read as null). */
+  expiresAt?: Date | null;
 }
 
 const apiTokenSchema = new Schema<ApiTokenDoc>(
@@ -22,6 +24,7 @@ const apiTokenSchema = new Schema<ApiTokenDoc>(
     createdAt: { type: Date, required: true, default: () => new Date() },
     lastUsedAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
+    expiresAt: { type: Date, default: null },
   },
   { versionKey: false },
 );

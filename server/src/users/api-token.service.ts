@@ -7,6 +7,7 @@ export async function listApiTokens(viewer: Viewer): Promise<ApiToken[]> {
   const docs = await ApiTokenModel.find({
     userId: new mongoose.Types.ObjectId(viewer.userId),
     revokedAt: null,
+    $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }],
   })
     .sort({ createdAt: -1 })
     .lean();

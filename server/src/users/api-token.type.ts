@@ -18,6 +18,9 @@ export class ApiToken {
 
   @Field(() => DateTimeScalar, { nullable: true })
   lastUsedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it stops working; null: never." })
+  expiresAt!: Date | null;
 }
 
 @ObjectType()
@@ -30,7 +33,7 @@ export class ApiTokenPayload {
 }
 
 export function toApiToken(
-  doc: Pick<ApiTokenDoc, "_id" | "name" | "prefix" | "createdAt" | "lastUsedAt">,
+  doc: Pick<ApiTokenDoc, "_id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "expiresAt">,
 ): ApiToken {
   const t = new ApiToken();
   t.id = String(doc._id);
@@ -38,5 +41,6 @@ export function toApiToken(
   t.prefix = doc.prefix;
   t.createdAt = doc.createdAt;
   t.lastUsedAt = doc.lastUsedAt ?? null;
+  t.expiresAt = doc.expiresAt ?? null;
   return t;
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../core/context.js";
 import { requireViewer } from "../auth/auth-checker.js";
 import { ApiToken, ApiTokenPayload } from "./api-token.type.js";
@@ -8,6 +8,7 @@ import { SignUpInput } from "./user.input.js";
 import { createApiTokenCommand } from "./create-api-token.command.js";
 import { revokeApiTokenCommand } from "./revoke-api-token.command.js";
 import { signInUserCommand } from "./sign-in-user.command.js";
+import { signOutEverywhereCommand } from "./sign-out-everywhere.command.js";
 import { signOutUserCommand } from "./sign-out-user.command.js";
 import { signUpUserCommand } from "./sign-up-user.command.js";
 import { User } from "./user.type.js";
@@ -52,7 +53,21 @@ export class UserResolver {
   }
 
   @Authorized()
-  @Query(() => [ApiToken], { description: "Your API tokens that are not revoked, newest first." })
+  @Mutation(() => Int, {
+    description:
+      "Ends all your sessions, this one included, and revokes all your API tokens unless keepApiTokens; open sockets using them close (4403). Returns how many were ended.",
+  })
+  async signOutEverywhere(
+    @Arg("keepApiTokens", () => Boolean, { defaultValue: false }) keepApiTokens: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
+    return signOutEverywhereCommand(requireViewer(ctx), keepApiTokens);
+  }
+
+  @Authorized()
+  @Query(() => [ApiToken], {
+    description: "Your API tokens that are neither revoked nor expired, newest first.",
+  })
   async apiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
     return apiTokens.listApiTokens(requireViewer(ctx));
   }
@@ -62,8 +77,13 @@ export class UserResolver {
   async createApiToken(
     @Arg("name", () => String) name: string,
     @Ctx() ctx: Context,
+    @Arg("expiresInDays", () => Int, {
+      nullable: true,
+      description: "Lifetime in days, 1 to 3650; omitted or null: it never expires.",
+    })
+    expiresInDays?: number | null,
   ): Promise<ApiTokenPayload> {
-    return createApiTokenCommand(requireViewer(ctx), name);
+    return createApiTokenCommand(requireViewer(ctx), name, expiresInDays);
   }
 
   @Authorized()

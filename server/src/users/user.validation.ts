@@ -50,6 +50,16 @@ export function validateSignUp(input: SignUpFields): SignUpFields {
   return { name, email, password: input.password };
 }
 
+export const API_TOKEN_MAX_DAYS = 3650;
+
+/** An API token's lifetime in whole days, 1 to 10 years; null or absent: it never expires. */
+export function tokenExpiry(days: number | null | undefined, now = Date.now()): Date | null {
+  if (days === null || days === undefined) return null;
+  if (!Number.isInteger(days) || days < 1 || days > API_TOKEN_MAX_DAYS)
+    throw badInput(`expiresInDays must be 1 to ${API_TOKEN_MAX_DAYS}.`, { expiresInDays: "out of range" });
+  return new Date(now + days * 86_400_000);
+}
+
 export function validateTokenName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > NAME_MAX) {
