@@ -11,9 +11,7 @@
  *   L5 app (composition root), main.ts, seed                        everything
  *
  * Tests (*.test.ts, server/src/test/) are not layered: they reach any module to set up a case.
- * Production code never imports them. Imports that break a rule and are still being moved are
- * listed in .dependency-cruiser-known-violations.json (`pnpm check:deps:baseline` rewrites it);
- * a new one fails the check.
+ * Production code never imports them. There is no baseline: every violation fails the check.
  */
 const S = "^server/src/";
 /** L3 domains, earliest first; domains in one inner list are peers and may not import each other. */

@@ -1,6 +1,5 @@
 /**
- * No cycles between folders of server/src (`pnpm check:deps`, second pass, once the last known layer
- * violations are gone: dependency-cruiser cannot baseline folder cycles). Tests are left out (they
+ * No cycles between folders of server/src (`pnpm check:deps`, second pass). Tests are left out (they
  * reach any module to set up a case), and so are L1 files (enums, models, policies, the version life
  * cycle): every layer may import them, so they are the shared vocabulary the folders' behaviour is
  * written in, not a dependency between behaviours. Cycles among L1 files are still file cycles, which

@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
-import { createFormatError } from "../errors/format-error.js";
+import { createFormatError } from "./format-error.js";
 import type { Context } from "../core/context.js";
 import { DocumentStore } from "./document-cache.js";
 import { createHttpServer, GRAPHQL_PATH } from "./http.js";

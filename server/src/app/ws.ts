@@ -7,11 +7,10 @@ import { type WebSocket, WebSocketServer } from "ws";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../core/logger.js";
 import { badInput } from "../errors/app-errors.js";
-import { createFormatError } from "../errors/format-error.js";
+import { createFormatError } from "./format-error.js";
 import { authorizeSubscription } from "./ws-authorize.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
 import { DocumentCache } from "./ws-documents.js";
-import { mongoEventLog } from "../events/event.log.js";
 import { inRealtimeScope } from "../realtime/db-scope.js";
 import { serializeResult } from "../realtime/frames.js";
 import { RealtimeHub, setHub } from "../realtime/hub.js";
@@ -19,6 +18,8 @@ import { groupKey } from "../realtime/group-key.js";
 import { type IdentityEnd, IdentityWatch } from "../realtime/identity-watch.js";
 import { primedLoaders } from "./primed-loaders.js";
 import { loadPresence } from "../presence/presence.service.js";
+import { toPresenceEntry } from "../presence/presence.feed.js";
+import { realtimeEventLog, realtimeFeed } from "./realtime-feed.js";
 import { type RealtimeContext, realtimeStats } from "../realtime/realtime-request.js";
 import { closeSlowConsumer, FrameSink } from "../realtime/sinks.js";
 import type { Context, Viewer } from "../core/context.js";
@@ -94,12 +95,16 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     socket.close(Close.Forbidden, CloseReason[why]),
   );
   const hub = new RealtimeHub({
-    // The same sign-out/revocation feed also keeps the HTTP identity cache honest across processes.
-    credentials: withIdentityCache(identities),
-    log: mongoEventLog,
+    feed: realtimeFeed({
+      db: () => mongoose.connection.db,
+      logger,
+      // The same sign-out/revocation feed also keeps the HTTP identity cache honest across processes.
+      credentials: withIdentityCache(identities),
+    }),
+    log: realtimeEventLog,
     logger,
-    db: () => mongoose.connection.db,
-    loadPresence: (versionId) => inRealtimeScope(() => loadPresence(versionId)),
+    loadPresence: (versionId) =>
+      inRealtimeScope(async () => (await loadPresence(versionId)).map(toPresenceEntry)),
     presenceTtlMs: rc.presenceTtlSeconds * 1_000,
     executionTimeoutMs: rc.executionTimeoutMs,
   });

@@ -1,4 +1,4 @@
-import type { mongo } from "mongoose";
+import type { ChangeDoc } from "../core/change-stream.js";
 import type { Identity } from "../core/context.js";
 
 /** A verified token: who it is, and the user fields the context's viewer carries. */
@@ -13,8 +13,6 @@ interface Entry {
   /** Epoch ms after which the entry is not used (the TTL, or the token's own expiry if sooner). */
   until: number;
 }
-
-type ChangeDoc = mongo.ChangeStreamDocument<mongo.Document>;
 
 /** Long enough to take the session and user reads off nearly every request of an active client. */
 export const IDENTITY_TTL_MS = 30_000;

@@ -3,8 +3,6 @@ import { EventModel } from "./event.model.js";
 import type { EventLean } from "./event.service.js";
 import { MembershipModel } from "../productions/membership.model.js";
 import type { Role } from "../productions/production.enums.js";
-import { inRealtimeScope } from "../realtime/db-scope.js";
-import type { EventLogPort } from "../realtime/ports.js";
 
 const oid = (id: string) => new Types.ObjectId(id);
 
@@ -17,28 +15,26 @@ export async function roleOf(productionId: string, userId: string): Promise<Role
   return m?.role ?? null;
 }
 
-/**
- * The event log and memberships as the realtime layer reads them: indexed queries only, in the
- * realtime scope (one command at a time, see db-scope.ts).
- */
-export const mongoEventLog: EventLogPort = {
-  tail: (productionId, n) =>
-    inRealtimeScope(async () => {
-      const docs = (await EventModel.find({ productionId: oid(productionId) })
-        .sort({ seq: -1 })
-        .limit(n)
-        .lean()) as EventLean[];
-      return docs.reverse();
-    }),
+/** The last `n` events of a production, ascending by seq (realtime's replay of a fresh channel). */
+export async function tailEvents(productionId: string, n: number): Promise<EventLean[]> {
+  const docs = (await EventModel.find({ productionId: oid(productionId) })
+    .sort({ seq: -1 })
+    .limit(n)
+    .lean()) as EventLean[];
+  return docs.reverse();
+}
 
-  range: (productionId, afterSeq, uptoSeq, limit, versionId) =>
-    inRealtimeScope(async () => {
-      const seq = { $gt: afterSeq, $lte: uptoSeq };
-      const query = versionId
-        ? { versionId: oid(versionId), productionId: oid(productionId), seq }
-        : { productionId: oid(productionId), seq };
-      return (await EventModel.find(query).sort({ seq: 1 }).limit(limit).lean()) as EventLean[];
-    }),
-
-  roleOf: (productionId, userId) => inRealtimeScope(() => roleOf(productionId, userId)),
-};
+/** Events with afterSeq < seq <= uptoSeq, ascending, at most `limit`; only the version's when given. */
+export async function eventRange(
+  productionId: string,
+  afterSeq: number,
+  uptoSeq: number,
+  limit: number,
+  versionId?: string | null,
+): Promise<EventLean[]> {
+  const seq = { $gt: afterSeq, $lte: uptoSeq };
+  const query = versionId
+    ? { versionId: oid(versionId), productionId: oid(productionId), seq }
+    : { productionId: oid(productionId), seq };
+  return (await EventModel.find(query).sort({ seq: 1 }).limit(limit).lean()) as EventLean[];
+}

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Role } from "../productions/production.enums.js";
-import type { PresenceEntry, PresenceSnapshot } from "../realtime/ports.js";
+import type { PresenceEntry, PresenceSnapshot } from "../core/presence.js";
 
 @ObjectType({
   description: "Someone viewing a version, and where: frame for cuts and mixes, line for scripts.",
@@ -24,7 +24,7 @@ export class PresenceUpdate {
 }
 
 export function toPresenceViewer(e: PresenceEntry): PresenceViewer {
-  return Object.assign(new PresenceViewer(), e);
+  return Object.assign(new PresenceViewer(), e, { role: e.role as Role | null });
 }
 
 export function toPresenceUpdate(s: PresenceSnapshot): PresenceUpdate {

@@ -1,4 +1,4 @@
-import type { EventLean } from "../events/event.service.js";
+import type { FeedEvent } from "./ports.js";
 import type { ExecutionScope } from "./ports.js";
 
 /** Notes of a production remembered from the change stream (least recently changed out first). */
@@ -54,7 +54,7 @@ export class ChannelMemory {
   }
 
   /** The shared scope of one event's executions, primed with what is known. */
-  scopeFor(e: EventLean): { scope: ExecutionScope; epoch: number } {
+  scopeFor(e: FeedEvent): { scope: ExecutionScope; epoch: number } {
     const scope: ExecutionScope = {};
     const noteId = e.noteId ? String(e.noteId) : null;
     const note = noteId

@@ -1,5 +1,5 @@
-import type { EventLean } from "../events/event.service.js";
-import type { Role } from "../productions/production.enums.js";
+import type { FeedEvent } from "./ports.js";
+import type { RoleName } from "./ports.js";
 import type { ChannelRoles } from "./channel-roles.js";
 import { catchUp, type ReplaySource } from "./channel-replay.js";
 import type { GroupSpec, PresenceSnapshot } from "./ports.js";
@@ -10,7 +10,7 @@ interface NaiveEntry {
   sink: QueueSink<unknown>;
   kind: GroupSpec["kind"];
   versionId: string | null;
-  role: Role;
+  role: RoleName;
 }
 
 /**
@@ -36,7 +36,7 @@ export class NaiveSubscribers {
     sink: QueueSink<unknown>,
     kind: GroupSpec["kind"],
     versionId: string | null,
-    role: Role,
+    role: RoleName,
     afterSeq: number | null,
   ): Promise<void> {
     const entry: NaiveEntry = { sink, kind, versionId, role };
@@ -65,7 +65,7 @@ export class NaiveSubscribers {
   }
 
   /** A live event of `versionId` (null: production-wide). */
-  event(e: EventLean, versionId: string | null): void {
+  event(e: FeedEvent, versionId: string | null): void {
     for (const n of this.entries) {
       if (n.kind !== "events" || (n.versionId !== null && n.versionId !== versionId)) continue;
       if (e.seq <= n.sink.lastSeq || !this.roles.authorized(n.sink, n.role)) continue;

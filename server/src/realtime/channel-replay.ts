@@ -1,5 +1,5 @@
-import type { EventLean } from "../events/event.service.js";
-import type { Role } from "../productions/production.enums.js";
+import type { FeedEvent } from "./ports.js";
+import type { RoleName } from "./ports.js";
 import type { ExecutionScope, GroupSpec } from "./ports.js";
 import type { PresenceWatch } from "./presence.tracker.js";
 import type { FrameSink, Sink } from "./sinks.js";
@@ -11,8 +11,8 @@ export const PAGE = 200;
 export interface ReplaySource {
   /** Seq of the last event released to live subscribers (moves while replaying). */
   lastSeq(): number;
-  range(afterSeq: number, uptoSeq: number, limit: number, versionId: string | null): Promise<EventLean[]>;
-  authorized(sink: Sink, role: Role): boolean;
+  range(afterSeq: number, uptoSeq: number, limit: number, versionId: string | null): Promise<FeedEvent[]>;
+  authorized(sink: Sink, role: RoleName): boolean;
 }
 
 /**
@@ -24,10 +24,10 @@ export interface ReplaySource {
 export async function catchUp(
   src: ReplaySource,
   sink: Sink,
-  role: Role,
+  role: RoleName,
   versionId: string | null,
   afterSeq: number | null,
-  replay: (e: EventLean, scope: ExecutionScope) => Promise<void>,
+  replay: (e: FeedEvent, scope: ExecutionScope) => Promise<void>,
 ): Promise<void> {
   if (afterSeq === null) {
     sink.lastSeq = src.lastSeq();

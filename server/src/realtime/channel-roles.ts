@@ -1,14 +1,18 @@
-import type { EventLean } from "../events/event.service.js";
-import { EventType } from "../events/event.enums.js";
-import type { Role } from "../productions/production.enums.js";
+import type { FeedEvent } from "./ports.js";
+import type { RoleName } from "./ports.js";
 import type { Sink } from "./sinks.js";
 
-/** Events that may change a subscriber's role (re-read before they are dispatched). */
-export const MEMBER_EVENTS: ReadonlySet<string> = new Set([EventType.MEMBER_ADDED, EventType.MEMBER_REMOVED]);
+/**
+ * Whether an event may change a subscriber's role (re-read before it is dispatched): membership
+ * events, the only ones whose payload names a member (events/event.model.ts).
+ */
+export function changesRoles(e: FeedEvent): boolean {
+  return e.memberUserId != null;
+}
 
 /** What re-authorisation needs of a group: its role, its subscribers, the version it last saw. */
 export interface RoleScoped {
-  readonly spec: { readonly role: Role };
+  readonly spec: { readonly role: RoleName };
   readonly sinks: Iterable<Sink>;
   authVersion: number;
 }
@@ -20,19 +24,19 @@ export interface RoleScoped {
  * subscriber) and bumps `version`; a group then costs one integer compare per event.
  */
 export class ChannelRoles {
-  private readonly roles = new Map<string, Role | null>();
+  private readonly roles = new Map<string, RoleName | null>();
   /** Bumped whenever a local subscriber's role changed. */
   version = 0;
 
-  constructor(private readonly roleOf: (userId: string) => Promise<Role | null>) {}
+  constructor(private readonly roleOf: (userId: string) => Promise<RoleName | null>) {}
 
   /** A subscriber authorised (at subscribe time) with this role. */
-  note(userId: string, role: Role): void {
+  note(userId: string, role: RoleName): void {
     this.roles.set(userId, role);
   }
 
   /** Whether the subscriber still holds `role`; if not, its subscription ends (complete). */
-  authorized(sink: Sink, role: Role): boolean {
+  authorized(sink: Sink, role: RoleName): boolean {
     if (this.roles.get(sink.userId) === role) return true;
     sink.end();
     return false;
@@ -46,11 +50,10 @@ export class ChannelRoles {
   }
 
   /** Before dispatching `e`: a membership event re-reads the roles it may have changed. */
-  async refresh(e: EventLean): Promise<void> {
-    if (!MEMBER_EVENTS.has(e.type)) return;
-    const users = e.memberUserId ? [String(e.memberUserId)] : [...this.roles.keys()];
-    for (const userId of users) {
-      if (!this.roles.has(userId)) continue;
+  async refresh(e: FeedEvent): Promise<void> {
+    if (!changesRoles(e)) return;
+    const userId = String(e.memberUserId);
+    if (this.roles.has(userId)) {
       const role = await this.roleOf(userId);
       if (role !== this.roles.get(userId)) {
         this.roles.set(userId, role);

@@ -1,10 +1,15 @@
 import type { Logger } from "../core/logger.js";
-import type { EventLean } from "../events/event.service.js";
-import type { Role } from "../productions/production.enums.js";
-import type { EventLogPort, ExecutionScope, GroupSpec, PresenceSnapshot } from "./ports.js";
+import type {
+  EventLogPort,
+  ExecutionScope,
+  FeedEvent,
+  GroupSpec,
+  PresenceSnapshot,
+  RoleName,
+} from "./ports.js";
 import type { PresenceWatch } from "./presence.tracker.js";
 import { ChannelMemory } from "./channel-memory.js";
-import { ChannelRoles, MEMBER_EVENTS } from "./channel-roles.js";
+import { ChannelRoles, changesRoles } from "./channel-roles.js";
 import { Sequencer } from "./sequencer.js";
 import type { FrameSink, QueueSink } from "./sinks.js";
 import { Batch, Group, MAX_BATCH } from "./channel-batch.js";
@@ -35,15 +40,15 @@ export interface ChannelDeps {
  */
 export class Channel {
   readonly ready: Promise<void>;
-  private readonly seq: Sequencer<EventLean>;
+  private readonly seq: Sequencer<FeedEvent>;
   private initialized = false;
-  private early: EventLean[] = [];
+  private early: FeedEvent[] = [];
   private readonly roles: ChannelRoles;
   private readonly groups = new Map<string, Group>();
   private readonly naive: NaiveSubscribers;
   private readonly replay: ReplaySource;
   private readonly deadline: ExecutionDeadline;
-  private readonly pending: EventLean[] = [];
+  private readonly pending: FeedEvent[] = [];
   private draining = false;
   /** Notes, users and versions known without reading (see channel-memory.ts). */
   private readonly memory = new ChannelMemory();
@@ -53,7 +58,7 @@ export class Channel {
 
   constructor(private readonly deps: ChannelDeps) {
     this.roles = new ChannelRoles((userId) => deps.log.roleOf(deps.productionId, userId));
-    this.seq = new Sequencer<EventLean>(0, {
+    this.seq = new Sequencer<FeedEvent>(0, {
       deliver: (e) => this.enqueue(e),
       confirmGap: (after, before) => deps.log.range(deps.productionId, after, before - 1, PAGE),
       settleMs: deps.settleMs,
@@ -86,7 +91,7 @@ export class Channel {
   }
 
   /** A change-stream (or sweep) arrival; any order, duplicates tolerated. */
-  push(events: readonly EventLean[]): void {
+  push(events: readonly FeedEvent[]): void {
     if (!this.initialized) {
       this.early.push(...events);
       return;
@@ -142,7 +147,7 @@ export class Channel {
     sink: QueueSink<unknown>,
     kind: GroupSpec["kind"],
     versionId: string | null,
-    role: Role,
+    role: RoleName,
     afterSeq: number | null,
   ): Promise<void> {
     this.roles.note(sink.userId, role);
@@ -199,7 +204,7 @@ export class Channel {
     // Start just before the tail: the sequencer releases it silently (nobody is attached yet) up
     // to the first gap that may still fill, and holds the rest, so the live position is exactly
     // where Production.events would stop.
-    const start = tail.length > 0 ? (tail[0] as EventLean).seq - 1 : 0;
+    const start = tail.length > 0 ? (tail[0] as FeedEvent).seq - 1 : 0;
     this.seq.startAfter(start);
     this.seq.push(tail);
     this.initialized = true;
@@ -208,7 +213,7 @@ export class Channel {
     this.seq.push(early);
   }
 
-  private enqueue(e: EventLean): void {
+  private enqueue(e: FeedEvent): void {
     if (!this.initialized) return; // the tail at start-up: nobody is attached yet
     this.pending.push(e);
     if (!this.draining) void this.drain();
@@ -226,7 +231,7 @@ export class Channel {
       while (this.pending.length > 0) {
         const batch = new Batch();
         for (let e = this.pending[0]; e; e = this.pending[0]) {
-          if (batch.size > 0 && (batch.size >= MAX_BATCH || MEMBER_EVENTS.has(e.type))) break;
+          if (batch.size > 0 && (batch.size >= MAX_BATCH || changesRoles(e))) break;
           this.pending.shift();
           try {
             await this.roles.refresh(e);
@@ -246,7 +251,7 @@ export class Channel {
     }
   }
 
-  private async dispatch(e: EventLean, batch: Batch): Promise<void> {
+  private async dispatch(e: FeedEvent, batch: Batch): Promise<void> {
     const versionId = e.versionId ? String(e.versionId) : null;
     const jobs: Promise<void>[] = [];
     const { scope, epoch } = this.memory.scopeFor(e);

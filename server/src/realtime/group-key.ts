@@ -1,5 +1,5 @@
 import type { OperationDefinitionNode } from "graphql";
-import type { Role } from "../productions/production.enums.js";
+import type { RoleName } from "./ports.js";
 
 export interface GroupKeyInput {
   /**
@@ -10,7 +10,7 @@ export interface GroupKeyInput {
   operationName: string | undefined;
   op: OperationDefinitionNode;
   variables: Record<string, unknown>;
-  role: Role;
+  role: RoleName;
   /** Set only for documents whose result depends on the viewer, not just the role. */
   userId: string | null;
   field: string;

@@ -1,67 +1,36 @@
-import type { mongo } from "mongoose";
 import type { Logger } from "../core/logger.js";
-import type { EventLean } from "../events/event.service.js";
-import { ChangeFeed, type ChangeDoc } from "./change-feed.js";
 import { Channel } from "./channel.js";
-import type { EventLogPort, PresenceSnapshot } from "./ports.js";
-import { PRESENCE_COLLECTION, type PresenceDoc } from "../presence/presence.model.js";
-import { API_TOKENS_COLLECTION, SESSIONS_COLLECTION } from "./identity-watch.js";
+import type {
+  EventLogPort,
+  FeedConsumer,
+  FeedEvent,
+  FeedPort,
+  PresenceEntry,
+  PresenceSnapshot,
+} from "./ports.js";
 import { PresenceTracker } from "./presence.tracker.js";
-import { toUser, type UserLean } from "../users/user.type.js";
-
-export const EVENTS_COLLECTION = "events";
-export const NOTES_COLLECTION = "notes";
-/**
- * Documents whose loader values channels remember (see channel-memory.ts): the loader, and how a
- * change's post-image becomes that loader's value.
- */
-interface CachedCollection {
-  loader: string;
-  value(doc: mongo.Document): unknown;
-}
-const CACHED_COLLECTIONS: Readonly<Record<string, CachedCollection>> = {
-  users: { loader: "userById", value: (doc) => toUser(doc as UserLean) },
-  versions: { loader: "versionById", value: (doc) => doc },
-};
 
 export interface HubDeps {
+  /** The process's one change stream, decoded (events/event.feed.ts, wired in app/realtime-feed.ts). */
+  feed: FeedPort;
   log: EventLogPort;
   logger: Logger;
-  db: () => mongo.Db | undefined;
-  loadPresence(versionId: string): Promise<PresenceDoc[]>;
+  loadPresence(versionId: string): Promise<PresenceEntry[]>;
   presenceTtlMs: number;
   settleMs?: number;
   /** An execution of one event for one group taking longer than this ends the group's subscriptions. */
   executionTimeoutMs?: number;
-  /**
-   * Receives `sessions` / `api_tokens` changes (sign-outs, revocations) to end live sockets, and
-   * `users` changes (for an identity cache fed from the same stream).
-   */
-  credentials?: { onChange(coll: string, change: ChangeDoc): void };
 }
 
 /**
- * The process's realtime core: one change stream (events + presence) dispatched in memory to
- * per-production channels that exist only while someone here subscribes.
+ * The process's realtime core: the event feed dispatched in memory to per-production channels that
+ * exist only while someone here subscribes.
  */
-export class RealtimeHub {
+export class RealtimeHub implements FeedConsumer {
   private readonly channels = new Map<string, Channel>();
-  readonly feed: ChangeFeed;
   readonly presence: PresenceTracker;
 
   constructor(private readonly deps: HubDeps) {
-    this.feed = new ChangeFeed({
-      db: deps.db,
-      collections: [
-        EVENTS_COLLECTION,
-        PRESENCE_COLLECTION,
-        NOTES_COLLECTION,
-        ...Object.keys(CACHED_COLLECTIONS),
-        ...(deps.credentials ? [SESSIONS_COLLECTION, API_TOKENS_COLLECTION] : []),
-      ],
-      logger: deps.logger,
-      handlers: { onChange: (coll, change) => this.onChange(coll, change), onOpen: () => this.onOpen() },
-    });
     this.presence = new PresenceTracker({
       load: deps.loadPresence,
       ttlMs: deps.presenceTtlMs,
@@ -72,12 +41,17 @@ export class RealtimeHub {
     });
   }
 
+  /** The feed this hub consumes (its `opens`: tests and metrics). */
+  get feed(): FeedPort {
+    return this.deps.feed;
+  }
+
   start(): void {
-    this.feed.start();
+    this.deps.feed.start(this);
   }
 
   async stop(): Promise<void> {
-    await this.feed.stop();
+    await this.deps.feed.stop();
     this.presence.dispose();
     for (const ch of this.channels.values()) ch.dispose();
     this.channels.clear();
@@ -115,52 +89,28 @@ export class RealtimeHub {
     return ch;
   }
 
-  private onChange(coll: string, change: ChangeDoc): void {
-    if (coll === PRESENCE_COLLECTION) {
-      this.presence.onChange(change);
-      return;
-    }
-    if (coll === NOTES_COLLECTION) {
-      this.onNoteChange(change);
-      return;
-    }
-    if (coll === SESSIONS_COLLECTION || coll === API_TOKENS_COLLECTION) {
-      this.deps.credentials?.onChange(coll, change);
-      return;
-    }
-    const cached = CACHED_COLLECTIONS[coll];
-    // A user change also ends or refreshes identities (auth/identity-cache.ts, when wired).
-    if (coll === "users") this.deps.credentials?.onChange(coll, change);
-    if (cached) {
-      if (!("documentKey" in change)) return;
-      const key = `${cached.loader}:${String((change.documentKey as { _id: unknown })._id)}`;
-      const doc =
-        "fullDocument" in change ? (change.fullDocument as mongo.Document | null | undefined) : null;
-      const value = doc ? cached.value(doc) : null;
-      for (const ch of this.channels.values()) ch.changed(key, value);
-      return;
-    }
-    if (coll !== EVENTS_COLLECTION || change.operationType !== "insert") return;
-    const doc = change.fullDocument as EventLean;
-    this.channels.get(String(doc.productionId))?.push([doc]);
+  event(e: FeedEvent): void {
+    this.channels.get(String(e.productionId))?.push([e]);
   }
 
-  private onNoteChange(change: ChangeDoc): void {
-    if (!("documentKey" in change)) return;
-    const id = String((change.documentKey as { _id: unknown })._id);
-    const doc =
-      "fullDocument" in change
-        ? (change.fullDocument as { productionId?: unknown } | null | undefined)
-        : null;
-    if (doc?.productionId) {
-      this.channels.get(String(doc.productionId))?.rememberNote(id, doc);
+  changed(key: string, value: unknown): void {
+    for (const ch of this.channels.values()) ch.changed(key, value);
+  }
+
+  noteChanged(noteId: string, productionId: string | null, doc: unknown): void {
+    if (productionId) {
+      this.channels.get(productionId)?.rememberNote(noteId, doc);
       return;
     }
     // A delete (or a lookup that found nothing) does not say whose note it was.
-    for (const ch of this.channels.values()) ch.rememberNote(id, null);
+    for (const ch of this.channels.values()) ch.rememberNote(noteId, null);
   }
 
-  private onOpen(): void {
+  presenceChanged(versionId: string, userId: string, entry: PresenceEntry | null): void {
+    this.presence.onChange(versionId, userId, entry);
+  }
+
+  open(): void {
     for (const ch of this.channels.values()) {
       ch.sweep().catch((err: unknown) =>
         this.deps.logger.warn("realtime: sweep failed", { error: String(err) }),

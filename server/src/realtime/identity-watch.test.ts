@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ChangeDoc } from "./change-feed.js";
+import type { ChangeDoc } from "../core/change-stream.js";
 import {
   API_TOKENS_COLLECTION,
   type IdentityEnd,

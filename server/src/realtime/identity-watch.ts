@@ -1,4 +1,4 @@
-import type { ChangeDoc } from "./change-feed.js";
+import type { ChangeDoc } from "../core/change-stream.js";
 
 /** What a live socket was authenticated with (the parts that can end). */
 export interface SocketIdentity {

@@ -1,11 +1,8 @@
-import type { Role } from "../productions/production.enums.js";
-import type { ChangeDoc } from "./change-feed.js";
-import type { PresenceDoc } from "../presence/presence.model.js";
 import type { PresenceEntry, PresenceSnapshot } from "./ports.js";
 
 export interface PresenceTrackerDeps {
   /** Live viewers of a version from the store (first subscriber of a version in this process). */
-  load(versionId: string): Promise<PresenceDoc[]>;
+  load(versionId: string): Promise<PresenceEntry[]>;
   /** A version's viewers changed: broadcast to the production's presence subscribers. */
   publish(productionId: string, snapshot: PresenceSnapshot): void;
   ttlMs: number;
@@ -53,7 +50,7 @@ export class PresenceTracker {
       const viewers = new Map<string, PresenceEntry>();
       const tracked: Tracked = { productionId, viewers, loaded: Promise.resolve() };
       tracked.loaded = this.deps.load(versionId).then((docs) => {
-        for (const d of docs) if (!viewers.has(String(d.userId))) viewers.set(String(d.userId), toEntry(d));
+        for (const d of docs) if (!viewers.has(d.userId)) viewers.set(d.userId, d);
       });
       this.versions.set(versionId, tracked);
       t = tracked;
@@ -102,19 +99,15 @@ export class PresenceTracker {
     }
   }
 
-  onChange(change: ChangeDoc): void {
-    const id = "documentKey" in change ? String((change.documentKey as { _id: unknown })._id) : "";
-    const [versionId, userId] = id.split(":");
-    if (!versionId || !userId) return;
+  /** A viewer's presence changed (from the event feed); null: it ended. */
+  onChange(versionId: string, userId: string, entry: PresenceEntry | null): void {
     const t = this.versions.get(versionId);
     if (!t) return;
-    if (change.operationType === "delete") {
+    if (!entry) {
       if (t.viewers.delete(userId)) this.markDirty(versionId);
       return;
     }
-    const doc = "fullDocument" in change ? (change.fullDocument as PresenceDoc | null | undefined) : null;
-    if (!doc) return;
-    t.viewers.set(userId, toEntry(doc));
+    t.viewers.set(userId, entry);
     this.markDirty(versionId);
   }
 
@@ -165,15 +158,4 @@ export class PresenceTracker {
       .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
     return { versionId, viewers };
   }
-}
-
-function toEntry(d: PresenceDoc): PresenceEntry {
-  return {
-    userId: String(d.userId),
-    role: (d.role as Role | null) ?? null,
-    frame: d.frame ?? null,
-    line: d.line ?? null,
-    playing: Boolean(d.playing),
-    updatedAt: new Date(d.updatedAt),
-  };
 }

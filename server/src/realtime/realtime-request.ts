@@ -1,5 +1,5 @@
 import type { Context } from "../core/context.js";
-import type { Role } from "../productions/production.enums.js";
+import type { RoleName } from "./ports.js";
 import type { FrameSocket } from "./sinks.js";
 
 export type RealtimeField = "productionEvents" | "versionEvents" | "presence";
@@ -10,7 +10,7 @@ export interface RealtimeRequest {
   kind: "events" | "presence";
   productionId: string;
   versionId: string | null;
-  role: Role;
+  role: RoleName;
   /** Replay after this seq; null: live only. */
   afterSeq: number | null;
   subscriptionId: string;

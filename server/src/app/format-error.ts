@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "../core/logger.js";
 import { currentRequestId, newRequestId } from "../core/request-scope.js";
-import { ERROR_CODES, toAppError } from "./app-errors.js";
+import { ERROR_CODES, toAppError } from "../errors/app-errors.js";
 
 /** Codes Apollo itself produces for bad requests; they say nothing about our internals. */
 const APOLLO_CLIENT_CODES = new Set([
