@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProductionPage } from "./pages/ProductionPage.js";
+import { ScriptReviewPage } from "./pages/ScriptReviewPage.js";
 import { SignInPage } from "./pages/SignInPage.js";
 import { launchBrowser, openSession, type Session, screenshot } from "./support/browser.js";
 import { type RunningServer, startServer } from "./support/server.js";
@@ -65,6 +66,39 @@ describe("demo production", () => {
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
     await page.setViewportSize({ width: 2560, height: 1440 });
     await screenshot(page, "13-cut-2560");
+  });
+
+  // Issue 16: the Blue revision shows White's open notes where their words are now.
+  it("shows the Blue revision's carried notes with their badges, and computed revision marks", async () => {
+    const { page } = session;
+    await page.goto("/");
+    await page.getByTestId("productions").getByRole("link").first().click();
+    const production = new ProductionPage(page);
+    await production.asset("SCRIPT").last().click();
+    const script = new ScriptReviewPage(page);
+    await page.getByTestId("screenplay").waitFor();
+    await script.revision().filter({ hasText: "Blue" }).waitFor();
+    await script.carriedNotes().nth(2).waitFor();
+    const badgeAt = async (line: number) =>
+      page.locator(`.sp-row[data-line="${line}"]`).getByTestId("carry-badge").textContent();
+    expect(await badgeAt(94)).toBe("moved from line 95");
+    expect(await badgeAt(25)).toBe("text changed");
+    expect(await badgeAt(86)).toBe("lines removed");
+    // The five changed lines of the pages (the title page's new draft date is not marked).
+    expect(await script.revisionMarks().count()).toBe(5);
+    // The typed asterisks are gone from the text: the marks are the only ones.
+    expect(await page.locator('.sp-row[data-line="25"] .sp-el').textContent()).toBe("Harsh. Accurate. Fair.");
+
+    await page
+      .locator('.sp-row[data-line="25"]')
+      .getByTestId("carried-margin-note")
+      .getByRole("button")
+      .click();
+    const detail = page.getByTestId("carry-detail");
+    await detail.waitFor();
+    expect(await detail.locator("del").textContent()).toBe("Harsh. Fair.");
+    expect(await detail.locator("ins").textContent()).toBe("Harsh. Accurate. Fair.");
+    await screenshot(page, "14-demo-script-carried-notes");
   });
 
   // Issue 13, finding 14: the client runs under its Content-Security-Policy. The first policy

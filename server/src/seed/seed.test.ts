@@ -25,6 +25,7 @@ const DEMO = `{ productions { id title kind stage members { role user { email } 
 } }`;
 
 const ASSET = `query($id: ID!) { asset(id: $id) { versions {
+  id
   number status mediaUrl frameRate startTimecode durationFrames durationTimecode lineCount
   revision { color } stems { stem mediaUrl } loudness { integratedLkfs truePeakDbtp loudnessRange }
   noteCounts { total open inProgress resolved wontFix }
@@ -33,6 +34,7 @@ const ASSET = `query($id: ID!) { asset(id: $id) { versions {
 } } }`;
 
 type Version = {
+  id: string;
   number: number;
   status: string;
   mediaUrl: string | null;
@@ -93,6 +95,26 @@ describe("demo seed", () => {
       truePeakDbtp: -4.7,
       loudnessRange: 22.7,
     });
+    // The Blue revision carries White's open notes: moved, edited, and lost lines.
+    const blue = await server.gql<{
+      version: {
+        changedLines: number[];
+        carriedNotes: { edges: { node: { outcome: string; detail: string; anchor: { lineStart: number } } }[] };
+      };
+    }>(
+      `query($v: ID!) { version(id: $v) { changedLines carriedNotes { edges { node { outcome detail
+        anchor { ... on ScriptAnchor { lineStart } } } } } } }`,
+      { v: script?.versions[1]?.id },
+      { token },
+    );
+    const carried = expectData(blue).version.carriedNotes.edges.map((e) => e.node);
+    expect(carried.map((c) => [c.outcome, c.anchor.lineStart, c.detail])).toEqual([
+      ["MOVED", 94, "moved from line 95"],
+      ["TEXT_CHANGED", 25, "text changed"],
+      ["LINES_REMOVED", 86, "line 85 removed; nearest surviving line 86"],
+    ]);
+    expect(expectData(blue).version.changedLines).toHaveLength(6);
+
     for (const asset of versions) {
       const notes = asset.flatMap((v) => v.notes.edges);
       expect(notes.length).toBeGreaterThanOrEqual(3);

@@ -146,6 +146,31 @@ async function seedScript(users: Users, productionId: string, episodeId: string)
   await replyToNote(as(users, Role.SHOWRUNNER), n2.id, "Keeping it: the clock is the engine of the pilot.");
   await setNoteStatus(as(users, Role.SHOWRUNNER), n2.id, NoteStatus.WONT_FIX);
 
+  // Open on White, so the Blue revision carries them (Version.carriedNotes): one moves with its
+  // line, one stays on an edited line, one loses its line.
+  const line = (needle: string) => {
+    const n = lineOf(white, needle);
+    return { lineStart: n, lineEnd: n };
+  };
+  await addNote(as(users, Role.DIRECTOR), {
+    versionId: v1.id,
+    body: "Hold on June here before she answers; this is the line the episode is named for.",
+    script: line("Then let me show you how it's made."),
+    category: NoteCategory.PERFORMANCE,
+  });
+  await addNote(as(users, Role.SHOWRUNNER), {
+    versionId: v1.id,
+    body: "Otis needs a sharper word than 'Fair'. @ada.okafor",
+    script: line("Harsh. Fair."),
+    category: NoteCategory.DIALOGUE,
+  });
+  await addNote(as(users, Role.PRODUCER), {
+    versionId: v1.id,
+    body: "Agree with the room note: can we see June's tiredness in the action lines?",
+    script: line("[[Note for the room"),
+    category: NoteCategory.STORY,
+  });
+
   const v2 = await addVersion(writer(), { assetId: asset.id, text: blue });
   const ask = lineOf(blue, "I'm asking twice.");
   await addNote(as(users, Role.PRODUCER), {

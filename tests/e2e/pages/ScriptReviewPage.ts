@@ -25,6 +25,16 @@ export class ScriptReviewPage extends ReviewRoom {
     return this.page.getByTestId("margin-note");
   }
 
+  /** Notes carried from the previous version, in the margin at their new lines. */
+  carriedNotes() {
+    return this.page.getByTestId("carried-margin-note");
+  }
+
+  /** The computed revision asterisks. */
+  revisionMarks() {
+    return this.page.getByTestId("rev-mark");
+  }
+
   revision() {
     return this.page.getByTestId("revision");
   }
