@@ -99,7 +99,9 @@ describe("demo seed", () => {
     const blue = await server.gql<{
       version: {
         changedLines: number[];
-        carriedNotes: { edges: { node: { outcome: string; detail: string; anchor: { lineStart: number } } }[] };
+        carriedNotes: {
+          edges: { node: { outcome: string; detail: string; anchor: { lineStart: number } } }[];
+        };
       };
     }>(
       `query($v: ID!) { version(id: $v) { changedLines carriedNotes { edges { node { outcome detail

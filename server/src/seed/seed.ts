@@ -1,7 +1,4 @@
-import { readFile } from "node:fs/promises";
 import { Types } from "mongoose";
-import type { Context } from "../core/context.js";
-import { createLoaders } from "../app/loaders.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { AssetModel } from "../assets/asset.model.js";
 import { createAssetCommand as createAsset } from "../assets/create-asset.command.js";
@@ -27,11 +24,13 @@ import { submitVersionCommand as submitForReview } from "../reviews/submit-versi
 import { ReviewDecision } from "../reviews/review.enums.js";
 import { FrameRate } from "@greenlight/common/timecode";
 import { UserModel } from "../users/user.model.js";
-import { RevisionColor, Stem } from "../versions/version.enums.js";
+import { Stem } from "../versions/version.enums.js";
 import { VersionModel } from "../versions/version.model.js";
 import { addVersionCommand as addVersion } from "../versions/add-version.command.js";
 import { NoteCategory, NoteStatus } from "../notes/note.enums.js";
-import { blueRevision, DEMO_PASSWORD, DEMO_TITLE, DEMO_USERS, lineOf } from "./seed-data.js";
+import { DEMO_PASSWORD, DEMO_TITLE, DEMO_USERS } from "./seed-data.js";
+import { as, type Users } from "./seed-actors.js";
+import { seedScript } from "./seed-script.js";
 
 /**
  * The demo production "How It's Made": a user per role, episode 101 with a Fountain script
@@ -43,8 +42,6 @@ export interface SeedResult {
   seeded: boolean;
   productionId: string | null;
 }
-
-type Users = Record<Role, { id: string; name: string; email: string }>;
 
 const CUT_FRAMES = 45 * 24; // the demo cuts are 45 s at 24 fps
 const MEDIA = "/media/demo";
@@ -66,18 +63,6 @@ export async function seedDemo(options: { reset?: boolean; quiet?: boolean } = {
   const productionId = await buildProduction(users);
   if (!options.quiet) printAccounts();
   return { seeded: true, productionId };
-}
-
-/** A service context acting as one demo user (fresh loaders per call: no stale reads). */
-function as(users: Users, role: Role): Context {
-  const u = users[role];
-  return {
-    requestId: "seed",
-    viewer: { userId: u.id, name: u.name, email: u.email },
-    loaders: createLoaders(),
-    authProblem: null,
-    clientIp: null,
-  };
 }
 
 async function createUsers(): Promise<Users> {
@@ -108,78 +93,6 @@ async function buildProduction(users: Users): Promise<string> {
   await seedCut(users, production.id, episode.id);
   await seedMix(users, production.id, episode.id);
   return production.id;
-}
-
-async function seedScript(users: Users, productionId: string, episodeId: string) {
-  const white = await readFile(new URL("./pilot.fountain", import.meta.url), "utf8");
-  const blue = blueRevision(white);
-  const writer = () => as(users, Role.WRITER);
-  const asset = await createAsset(writer(), {
-    productionId,
-    kind: AssetKind.SCRIPT,
-    title: "Pilot - Shooting Script",
-    episodeId,
-  });
-  const v1 = await addVersion(writer(), {
-    assetId: asset.id,
-    text: white,
-    revisionColor: RevisionColor.WHITE,
-  });
-  const n1 = await addNote(as(users, Role.SHOWRUNNER), {
-    versionId: v1.id,
-    body: "Love this cold open. Can Otis's first fortune be funnier? It sets the tone for the series. @ada.okafor",
-    script: {
-      lineStart: lineOf(white, "You will find what you are looking for in the last"),
-      lineEnd: lineOf(white, "You will find what you are looking for in the last"),
-    },
-    category: NoteCategory.DIALOGUE,
-  });
-  await replyToNote(writer(), n1.id, "Trying a few alts for the Blue pages.");
-  await setNoteStatus(writer(), n1.id, NoteStatus.RESOLVED);
-  const bank = lineOf(white, "The bank man comes at ten");
-  const n2 = await addNote(as(users, Role.EXECUTIVE), {
-    versionId: v1.id,
-    body: "Network asks: do we need the bank deadline this early? Feels like a lot of plot before we know June.",
-    script: { lineStart: bank, lineEnd: bank + 1 },
-    category: NoteCategory.STORY,
-  });
-  await replyToNote(as(users, Role.SHOWRUNNER), n2.id, "Keeping it: the clock is the engine of the pilot.");
-  await setNoteStatus(as(users, Role.SHOWRUNNER), n2.id, NoteStatus.WONT_FIX);
-
-  // Open on White, so the Blue revision carries them (Version.carriedNotes): one moves with its
-  // line, one stays on an edited line, one loses its line.
-  const line = (needle: string) => {
-    const n = lineOf(white, needle);
-    return { lineStart: n, lineEnd: n };
-  };
-  await addNote(as(users, Role.DIRECTOR), {
-    versionId: v1.id,
-    body: "Hold on June here before she answers; this is the line the episode is named for.",
-    script: line("Then let me show you how it's made."),
-    category: NoteCategory.PERFORMANCE,
-  });
-  await addNote(as(users, Role.SHOWRUNNER), {
-    versionId: v1.id,
-    body: "Otis needs a sharper word than 'Fair'. @ada.okafor",
-    script: line("Harsh. Fair."),
-    category: NoteCategory.DIALOGUE,
-  });
-  await addNote(as(users, Role.PRODUCER), {
-    versionId: v1.id,
-    body: "Agree with the room note: can we see June's tiredness in the action lines?",
-    script: line("[[Note for the room"),
-    category: NoteCategory.STORY,
-  });
-
-  const v2 = await addVersion(writer(), { assetId: asset.id, text: blue });
-  const ask = lineOf(blue, "I'm asking twice.");
-  await addNote(as(users, Role.PRODUCER), {
-    versionId: v2.id,
-    body: "The new fortune lands. Legal should clear the bank's name in the montage. @producer",
-    script: { lineStart: ask - 4, lineEnd: ask },
-    category: NoteCategory.LEGAL,
-  });
-  await submitForReview(writer(), v2.id);
 }
 
 async function seedCut(users: Users, productionId: string, episodeId: string) {
