@@ -21,6 +21,9 @@ const ALLOWED = new Set([
   "delete",
   "findAndModify",
   "findandmodify",
+  // Only on collections the transaction creates (Transaction.applyCatalogOp).
+  "create",
+  "createIndexes",
   "hello",
   "isMaster",
   "ismaster",

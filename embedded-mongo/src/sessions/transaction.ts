@@ -1,4 +1,5 @@
 import type { Document } from "bson";
+import { CommandError } from "../commands/errors.js";
 import { Collection } from "../engine/collection.js";
 import { Engine } from "../engine/engine.js";
 import type { ChangeOp, TxnTag } from "../storage/types.js";
@@ -103,11 +104,45 @@ export class Transaction implements ViewOwner {
     return view;
   }
 
-  /** Views whose live collection was dropped or replaced since they were opened. */
-  staleViews(): TxnCollection[] {
-    return [...this.views.values()].filter(
-      (v) => !v.created && this.engine.collection(v.db, v.name) !== v.base,
+  /**
+   * The catalog changes MongoDB 7 runs inside a transaction, applied to the transaction's own
+   * views (others see them at commit): `create` of a collection, and `createIndexes` on a
+   * collection this transaction created and has not written to yet.
+   */
+  applyCatalogOp(op: ChangeOp): void {
+    const ns = `${op.db}.${"coll" in op ? op.coll : ""}`;
+    if (op.op === "create" && op.options.viewOn === undefined) {
+      const view = new TxnCollection(new Collection(op.db, op.coll, op.options), this, true);
+      this.views.set(ns, view);
+      return;
+    }
+    const view = this.views.get(ns);
+    if (op.op === "createIndexes" && view?.created) {
+      if (view.overlay.size > 0)
+        throw new CommandError(
+          "OperationNotSupportedInTransaction",
+          `Cannot create new indexes on non-empty collection ${ns} in a multi-document transaction.`,
+        );
+      for (const spec of op.indexes) view.base.createIndex(spec);
+      return;
+    }
+    throw new CommandError(
+      "OperationNotSupportedInTransaction",
+      op.op === "createIndexes"
+        ? `Cannot create new indexes on existing collection ${ns} in a multi-document transaction.`
+        : `Cannot run '${op.op}' in a multi-document transaction.`,
     );
+  }
+
+  /**
+   * Views whose live collection was dropped or replaced since they were opened, and collections
+   * this transaction creates that someone else created meanwhile (a write conflict in MongoDB).
+   */
+  staleViews(): TxnCollection[] {
+    return [...this.views.values()].filter((v) => {
+      const live = this.engine.collection(v.db, v.name);
+      return v.created ? live !== undefined : live !== v.base;
+    });
   }
 
   /** Close: give back the snapshot and locks, wake waiting writers. */
@@ -141,5 +176,6 @@ export function engineView(
     collection: (db: string, name: string) => txn.collection(db, name),
     ensureCollection: (db: string, name: string, batch: ChangeOp[]) => txn.ensureCollection(db, name, batch),
     commit: record,
+    applyOp: (op: ChangeOp) => txn.applyCatalogOp(op),
   });
 }
