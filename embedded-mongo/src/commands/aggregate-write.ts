@@ -3,6 +3,7 @@ import { canonicalKey, isPlainObject } from "../engine/bson-order.js";
 import { type Collection, ridOf } from "../engine/collection.js";
 import { findDocs } from "../engine/query.js";
 import { applyUpdate, updateKind } from "../engine/update.js";
+import { checkValidation } from "../engine/validation.js";
 import type { ChangeOp } from "../storage/types.js";
 import type { CommandContext } from "./context.js";
 import { CommandError } from "./errors.js";
@@ -23,10 +24,11 @@ function target(ctx: CommandContext, spec: unknown, stage: string): { db: string
 }
 
 /** $out: the target's contents become the results (its indexes stay); all-or-nothing on _id. */
-function out(coll: Collection, docs: Document[], ops: ChangeOp[]): void {
+function out(coll: Collection, docs: Document[], ops: ChangeOp[], bypass: boolean): void {
   const fresh = docs.map(withId);
   const seen = new Set<string>();
   for (const d of fresh) {
+    checkValidation(coll, d, undefined, bypass);
     const k = canonicalKey(d._id);
     if (seen.has(k)) {
       throw new CommandError(
@@ -75,14 +77,15 @@ function mergeSpec(spec: Document): MergeSpec {
   return { on, whenMatched, whenNotMatched, variables: isPlainObject(spec.let) ? spec.let : {} };
 }
 
-function insertNew(coll: Collection, doc: Document, ops: ChangeOp[]): void {
+function insertNew(coll: Collection, doc: Document, ops: ChangeOp[], bypass: boolean): void {
   const d = withId(doc);
+  checkValidation(coll, d, undefined, bypass);
   coll.insert(d);
   ops.push({ op: "insert", db: coll.db, coll: coll.name, doc: d });
 }
 
 /** $merge: each result is matched on `on` and merged, replaced, kept, failed or inserted. */
-function merge(coll: Collection, docs: Document[], m: MergeSpec, ops: ChangeOp[]): void {
+function merge(coll: Collection, docs: Document[], m: MergeSpec, ops: ChangeOp[], bypass: boolean): void {
   for (const doc of docs) {
     const filter: Document = {};
     for (const f of m.on) filter[f] = doc[f] ?? null;
@@ -96,12 +99,12 @@ function merge(coll: Collection, docs: Document[], m: MergeSpec, ops: ChangeOp[]
           "BadValue",
           "$merge could not find a matching document in the target collection",
         );
-      if (m.whenNotMatched === "insert") insertNew(coll, doc, ops);
+      if (m.whenNotMatched === "insert") insertNew(coll, doc, ops, bypass);
       continue;
     }
     if (m.whenMatched === "keepExisting") continue;
     // whenMatched "fail" is an insert that meets the existing key, answered as MongoDB does (11000).
-    if (m.whenMatched === "fail") insertNew(coll, doc, ops);
+    if (m.whenMatched === "fail") insertNew(coll, doc, ops, bypass);
     let next: Document;
     if (Array.isArray(m.whenMatched)) {
       const u = m.whenMatched;
@@ -113,6 +116,7 @@ function merge(coll: Collection, docs: Document[], m: MergeSpec, ops: ChangeOp[]
       });
     } else if (m.whenMatched === "replace") next = { _id: cur._id, ...doc };
     else next = { ...cur, ...doc, _id: cur._id };
+    checkValidation(coll, next, cur, bypass);
     coll.replace(ridOf(cur._id), next);
     ops.push({ op: "replace", db: coll.db, coll: coll.name, id: cur._id, doc: next });
   }
@@ -127,8 +131,9 @@ export async function writeStage(ctx: CommandContext, stage: Document, docs: Doc
   const ops: ChangeOp[] = [];
   try {
     const coll = ctx.engine.ensureCollection(into.db, into.coll, ops);
-    if (name === "$out") out(coll, docs, ops);
-    else merge(coll, docs, mergeSpec(isPlainObject(spec) ? spec : { into: spec }), ops);
+    const bypass = ctx.cmd.bypassDocumentValidation === true;
+    if (name === "$out") out(coll, docs, ops, bypass);
+    else merge(coll, docs, mergeSpec(isPlainObject(spec) ? spec : { into: spec }), ops, bypass);
   } finally {
     await ctx.engine.commit(ops, ctx.acknowledged);
   }

@@ -32,6 +32,7 @@ export const ErrorCodes = {
   Location16755: 16755,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
+  DocumentValidationFailure: 121,
   NoSuchTransaction: 251,
   WriteConflict: 112,
   ConflictingOperationInProgress: 117,

@@ -55,6 +55,7 @@ export const findAndModify: Handler = async (ctx) => {
           u: u as Document,
           upsert: ctx.cmd.upsert === true,
           hint: ctx.cmd.hint,
+          bypassValidation: ctx.cmd.bypassDocumentValidation === true,
           ...(sort ? { sort } : {}),
           ...queryOptions(ctx.cmd, coll),
           ...(Array.isArray(ctx.cmd.arrayFilters)

@@ -8,6 +8,7 @@ import { applyUpdate, updateKind } from "../engine/update.js";
 import { upsertSeed } from "../engine/upsert.js";
 import type { ChangeOp } from "../storage/types.js";
 import { CommandError } from "./errors.js";
+import { checkValidation } from "../engine/validation.js";
 
 export interface UpdateStatement {
   q: Document;
@@ -19,6 +20,8 @@ export interface UpdateStatement {
   hint?: unknown;
   collation?: StringCompare;
   variables?: Document;
+  /** The command's `bypassDocumentValidation: true`. */
+  bypassValidation?: boolean;
 }
 
 export interface UpdateOutcome {
@@ -101,6 +104,7 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
       out.post = next;
     }
     if (!changed(doc, next)) continue;
+    checkValidation(coll, next, doc, s.bypassValidation === true);
     coll.replace(ridOf(doc._id), next);
     out.modified++;
     const base = { db: coll.db, coll: coll.name, id: doc._id, doc: next, ...coll.preImageOf(doc) };
@@ -118,6 +122,7 @@ export function execUpdate(coll: Collection, s: UpdateStatement, ops: ChangeOp[]
           : {}
         : upsertSeed(s.q);
     const doc = checkSize(withId(applyUpdate(seed, s.u, kind, { ...opts, inserting: true })));
+    checkValidation(coll, doc, undefined, s.bypassValidation === true);
     coll.insert(doc);
     ops.push({ op: "insert", db: coll.db, coll: coll.name, doc });
     out.upsertedId = doc._id;

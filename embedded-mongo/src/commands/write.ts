@@ -2,6 +2,7 @@ import type { Document } from "bson";
 import { ridOf } from "../engine/collection.js";
 import { isPlainObject } from "../engine/bson-order.js";
 import { findDocs } from "../engine/query.js";
+import { checkValidation } from "../engine/validation.js";
 import type { ChangeOp } from "../storage/types.js";
 import { collName, optArray } from "./args.js";
 import type { CommandContext, Handler } from "./context.js";
@@ -62,6 +63,7 @@ const insert: Handler = async (ctx) => {
     "documents",
     (raw, _i, batch) => {
       const doc = withId(raw);
+      checkValidation(coll, doc, undefined, ctx.cmd.bypassDocumentValidation === true);
       coll.insert(doc);
       batch.push({ op: "insert", db: ctx.db, coll: name, doc });
       n++;
@@ -107,6 +109,7 @@ const update: Handler = async (ctx) => {
           multi: stmt.multi === true,
           upsert: stmt.upsert === true,
           hint: stmt.hint,
+          bypassValidation: ctx.cmd.bypassDocumentValidation === true,
           ...queryOptions(ctx.cmd, coll, stmt),
           ...(Array.isArray(stmt.arrayFilters) ? { arrayFilters: stmt.arrayFilters as Document[] } : {}),
         },
