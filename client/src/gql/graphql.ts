@@ -21,7 +21,7 @@ export type AddVersionInput = {
   frameRate?: FrameRate | null | undefined;
   /** MIX only. */
   loudness?: LoudnessInput | null | undefined;
-  /** CUT/MIX: http(s) URL or /media/... path. */
+  /** CUT/MIX: a /media/... path, or an https URL (no credentials) on a MEDIA_HOSTS host. */
   mediaUrl?: string | null | undefined;
   /** SCRIPT only; default by version number. */
   revisionColor?: RevisionColor | null | undefined;

@@ -23,7 +23,10 @@ export class AddVersionInput {
     description: "Required for SCRIPT (Fountain text); not for CUT/MIX.",
   })
   text?: string | null;
-  @Field(() => String, { nullable: true, description: "CUT/MIX: http(s) URL or /media/... path." })
+  @Field(() => String, {
+    nullable: true,
+    description: "CUT/MIX: a /media/... path, or an https URL (no credentials) on a MEDIA_HOSTS host.",
+  })
   mediaUrl?: string | null;
   @Field(() => FrameRate, { nullable: true }) frameRate?: FrameRate | null;
   @Field(() => String, { nullable: true, description: 'HH:MM:SS:FF or HH:MM:SS;FF, e.g. "01:00:00:00".' })

@@ -5,6 +5,7 @@ import { DEFAULT_FRAME_RATE, FrameRate, TimecodeError, normalizeTimecode } from 
 import { RevisionColor, Stem } from "./version.enums.js";
 import type { LoudnessDoc, StemTrackDoc } from "./version.model.js";
 import { lineCount } from "@greenlight/common/lines";
+import { mediaUrlShape } from "@greenlight/common/media-url";
 
 export interface VersionFieldsInput {
   text?: string | null;
@@ -63,19 +64,8 @@ export function defaultRevisionLabel(color: RevisionColor, at: Date): string {
  * internal ones (issue 13).
  */
 export function validMediaUrl(url: string, hosts: readonly string[]): boolean {
-  if (url.length > 2048) return false;
-  if (/^\/media\/[A-Za-z0-9._~\-/%]+$/.test(url) && !url.includes("..")) return true;
-  try {
-    const parsed = new URL(url);
-    return (
-      parsed.protocol === "https:" &&
-      parsed.username === "" &&
-      parsed.password === "" &&
-      hosts.includes(parsed.host.toLowerCase())
-    );
-  } catch {
-    return false;
-  }
+  const shape = mediaUrlShape(url); // the shape rule is shared with the client's form
+  return shape !== null && (shape.kind === "path" || hosts.includes(shape.host));
 }
 
 const MEDIA_URL_RULE = "must be a /media/... path or an https URL on an allowed host (MEDIA_HOSTS)";

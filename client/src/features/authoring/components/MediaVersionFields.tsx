@@ -29,7 +29,7 @@ export function MediaVersionFields({ mix, state, errors, onChange, mediaSeconds,
   const url = state.mediaUrl.trim();
   return (
     <>
-      <Field id="version-media" label="Media URL" error={errors.mediaUrl} hint="http(s) URL or /media/… path">
+      <Field id="version-media" label="Media URL" error={errors.mediaUrl} hint="/media/… path or https URL">
         {(a) => (
           <input
             {...a}

@@ -50,6 +50,16 @@ describe("validateVersionForm", () => {
     expect(validateVersionForm("CUT", cut({ mediaUrl: "" })).mediaUrl).toBe("Required");
     expect(validateVersionForm("CUT", cut({ mediaUrl: "ftp://x/y.mov" })).mediaUrl).toBeDefined();
     expect(validateVersionForm("CUT", cut({ mediaUrl: "https://cdn.example/a.mp4" }))).toEqual({});
+    expect(validateVersionForm("CUT", cut({ mediaUrl: "/media/cut-v1.webm" }))).toEqual({});
+  });
+  // Issue 13, finding 13: the server refuses plain http and credentials; so does the form.
+  it("refuses plain http and URLs with credentials, as the server does", () => {
+    expect(validateVersionForm("CUT", cut({ mediaUrl: "http://cdn.example/a.mp4" })).mediaUrl).toMatch(
+      /https/,
+    );
+    expect(
+      validateVersionForm("CUT", cut({ mediaUrl: "https://u:p@cdn.example/a.mp4" })).mediaUrl,
+    ).toBeDefined();
   });
   it("checks the start timecode at the chosen rate, drop-frame aware", () => {
     const df = FrameRate.FPS_29_97_DF;

@@ -5,6 +5,7 @@
  */
 import type { AddVersionInput, AssetKind, RevisionColor, Stem } from "../../../gql/graphql";
 import { FrameRate, frameRateInfo, isDropFrame, rateLabel, timecodeToFrames } from "../../../lib/timecode";
+import { mediaUrlShape } from "@greenlight/common/media-url";
 
 /** WGA revision order (the order the server assigns defaults in). */
 export const WGA_ORDER: readonly RevisionColor[] = [
@@ -78,16 +79,15 @@ export function initialVersionForm(latestColor?: RevisionColor | null): VersionF
 /** Field name (as the server names it in `extensions.fields`) to message. */
 export type FieldErrors = Partial<Record<string, string>>;
 
-/** Same rule as the server: an http(s) URL or a path under /media/. */
+/**
+ * The server's rule (shared): a /media/ path or an https URL without credentials. Whether the
+ * host is allowed (MEDIA_HOSTS) only the server knows; it names the field when it is not.
+ */
 export function isMediaUrl(url: string): boolean {
-  if (/^\/media\/[A-Za-z0-9._~\-/%]+$/.test(url) && !url.includes("..")) return true;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:";
-  } catch {
-    return false;
-  }
+  return mediaUrlShape(url) !== null;
 }
+
+const MEDIA_URL_HINT = "A /media/… path or an https URL";
 
 /** Null when the label is valid at the rate, else why (the timecode module's own words). */
 export function timecodeProblem(label: string, rate: FrameRate): string | null {
@@ -122,7 +122,7 @@ export function validateVersionForm(kind: AssetKind, s: VersionFormState): Field
     return errors;
   }
   if (!s.mediaUrl.trim()) errors.mediaUrl = "Required";
-  else if (!isMediaUrl(s.mediaUrl.trim())) errors.mediaUrl = "An http(s) URL or a /media/… path";
+  else if (!isMediaUrl(s.mediaUrl.trim())) errors.mediaUrl = MEDIA_URL_HINT;
   const tc = timecodeProblem(s.startTimecode, s.frameRate);
   if (tc) errors.startTimecode = tc;
   if (s.durationFrames.trim()) {
@@ -132,7 +132,7 @@ export function validateVersionForm(kind: AssetKind, s: VersionFormState): Field
   if (kind === "MIX") {
     for (const { stem } of STEMS) {
       const url = s.stems[stem].trim();
-      if (url && !isMediaUrl(url)) errors[`stems.${stem}`] = "An http(s) URL or a /media/… path";
+      if (url && !isMediaUrl(url)) errors[`stems.${stem}`] = MEDIA_URL_HINT;
     }
     const lkfs = numberProblem(s.integratedLkfs, -70, 0);
     if (lkfs) errors["loudness.integratedLkfs"] = lkfs;
