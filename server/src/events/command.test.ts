@@ -117,6 +117,59 @@ describe("runCommand", () => {
     const seqs = all.map((e) => e[0]?.seq ?? 0).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 8 }, (_, i) => before + 1 + i));
   });
+
+  it("re-runs conflicting commands one at a time: each commits after one conflict at most", async () => {
+    // Every addNote bumps its version's counters and the production's seq: N at once all write
+    // the same two documents. Retried immediately they abort each other over and over.
+    const n = 24;
+    const stats = commandStats();
+    let runs = 0;
+    const before = await seqOf();
+    await Promise.all(
+      Array.from({ length: n }, () =>
+        runCommand("test/contended", async (tx) => {
+          runs++;
+          await ProductionModel.collection.updateOne(
+            { _id: productionId() },
+            { $inc: { contended: 1 } },
+            { session: tx.session },
+          );
+          return recordEvents(tx, productionId(), null, [
+            { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
+          ]);
+        }),
+      ),
+    );
+    expect(await seqOf()).toBe(before + n);
+    expect(commandStats().commits - stats.commits).toBe(n);
+    // Each body ran at most twice: once optimistically, once in the lane.
+    expect(runs).toBeLessThanOrEqual(2 * n);
+    expect(commandStats().failures).toBe(stats.failures);
+  });
+
+  it("fails only the command whose body throws when conflicting commands share the lane", async () => {
+    const n = 12;
+    const before = await seqOf();
+    const settled = await Promise.allSettled(
+      Array.from({ length: n }, (_, i) =>
+        runCommand("test/contended-one-bad", async (tx) => {
+          const recorded = await recordEvents(tx, productionId(), null, [
+            { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
+          ]);
+          if (i === 5) throw new Error("bad command");
+          return recorded;
+        }),
+      ),
+    );
+    expect(settled.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([
+      "Error: bad command",
+    ]);
+    // The others committed, with consecutive seqs and no event of the failed one.
+    expect(await seqOf()).toBe(before + n - 1);
+    expect(await EventModel.countDocuments({ productionId: productionId(), seq: { $gt: before } })).toBe(
+      n - 1,
+    );
+  });
 });
 
 describe("the write guard", () => {
