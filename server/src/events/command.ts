@@ -165,7 +165,7 @@ async function drain(): Promise<void> {
       const batch = lane.splice(0, MAX_BATCH);
       try {
         const results = await transact(batch, true);
-        batch.forEach((q, i) => q.resolve(results[i]));
+        for (const [i, q] of batch.entries()) q.resolve(results[i]);
       } catch (err) {
         if (batch.length === 1) batch[0]?.reject(err);
         else for (const q of batch) await transact([q], true).then((r) => q.resolve(r[0]), q.reject);
