@@ -40,6 +40,35 @@ export function labelFor(frame: number | null | undefined, rate: FrameRate, star
   return framesToTimecode(frame, rate, start);
 }
 
+/**
+ * The frame a presented picture belongs to, from its presentation timestamp (requestVideoFrameCallback's
+ * `mediaTime`). Containers store rounded timestamps (WebM: whole milliseconds), so a frame's stamp can sit
+ * just before its exact start; rounding to the nearest frame absorbs any error under half a frame.
+ */
+export function frameAtPresentation(seconds: number, rate: FrameRate): number {
+  if (!Number.isFinite(seconds) || seconds < 0) return 0;
+  const r = frameRateInfo(rate);
+  return Math.round((seconds * r.numerator) / r.denominator);
+}
+
+/** One millisecond: the most a millisecond container timestamp is early (truncated rather than rounded). */
+const CONTAINER_ROUNDING_S = 0.001;
+
+/**
+ * The frame a playhead time falls in (`currentTime`, where no presented frame is reported): the frame
+ * whose start is at or before it, with the container's rounding tolerated.
+ */
+export function frameAtPlayhead(seconds: number, rate: FrameRate): number {
+  if (!Number.isFinite(seconds) || seconds < 0) return 0;
+  const r = frameRateInfo(rate);
+  return Math.floor(((seconds + CONTAINER_ROUNDING_S) * r.numerator) / r.denominator);
+}
+
+/** Media length in whole frames from a (container-rounded) duration in seconds. */
+export function framesInDuration(seconds: number, rate: FrameRate): number {
+  return frameAtPresentation(seconds, rate);
+}
+
 /** Whole seconds worth of frames (nominal), for Shift+arrow jumps. */
 export function framesPerSecond(rate: FrameRate): number {
   return frameRateInfo(rate).nominalFps;

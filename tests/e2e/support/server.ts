@@ -17,7 +17,9 @@ export interface RunningServer {
  * chosen before it is bound) with a throwaway data dir and the built client, and resolves with the
  * URL from its ready line — no polling, no sleeps.
  */
-export async function startServer(options: { seedDemo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { seedDemo?: boolean; mediaDir?: string } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "greenlight-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: SERVER_DIR,
@@ -32,6 +34,7 @@ export async function startServer(options: { seedDemo?: boolean } = {}): Promise
       LOG_LEVEL: "info",
       MONGODB_URI: "",
       SIGNUP_MAX_PER_IP: "100000", // every test user signs up from loopback
+      ...(options.mediaDir ? { MEDIA_DIR: options.mediaDir } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -18,7 +18,8 @@ function CutRoom({ room }: { room: ReadyRoom }) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [mediaError, setMediaError] = useState(false);
   const timed = useTimedRoom(room, video);
-  const { rate, label, frame, durationFrames, transport, viewers, follow, anchor, selectedNoteId } = timed;
+  const { rate, label, frame, settled, durationFrames, transport, viewers, follow, anchor, selectedNoteId } =
+    timed;
   const { setSelectedNoteId, visible, setVisible } = timed;
   const { marks } = transport;
   const others = useMemo<OtherPlayhead[]>(
@@ -71,6 +72,7 @@ function CutRoom({ room }: { room: ReadyRoom }) {
           <TransportBar
             timecode={label(frame)}
             frame={frame}
+            settled={settled}
             rate={rate}
             duration={durationFrames ? (version.durationTimecode ?? label(durationFrames - 1)) : null}
             transport={transport}

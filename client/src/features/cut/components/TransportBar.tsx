@@ -6,6 +6,8 @@ import type { useTransport } from "../hooks/useTransport";
 interface Props {
   timecode: string;
   frame: number;
+  /** The picture presents `frame` and nothing is in flight (tests compare the picture then). */
+  settled: boolean;
   rate: FrameRate;
   duration: string | null;
   transport: ReturnType<typeof useTransport>;
@@ -14,11 +16,18 @@ interface Props {
 }
 
 /** Timecode readout and transport buttons; every button has a key (see `?`). */
-export function TransportBar({ timecode, frame, rate, duration, transport, label, follow }: Props) {
+export function TransportBar({ timecode, frame, settled, rate, duration, transport, label, follow }: Props) {
   const { speed, marks } = transport;
   return (
     <div className="transport" role="toolbar" aria-label="Transport">
-      <output className="tc mono" aria-live="off" data-testid="timecode" title={`Frame ${frame}`}>
+      <output
+        className="tc mono"
+        aria-live="off"
+        data-testid="timecode"
+        data-frame={frame}
+        data-settled={settled}
+        title={`Frame ${frame}`}
+      >
         {timecode}
       </output>
       <span className="small muted mono">

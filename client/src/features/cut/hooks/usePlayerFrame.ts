@@ -1,57 +1,18 @@
-import { useEffect, useState } from "react";
-import { type FrameRate, secondsToFrames } from "../../../lib/timecode";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import type { FrameRate } from "../../../lib/timecode";
+import { type ClockState, FrameClock, type FrameSource } from "../frameClock";
 
-/** The subset of HTMLVideoElement the clock reads; lets tests drive it with a fake element. */
-export interface FrameSource extends EventTarget {
-  currentTime: number;
-  paused: boolean;
-  requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
-  cancelVideoFrameCallback?: (handle: number) => void;
-}
-
-export function frameAt(seconds: number, rate: FrameRate): number {
-  return Number.isFinite(seconds) && seconds >= 0 ? secondsToFrames(seconds, rate) : 0;
-}
+const NO_MEDIA: ClockState = Object.freeze({ frame: 0, settled: false });
+const noop = () => () => {};
 
 /**
- * The integer frame on screen. With `requestVideoFrameCallback` it reads each presented frame's
- * `mediaTime` (exact, no polling); otherwise it samples `currentTime` per animation frame while playing
- * and on every seek/pause.
+ * The player's frame clock (one per media element and rate) and its current state. Everything that
+ * moves the playhead calls `clock.seek`; everything that shows it reads `frame`.
  */
-export function usePlayerFrame(media: FrameSource | null, rate: FrameRate): number {
-  const [frame, setFrame] = useState(0);
-
-  useEffect(() => {
-    if (!media) return;
-    let stopped = false;
-    const sync = () => setFrame(frameAt(media.currentTime, rate));
-    const events = ["seeked", "pause", "loadedmetadata", "timeupdate", "play"] as const;
-    for (const e of events) media.addEventListener(e, sync);
-    sync();
-
-    let handle = 0;
-    if (media.requestVideoFrameCallback) {
-      const onFrame = (_now: number, meta: { mediaTime: number }) => {
-        if (stopped) return;
-        setFrame(frameAt(meta.mediaTime, rate));
-        handle = media.requestVideoFrameCallback?.(onFrame) ?? 0;
-      };
-      handle = media.requestVideoFrameCallback(onFrame);
-    } else {
-      const tick = () => {
-        if (stopped) return;
-        if (!media.paused) sync();
-        handle = requestAnimationFrame(tick);
-      };
-      handle = requestAnimationFrame(tick);
-    }
-    return () => {
-      stopped = true;
-      for (const e of events) media.removeEventListener(e, sync);
-      if (media.cancelVideoFrameCallback) media.cancelVideoFrameCallback(handle);
-      else cancelAnimationFrame(handle);
-    };
-  }, [media, rate]);
-
-  return frame;
+export function usePlayerFrame(media: FrameSource | null, rate: FrameRate, durationFrames: number | null) {
+  const clock = useMemo(() => (media ? new FrameClock(media, rate) : null), [media, rate]);
+  useEffect(() => clock?.start(), [clock]);
+  useEffect(() => clock?.setDuration(durationFrames), [clock, durationFrames]);
+  const state = useSyncExternalStore(clock?.subscribe ?? noop, clock?.get ?? (() => NO_MEDIA));
+  return { clock, frame: state.frame, settled: state.settled };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { NoteItemFragment } from "../../../gql/graphql";
-import { labelFor, secondsToFrames, toRate } from "../../../lib/timecode";
+import { framesInDuration, labelFor, toRate } from "../../../lib/timecode";
 import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
 import type { ReadyRoom } from "../../versions/components/ReviewRoomPage";
 import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
@@ -15,7 +15,7 @@ function useMediaFrames(media: HTMLMediaElement | null, rate: ReturnType<typeof 
   useEffect(() => {
     if (!media) return;
     const onMeta = () => {
-      if (Number.isFinite(media.duration)) setFrames(Math.max(1, secondsToFrames(media.duration, rate)));
+      if (Number.isFinite(media.duration)) setFrames(Math.max(1, framesInDuration(media.duration, rate)));
     };
     media.addEventListener("loadedmetadata", onMeta);
     // The element may have read its metadata before we listened.
@@ -36,8 +36,8 @@ export function useTimedRoom(room: ReadyRoom, media: HTMLMediaElement | null) {
   const label = useCallback((f: number) => labelFor(f, rate, start), [rate, start]);
   const mediaFrames = useMediaFrames(media, rate);
   const durationFrames = version.durationFrames ?? mediaFrames;
-  const frame = usePlayerFrame(media, rate);
-  const transport = useTransport(media, rate, frame, durationFrames);
+  const { clock, frame, settled } = usePlayerFrame(media, rate, durationFrames);
+  const transport = useTransport(media, clock, rate, frame);
   const [selectedNoteId, setSelectedNoteId] = useState<string | null>(null);
   const [visible, setVisible] = useState<readonly NoteItemFragment[]>([]);
 
@@ -51,6 +51,7 @@ export function useTimedRoom(room: ReadyRoom, media: HTMLMediaElement | null) {
     rate,
     label,
     frame,
+    settled,
     durationFrames,
     transport,
     viewers,

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useKeydown } from "../../../lib/hotkeys";
-import { type FrameRate, framesPerSecond, frameSeekSeconds } from "../../../lib/timecode";
-import { frameAt } from "./usePlayerFrame";
-import { clampFrame, initialShuttle, type ShuttleState, shuttle } from "../transport";
+import { type FrameRate, frameRateInfo, framesPerSecond } from "../../../lib/timecode";
+import type { FrameClock } from "../frameClock";
+import { initialShuttle, type ShuttleState, shuttle } from "../transport";
 
 export interface InOut {
   readonly in: number | null;
@@ -16,37 +16,20 @@ export type Media = HTMLMediaElement;
  * Transport for a review player: play/pause, frame steps, J/K/L shuttle (reverse by stepping the
  * clock, since browsers can't play backwards), in/out marks and Home/End — all in integer frames.
  */
-export function useTransport(
-  media: Media | null,
-  rate: FrameRate,
-  frame: number,
-  durationFrames: number | null,
-) {
+export function useTransport(media: Media | null, clock: FrameClock | null, rate: FrameRate, frame: number) {
   const [marks, setMarks] = useState<InOut>({ in: null, out: null });
   const [speed, setSpeed] = useState(0);
   const shuttleRef = useRef<ShuttleState>(initialShuttle);
   const reverseRaf = useRef(0);
-  /**
-   * The frame a step starts from: the media clock itself (a seek sets currentTime at once), not the
-   * rendered frame, which can lag a burst of key presses or briefly show an older presented frame.
-   */
-  const current = useCallback(
-    () => (media && Number.isFinite(media.currentTime) ? frameAt(media.currentTime, rate) : frame),
-    [media, rate, frame],
-  );
+  /** The frame a step starts from: the clock's, which counts a seek in flight as done (key bursts). */
+  const current = useCallback(() => clock?.current() ?? frame, [clock, frame]);
 
   const stopReverse = useCallback(() => {
     cancelAnimationFrame(reverseRaf.current);
     reverseRaf.current = 0;
   }, []);
 
-  const seekFrame = useCallback(
-    (target: number) => {
-      if (!media) return;
-      media.currentTime = frameSeekSeconds(clampFrame(target, durationFrames), rate);
-    },
-    [media, rate, durationFrames],
-  );
+  const seekFrame = useCallback((target: number) => clock?.seek(target), [clock]);
 
   const pause = useCallback(() => {
     stopReverse();
@@ -57,7 +40,7 @@ export function useTransport(
 
   const playAt = useCallback(
     (s: number) => {
-      if (!media) return;
+      if (!media || !clock) return;
       stopReverse();
       setSpeed(s);
       if (s > 0) {
@@ -65,22 +48,24 @@ export function useTransport(
         void media.play().catch(() => setSpeed(0));
         return;
       }
-      media.pause();
-      let last = performance.now();
+      // Browsers can't play backwards: step the clock in whole frames, one seek at a time.
+      clock.pauseQuietly();
+      const from = clock.current();
+      const t0 = performance.now();
+      const fps = frameRateInfo(rate).numerator / frameRateInfo(rate).denominator;
       const tick = (now: number) => {
-        const next = media.currentTime + (s * (now - last)) / 1000;
-        last = now;
+        const next = Math.max(0, from + Math.round((s * (now - t0) * fps) / 1000));
+        if (!media.seeking && next !== clock.current()) clock.seek(next);
         if (next <= 0) {
-          media.currentTime = 0;
+          reverseRaf.current = 0;
           setSpeed(0);
           return;
         }
-        media.currentTime = next;
         reverseRaf.current = requestAnimationFrame(tick);
       };
       reverseRaf.current = requestAnimationFrame(tick);
     },
-    [media, stopReverse],
+    [media, clock, rate, stopReverse],
   );
 
   useEffect(() => stopReverse, [stopReverse]);
@@ -145,7 +130,7 @@ export function useTransport(
           return true;
         case "end":
           pause();
-          seekFrame(durationFrames ? durationFrames - 1 : Number.MAX_SAFE_INTEGER);
+          seekFrame(Number.MAX_SAFE_INTEGER);
           return true;
         case "i":
           markIn();

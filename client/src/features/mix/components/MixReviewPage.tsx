@@ -39,7 +39,7 @@ function MixRoom({ room }: { room: ReadyRoom }) {
   const mediaError = !!url && failedUrl === url;
   const [stemOnly, setStemOnly] = useState(false);
   const timed = useTimedRoom(room, media);
-  const { rate, label, frame, durationFrames, transport, follow, anchor, selectedNoteId } = timed;
+  const { rate, label, frame, settled, durationFrames, transport, follow, anchor, selectedNoteId } = timed;
   const { setSelectedNoteId, visible, setVisible } = timed;
   const onError = useCallback(() => setFailedUrl(url), [url]);
 
@@ -115,6 +115,7 @@ function MixRoom({ room }: { room: ReadyRoom }) {
           <TransportBar
             timecode={label(frame)}
             frame={frame}
+            settled={settled}
             rate={rate}
             duration={version.durationTimecode ?? (durationFrames ? label(durationFrames - 1) : null)}
             transport={transport}
