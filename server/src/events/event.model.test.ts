@@ -11,15 +11,19 @@ describe("event payloads", () => {
   it("name every event type", () => {
     expect(Object.keys(EVENT_PAYLOADS).sort()).toEqual(Object.values(EventType).sort());
     expect([...ALL_PAYLOAD_FIELDS].sort()).toEqual([
+      "approvals",
+      "approvalsRequired",
       "assetId",
       "carryId",
       "episodeId",
+      "fromStatus",
       "memberRole",
       "memberUserId",
       "noteId",
       "replyId",
       "reviewId",
       "stage",
+      "toStatus",
       "versionId",
     ]);
   });

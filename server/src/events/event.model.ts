@@ -1,5 +1,6 @@
 import mongoose, { Schema, Types } from "mongoose";
 import { ProductionStage, Role } from "../productions/production.enums.js";
+import { VersionStatus } from "../versions/version.enums.js";
 import { EventType } from "./event.enums.js";
 
 /**
@@ -10,7 +11,10 @@ import { EventType } from "./event.enums.js";
 const ID = "id";
 const ROLE = "role";
 const STAGE = "stage";
-type FieldKind = typeof ID | typeof ROLE | typeof STAGE;
+const STATUS = "status";
+/** A count that only some events of the type carry (e.g. approvals on an approving decision). */
+const OPTIONAL_COUNT = "optional count";
+type FieldKind = typeof ID | typeof ROLE | typeof STAGE | typeof STATUS | typeof OPTIONAL_COUNT;
 type PayloadSpec = Readonly<Record<string, FieldKind>>;
 
 const NOTE = { noteId: ID, versionId: ID } as const;
@@ -31,8 +35,15 @@ export const EVENT_PAYLOADS = {
   [EventType.REPLY_ADDED]: { ...NOTE, replyId: ID },
   [EventType.NOTE_CARRIED]: { ...NOTE, carryId: ID },
   [EventType.REVIEW_REQUESTED]: VERSION,
-  [EventType.REVIEW_DECIDED]: { versionId: ID, reviewId: ID },
-  [EventType.VERSION_STATUS_CHANGED]: VERSION,
+  // Approving decisions carry the round's approvals so far and those required, as of the event.
+  [EventType.REVIEW_DECIDED]: {
+    versionId: ID,
+    reviewId: ID,
+    approvals: OPTIONAL_COUNT,
+    approvalsRequired: OPTIONAL_COUNT,
+  },
+  // The status before and after, as of the event: the activity feed never reads the version's status now.
+  [EventType.VERSION_STATUS_CHANGED]: { ...VERSION, fromStatus: STATUS, toStatus: STATUS },
 } as const satisfies Record<EventType, PayloadSpec>;
 
 type Payloads = typeof EVENT_PAYLOADS;
@@ -40,13 +51,22 @@ type KindType<K extends FieldKind> = K extends typeof ID
   ? Types.ObjectId
   : K extends typeof ROLE
     ? Role
-    : ProductionStage;
+    : K extends typeof STATUS
+      ? VersionStatus
+      : K extends typeof OPTIONAL_COUNT
+        ? number
+        : ProductionStage;
+type Spec<T extends EventType> = Payloads[T];
 /** Every payload field of any type: on a given type, the ones it does not carry are absent. */
 type PayloadField = { [T in EventType]: keyof Payloads[T] }[EventType];
 
 /** The payload of one event type, e.g. `EventPayload<EventType.NOTE_ADDED>` = `{ noteId, versionId }`. */
 export type EventPayload<T extends EventType> = {
-  -readonly [F in keyof Payloads[T]]: Payloads[T][F] extends FieldKind ? KindType<Payloads[T][F]> : never;
+  -readonly [F in keyof Spec<T> as Spec<T>[F] extends typeof OPTIONAL_COUNT ? never : F]: Spec<T>[F] extends FieldKind
+    ? KindType<Spec<T>[F]>
+    : never;
+} & {
+  -readonly [F in keyof Spec<T> as Spec<T>[F] extends typeof OPTIONAL_COUNT ? F : never]?: number | null;
 };
 
 /** What a command records: the type and exactly its payload. */
@@ -77,6 +97,8 @@ export type EventDoc = {
 function validKind(kind: FieldKind, v: unknown): boolean {
   if (kind === ID) return v instanceof Types.ObjectId;
   if (kind === ROLE) return Object.values(Role).includes(v as Role);
+  if (kind === STATUS) return Object.values(VersionStatus).includes(v as VersionStatus);
+  if (kind === OPTIONAL_COUNT) return v == null || (Number.isInteger(v) && (v as number) >= 0);
   return Object.values(ProductionStage).includes(v as ProductionStage);
 }
 
@@ -117,6 +139,10 @@ const eventSchema = new Schema(
     memberUserId: { type: Schema.Types.ObjectId },
     memberRole: { type: String, enum: Object.values(Role) },
     stage: { type: String, enum: Object.values(ProductionStage) },
+    fromStatus: { type: String, enum: Object.values(VersionStatus) },
+    toStatus: { type: String, enum: Object.values(VersionStatus) },
+    approvals: { type: Number },
+    approvalsRequired: { type: Number },
   },
   { versionKey: false },
 );

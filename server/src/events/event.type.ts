@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ProductionStage } from "../productions/production.enums.js";
 import { encodeEventCursor } from "./event.cursor.js";
 import { EventType } from "./event.enums.js";
@@ -17,6 +17,16 @@ export class ProductionEvent {
   @Field(() => Date) at!: Date;
   @Field(() => ID) productionId!: string;
   @Field(() => ProductionStage, { nullable: true }) stage!: ProductionStage | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "REVIEW_DECIDED (approve): approving roles approved in this round, as of the event.",
+  })
+  approvals!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "REVIEW_DECIDED (approve): approving roles this round needed, as of the event.",
+  })
+  approvalsRequired!: number | null;
 
   seq!: number;
   actorId!: string | null;
@@ -29,6 +39,8 @@ export class ProductionEvent {
   episodeId!: string | null;
   memberUserId!: string | null;
   memberRole!: string | null;
+  fromStatus!: string | null;
+  toStatus!: string | null;
 }
 
 const s = (v: unknown) => (v ? String(v) : null);
@@ -53,5 +65,9 @@ export function toProductionEvent(e: EventLean): ProductionEvent {
     episodeId: s(e.episodeId),
     memberUserId: s(e.memberUserId),
     memberRole: e.memberRole ?? null,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
+    approvals: e.approvals ?? null,
+    approvalsRequired: e.approvalsRequired ?? null,
   });
 }

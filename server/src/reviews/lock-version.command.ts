@@ -2,13 +2,12 @@ import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { conflict, forbidden } from "../errors/app-errors.js";
 import { runCommand } from "../events/command.js";
-import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import { requireVersion } from "../versions/version.service.js";
 import type { Version } from "../versions/version.type.js";
 import { canLock } from "./review.policy.js";
-import { refresh, transition } from "./review.service.js";
+import { refresh, statusChanged, transition } from "./review.service.js";
 
 /** Picture, script or mix lock: APPROVED -> LOCKED, by the showrunner. A lock is final. */
 export async function lockVersionCommand(ctx: Context, versionId: string): Promise<Version> {
@@ -21,7 +20,7 @@ export async function lockVersionCommand(ctx: Context, versionId: string): Promi
     const doc = await transition(tx.session, version, [VersionStatus.APPROVED], VersionStatus.LOCKED, by);
     if (!doc) throw conflict("The version's status changed meanwhile; reload and try again.");
     await recordEvents(tx, version.productionId, by, [
-      { type: EventType.VERSION_STATUS_CHANGED, versionId: version._id, assetId: version.assetId },
+      statusChanged(version, VersionStatus.LOCKED),
     ]);
     return doc;
   });

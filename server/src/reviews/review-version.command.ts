@@ -15,7 +15,7 @@ import { approvalState, isFullyApproved } from "./approval.js";
 import { ReviewDecision } from "./review.enums.js";
 import { MAX_REVIEWS_PER_VERSION, ReviewModel } from "./review.model.js";
 import { canReview } from "./review.policy.js";
-import { refresh, transition } from "./review.service.js";
+import { refresh, statusChanged, transition } from "./review.service.js";
 
 /**
  * A decision in the current round. REQUEST_CHANGES sends the version back; an APPROVE that
@@ -63,7 +63,7 @@ export async function reviewVersionCommand(
       const review = await new ReviewModel({ ...record, createdAt: new Date() }).save({ session });
       await recordEvents(tx, version.productionId, by, [
         { type: EventType.REVIEW_DECIDED, versionId: version._id, reviewId: review._id },
-        { type: EventType.VERSION_STATUS_CHANGED, versionId: version._id, assetId: version.assetId },
+        statusChanged(version, VersionStatus.CHANGES_REQUESTED),
       ]);
       return updated;
     }
@@ -89,9 +89,6 @@ async function approve(
   }).session(session);
   if (already) return VersionModel.findById(version._id).session(session).lean();
   const review = await new ReviewModel({ ...record, createdAt: new Date() }).save({ session });
-  const events: EventDraft[] = [
-    { type: EventType.REVIEW_DECIDED, versionId: version._id, reviewId: review._id },
-  ];
   // One after the other: a transaction's session runs one operation at a time.
   const roundReviews = await ReviewModel.find({ versionId: version._id, round: version.round })
     .sort({ _id: 1 })
@@ -107,17 +104,23 @@ async function approve(
     new Set<Role>(holders.map((h) => h.role)),
     roundReviews.map((r) => ({ ...r, reviewerId: String(r.reviewerId) })),
   );
+  const required = state.filter((r) => r.required);
+  const events: EventDraft[] = [
+    {
+      type: EventType.REVIEW_DECIDED,
+      versionId: version._id,
+      reviewId: review._id,
+      approvals: required.filter((r) => r.approvedBy !== null).length,
+      approvalsRequired: required.length,
+    },
+  ];
   let result: VersionDoc | null = null;
   if (isFullyApproved(state)) {
     result = await transition(session, version, [VersionStatus.IN_REVIEW], VersionStatus.APPROVED, by, {
       round: version.round,
     });
     if (result) {
-      events.push({
-        type: EventType.VERSION_STATUS_CHANGED,
-        versionId: version._id,
-        assetId: version.assetId,
-      });
+      events.push(statusChanged(version, VersionStatus.APPROVED));
     }
   }
   await recordEvents(tx, version.productionId, by, events);

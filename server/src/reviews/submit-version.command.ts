@@ -8,7 +8,7 @@ import { recordEvents } from "../events/event.service.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import { requireVersion } from "../versions/version.service.js";
 import type { Version } from "../versions/version.type.js";
-import { refresh, transition } from "./review.service.js";
+import { refresh, statusChanged, transition } from "./review.service.js";
 
 /** DRAFT or CHANGES_REQUESTED -> IN_REVIEW, opening a new round. */
 export async function submitVersionCommand(ctx: Context, versionId: string): Promise<Version> {
@@ -27,7 +27,7 @@ export async function submitVersionCommand(ctx: Context, versionId: string): Pro
     if (!doc) throw conflict("The version's status changed meanwhile; reload and try again.");
     await recordEvents(tx, version.productionId, by, [
       { type: EventType.REVIEW_REQUESTED, versionId: version._id, assetId: version.assetId },
-      { type: EventType.VERSION_STATUS_CHANGED, versionId: version._id, assetId: version.assetId },
+      statusChanged(version, VersionStatus.IN_REVIEW),
     ]);
     return doc;
   });

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Asset } from "../assets/asset.type.js";
 import type { Context } from "../core/context.js";
 import { ProductionEvent } from "../events/event.type.js";
+import { VersionStatus } from "./version.enums.js";
 import { latestVersion, listVersions } from "./version.service.js";
 import { toVersion, Version } from "./version.type.js";
 
@@ -26,4 +27,27 @@ export class VersionEventFieldsResolver {
     const doc = e.versionId ? await ctx.loaders.versionById.load(e.versionId) : null;
     return doc ? toVersion(doc) : null;
   }
+
+  @FieldResolver(() => VersionStatus, {
+    nullable: true,
+    description: "VERSION_STATUS_CHANGED: the status the version left, as of the event (not its status now).",
+  })
+  fromStatus(@Root() e: ProductionEvent): VersionStatus | null {
+    return asVersionStatus(e.fromStatus);
+  }
+
+  @FieldResolver(() => VersionStatus, {
+    nullable: true,
+    description:
+      "VERSION_STATUS_CHANGED: the status the version entered, as of the event (not its status now).",
+  })
+  toStatus(@Root() e: ProductionEvent): VersionStatus | null {
+    return asVersionStatus(e.toStatus);
+  }
+}
+
+const STATUSES = new Set<string>(Object.values(VersionStatus));
+/** Events recorded before statuses were kept answer null rather than a guess. */
+function asVersionStatus(s: string | null): VersionStatus | null {
+  return s && STATUSES.has(s) ? (s as VersionStatus) : null;
 }

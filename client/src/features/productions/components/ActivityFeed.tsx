@@ -1,15 +1,12 @@
 import { useQuery } from "@apollo/client/react";
 import { useEffect, useMemo } from "react";
 import { Link } from "react-router";
-import type { ActivityEventFragment } from "../../../gql/graphql";
 import { fullDate, timeAgo } from "../../../lib/format";
 import { cursors, eventsKnownTo, streamKey } from "../../../realtime/cursors";
 import { useStream } from "../../../realtime/useStream";
-import { ROLE_LABEL } from "../../notes/lib/mentions";
-import { KIND_PATH } from "../../versions/components/ReviewRoomLayout";
 import { ProductionEventsDocument, ProductionEventsPageDocument } from "../graphql/operations";
+import { describeEvent } from "../lib/describeEvent";
 import { applyProductionEvent } from "../lib/eventToCache";
-import { STAGE_LABEL } from "./StagePipeline";
 
 const SHOWN = 60;
 
@@ -55,61 +52,6 @@ export function ProductionRealtime({ productionId, since }: { productionId: stri
   return null;
 }
 
-function describe(e: ActivityEventFragment): { text: string; to?: string } {
-  switch (e.type) {
-    case "MEMBER_ADDED":
-      return {
-        text: `added ${e.member?.user.name ?? "someone"} as ${e.member ? ROLE_LABEL[e.member.role] : "member"}`,
-      };
-    case "MEMBER_REMOVED":
-      return { text: `removed ${e.member?.user.name ?? "a member"}` };
-    case "STAGE_CHANGED":
-      return { text: `moved the production to ${e.stage ? STAGE_LABEL[e.stage] : "a new stage"}` };
-    case "EPISODE_ADDED":
-      return { text: `added episode ${e.episode?.number ?? ""} “${e.episode?.title ?? ""}”` };
-    case "ASSET_CREATED":
-      return { text: `created ${e.asset?.kind.toLowerCase() ?? "asset"} “${e.asset?.title ?? ""}”` };
-    case "VERSION_ADDED":
-    case "REVIEW_REQUESTED":
-    case "REVIEW_DECIDED":
-    case "VERSION_STATUS_CHANGED": {
-      const v = e.version;
-      const what = v ? `${v.asset.title} v${v.number}` : "a version";
-      const to = v ? `/${KIND_PATH[v.asset.kind]}/${v.id}` : undefined;
-      if (e.type === "VERSION_ADDED") return { text: `uploaded ${what}`, to };
-      if (e.type === "REVIEW_REQUESTED") return { text: `submitted ${what} for review`, to };
-      if (e.type === "REVIEW_DECIDED")
-        return {
-          text: `${e.review?.decision === "APPROVE" ? "approved" : "requested changes on"} ${what}`,
-          to,
-        };
-      return { text: `${what} is now ${v?.status.replace(/_/g, " ").toLowerCase()}`, to };
-    }
-    case "NOTE_ADDED":
-    case "NOTE_UPDATED":
-    case "NOTE_STATUS_CHANGED":
-    case "NOTE_DELETED":
-    case "REPLY_ADDED": {
-      const v = e.note?.version;
-      const where = v ? ` on ${v.asset.title} v${v.number}` : "";
-      const to = v ? `/${KIND_PATH[v.asset.kind]}/${v.id}` : undefined;
-      const verb = {
-        NOTE_ADDED: "noted",
-        NOTE_UPDATED: "edited a note",
-        NOTE_STATUS_CHANGED: "updated a note",
-        NOTE_DELETED: "deleted a note",
-        REPLY_ADDED: "replied",
-      }[e.type];
-      const body =
-        e.type === "REPLY_ADDED" ? e.reply?.body : e.type === "NOTE_ADDED" ? e.note?.body : undefined;
-      return { text: `${verb}${where}${body ? `: “${body.slice(0, 80)}”` : ""}`, to };
-    }
-    case "NOTE_CARRIED":
-      // Left out of the feed (one per carried note would bury the VERSION_ADDED beside it).
-      return { text: "carried a note to a new version" };
-  }
-}
-
 export function ActivityFeed({ productionId }: { productionId: string }) {
   const { data, loading, error } = useQuery(ProductionEventsPageDocument, {
     variables: { id: productionId, after: null },
@@ -130,7 +72,7 @@ export function ActivityFeed({ productionId }: { productionId: string }) {
       {loading && !data ? <p className="spinner">Loading…</p> : null}
       <ol className="activity" aria-live="polite" data-testid="activity">
         {events.map((e) => {
-          const d = describe(e);
+          const d = describeEvent(e);
           return (
             <li key={e.cursor}>
               <strong>{e.actor?.name ?? "Greenlight"}</strong>{" "}

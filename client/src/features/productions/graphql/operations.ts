@@ -70,6 +70,10 @@ export const ActivityEventFragment = graphql(`
     productionId
     actor { id name initials }
     stage
+    fromStatus
+    toStatus
+    approvals
+    approvalsRequired
     member { ...MemberRow }
     episode { id number title }
     asset { ...AssetRow }

@@ -5,6 +5,7 @@ import {
   ProductionEventsPageDocument,
   ProductionPageDocument,
 } from "../../../gql/graphql";
+import { event } from "./activityEvent.fixture";
 import { applyProductionEvent } from "./eventToCache";
 
 const user = (id: string, name: string) => ({
@@ -63,31 +64,6 @@ function seeded() {
     cache.readQuery({ query: ProductionEventsPageDocument, variables: { id: "p1", after: null } })?.production
       ?.events;
   return { cache, page, events };
-}
-
-function event(
-  n: number,
-  type: ActivityEventFragment["type"],
-  extra: Partial<ActivityEventFragment>,
-): ActivityEventFragment {
-  return {
-    __typename: "ProductionEvent",
-    id: `e${n}`,
-    cursor: `c${n}`,
-    type,
-    at: "2026-11-21T10:00:00.000Z",
-    productionId: "p1",
-    actor: { __typename: "User", id: "u1", name: "Sasha", initials: "SA" },
-    stage: null,
-    member: null,
-    episode: null,
-    asset: null,
-    version: null,
-    note: null,
-    reply: null,
-    review: null,
-    ...extra,
-  };
 }
 
 /** Events arrive already written by Apollo (normalised); the test writes them the same way. */

@@ -1,6 +1,6 @@
 import type { VersionStatus } from "../../../gql/graphql";
 
-const LABEL: Record<VersionStatus, string> = {
+export const STATUS_LABEL: Record<VersionStatus, string> = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",
   CHANGES_REQUESTED: "Changes requested",
@@ -11,7 +11,7 @@ const LABEL: Record<VersionStatus, string> = {
 export function VersionStatusBadge({ status }: { status: VersionStatus }) {
   return (
     <span className="badge" data-status={status} data-testid="version-status">
-      {LABEL[status]}
+      {STATUS_LABEL[status]}
     </span>
   );
 }
