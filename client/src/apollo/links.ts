@@ -67,12 +67,17 @@ export function createWsClient(): Client {
   });
   // When the network comes back, don't sit out a stuck attempt: abandon it and retry now.
   const online = () => {
+    connection.network(true);
     if (watchdog) client.terminate();
   };
+  const offline = () => connection.network(false);
   window.addEventListener("online", online);
+  window.addEventListener("offline", offline);
+  if (!navigator.onLine) offline();
   const dispose = client.dispose.bind(client);
   client.dispose = () => {
     window.removeEventListener("online", online);
+    window.removeEventListener("offline", offline);
     stopWatchdog();
     return dispose();
   };

@@ -14,7 +14,7 @@ export function Shell() {
   const { data } = useQuery(MeDocument, { fetchPolicy: "cache-first" });
   const [signOut] = useMutation(SignOutDocument);
   const client = useApolloClient();
-  const { status } = useConnection();
+  const { status, epoch } = useConnection();
 
   useKeydown((e) => {
     if (e.key === "?") {
@@ -31,7 +31,7 @@ export function Shell() {
   };
 
   return (
-    <div className="app" data-connection={status}>
+    <div className="app" data-connection={status} data-epoch={epoch}>
       <header className="topbar">
         <Link to="/" className="brand" aria-label="Greenlight home">
           <span className="brand-dot" aria-hidden="true" /> Greenlight

@@ -14,6 +14,9 @@ type Listener = () => void;
 
 export class ConnectionStore {
   private state: ConnectionState = { status: "idle", epoch: 0 };
+  /** The socket's own status; `state.status` is this unless the browser says it is offline. */
+  private socket: SocketStatus = "idle";
+  private networkUp = true;
   private readonly listeners = new Set<Listener>();
 
   readonly getSnapshot = (): ConnectionState => this.state;
@@ -25,27 +28,38 @@ export class ConnectionStore {
 
   /** "Reconnecting" only after a lost connection; a fresh or lazily reopened socket is just "connecting". */
   connecting(): void {
-    const lost = this.state.status === "offline" || this.state.status === "reconnecting";
-    this.set({ ...this.state, status: lost ? "reconnecting" : "connecting" });
+    const lost = this.socket === "offline" || this.socket === "reconnecting";
+    this.setSocket(lost ? "reconnecting" : "connecting");
   }
 
   connected(): void {
-    this.set({ status: "connected", epoch: this.state.epoch + 1 });
+    this.setSocket("connected", this.state.epoch + 1);
   }
 
   /** The client closed an idle socket on purpose (no subscriptions left): nothing is missing. */
   idle(): void {
-    this.set({ ...this.state, status: "idle" });
+    this.setSocket("idle");
   }
 
   /** An unexpected close, before or after a first connection: live updates are not flowing. */
   closed(): void {
-    this.set({ ...this.state, status: "offline" });
+    this.setSocket("offline");
   }
 
-  private set(next: ConnectionState): void {
-    if (next.status === this.state.status && next.epoch === this.state.epoch) return;
-    this.state = next;
+  /**
+   * The browser's own online/offline signal. A socket can look open for tens of seconds after the
+   * network went away (until a ping times out), so going offline is shown at once, not then.
+   */
+  network(online: boolean): void {
+    this.networkUp = online;
+    this.setSocket(this.socket);
+  }
+
+  private setSocket(socket: SocketStatus, epoch = this.state.epoch): void {
+    this.socket = socket;
+    const status = this.networkUp ? socket : "offline";
+    if (status === this.state.status && epoch === this.state.epoch) return;
+    this.state = { status, epoch };
     for (const l of this.listeners) l();
   }
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useConnection } from "../../app/ConnectionBanner";
 import { env } from "../../env";
 import { throttle } from "../../lib/throttle";
@@ -20,8 +20,9 @@ export interface PresencePosition {
 }
 
 /**
- * Joins the version's room while mounted (and again after a reconnect, since the server forgets a
- * dropped socket), and tells the others where my playhead or cursor is, at most 10 times a second.
+ * Joins the version's room while mounted and tells the others where my playhead or cursor is, at most
+ * 10 times a second. A reconnect re-joins and re-sends the position without leaving first: a leave and
+ * rejoin would flash me out of everyone's avatar row and Follow menu and wipe my playhead there.
  */
 export function usePresenceBroadcast(versionId: string, position: PresencePosition, enabled = true): void {
   const { epoch } = useConnection();
@@ -30,36 +31,47 @@ export function usePresenceBroadcast(versionId: string, position: PresencePositi
   const [update] = useMutation(UpdatePresenceDocument);
   const updateRef = useRef(update);
   updateRef.current = update;
+  const { frame, line, playing } = position;
+  const latest = useRef<PresencePosition>({ frame, line, playing });
+  latest.current = { frame, line, playing };
+
+  const send = useCallback(
+    (p: PresencePosition) =>
+      void updateRef
+        .current({
+          variables: { versionId, frame: p.frame ?? null, line: p.line ?? null, playing: p.playing },
+        })
+        .catch(() => undefined),
+    [versionId],
+  );
+
+  // Leave only when the room is left (unmount, another version), never on a reconnect.
+  useEffect(() => {
+    if (!enabled) return;
+    return () => void leave({ variables: { versionId } }).catch(() => undefined);
+  }, [versionId, enabled, leave]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is the reason to join again
   useEffect(() => {
     if (!enabled) return;
-    const beat = () => void join({ variables: { versionId } }).catch(() => undefined);
-    beat();
+    // The server may have forgotten a dropped socket's viewer: joining again and re-sending where I
+    // am (even if it did not change) restores my playhead for everyone.
+    void join({ variables: { versionId } })
+      .then(() => send(latest.current))
+      .catch(() => undefined);
     // joinVersion doubles as the heartbeat: the server forgets viewers silent for its TTL (30 s).
-    const timer = setInterval(beat, HEARTBEAT_MS);
-    return () => {
-      clearInterval(timer);
-      void leave({ variables: { versionId } }).catch(() => undefined);
-    };
-  }, [versionId, enabled, epoch, join, leave]);
+    const timer = setInterval(
+      () => void join({ variables: { versionId } }).catch(() => undefined),
+      HEARTBEAT_MS,
+    );
+    return () => clearInterval(timer);
+  }, [versionId, enabled, epoch, join, send]);
 
-  const sender = useMemo(
-    () =>
-      throttle((p: PresencePosition) => {
-        void updateRef
-          .current({
-            variables: { versionId, frame: p.frame ?? null, line: p.line ?? null, playing: p.playing },
-          })
-          .catch(() => undefined);
-      }, 1000 / env.presenceMaxPerSecond),
-    [versionId],
-  );
+  const sender = useMemo(() => throttle(send, 1000 / env.presenceMaxPerSecond), [send]);
   useEffect(() => () => sender.cancel(), [sender]);
 
   // Only a real change of position is sent: presence updates re-render the room, so reacting to a
   // new (equal) position object would loop.
-  const { frame, line, playing } = position;
   useEffect(() => {
     if (enabled) sender.call({ frame, line, playing });
   }, [sender, enabled, frame, line, playing]);

@@ -29,10 +29,9 @@ export function useFollow(
   transport: FollowTransport,
 ): Follow {
   const [targetId, setTargetId] = useState<string | null>(null);
-  const candidates = useMemo(
-    () => viewers.filter((v) => v.frame != null).map((v) => ({ id: v.user.id, name: v.user.name })),
-    [viewers],
-  );
+  // Everyone the avatar row shows is followable (the same presence list): one who has not sent a
+  // playhead yet is followed from their first position.
+  const candidates = useMemo(() => viewers.map((v) => ({ id: v.user.id, name: v.user.name })), [viewers]);
   const target = viewers.find((v) => v.user.id === targetId) ?? null;
 
   // Only the target's updates drive this; my own frame changing must not re-trigger seeks.
