@@ -3,12 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  FrameRate,
-  frameRateInfo,
-  framesToTimecode,
-  timecodeToFrames,
-} from "../../server/src/timecode/timecode.js";
+import { FrameRate, frameRateInfo, framesToTimecode, timecodeToFrames } from "../../common/src/timecode.js";
 import { frameOnScreen } from "./frames/frame-code.js";
 import { type Container, generateFrameMedia } from "./frames/frame-media.js";
 import { CutReviewPage } from "./pages/CutReviewPage.js";

@@ -19,9 +19,7 @@ export async function lockVersionCommand(ctx: Context, versionId: string): Promi
   const updated = await runCommand("reviews/lock-version", async (tx) => {
     const doc = await transition(tx.session, version, [VersionStatus.APPROVED], VersionStatus.LOCKED, by);
     if (!doc) throw conflict("The version's status changed meanwhile; reload and try again.");
-    await recordEvents(tx, version.productionId, by, [
-      statusChanged(version, VersionStatus.LOCKED),
-    ]);
+    await recordEvents(tx, version.productionId, by, [statusChanged(version, VersionStatus.LOCKED)]);
     return doc;
   });
   return refresh(ctx, updated);
