@@ -49,11 +49,25 @@ class FrameProbe {
     await this.page.locator(`[data-testid=timecode][data-settled=true]${sel}`).waitFor({ timeout: 10_000 });
     const readout = Number(await this.readout().getAttribute("data-frame"));
     const label = await this.readout().textContent();
-    const screen = await frameOnScreen(this.page.getByTestId("video"));
+    const screen = await this.screenFrame(readout);
     this.positions++;
     if (screen !== readout || label !== framesToTimecode(readout, this.rate, this.start))
       this.mismatches.push({ what, readout, label, screen });
     return readout;
+  }
+
+  /**
+   * The frame in the screenshot. The frame callback that settles the readout fires as the frame is handed
+   * to the compositor, so on a loaded machine the first screenshot can still hold the frame before; a few
+   * display frames later it must agree. A picture that stays wrong for 500 ms is a mismatch.
+   */
+  private async screenFrame(readout: number): Promise<number | null> {
+    const until = Date.now() + 500;
+    for (;;) {
+      const screen = await frameOnScreen(this.page.getByTestId("video"));
+      if (screen === readout || Date.now() > until) return screen;
+      await this.page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    }
   }
 
   /** Key presses go to the room, not to a field that kept focus. */
