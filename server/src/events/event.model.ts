@@ -62,9 +62,9 @@ type PayloadField = { [T in EventType]: keyof Payloads[T] }[EventType];
 
 /** The payload of one event type, e.g. `EventPayload<EventType.NOTE_ADDED>` = `{ noteId, versionId }`. */
 export type EventPayload<T extends EventType> = {
-  -readonly [F in keyof Spec<T> as Spec<T>[F] extends typeof OPTIONAL_COUNT ? never : F]: Spec<T>[F] extends FieldKind
-    ? KindType<Spec<T>[F]>
-    : never;
+  -readonly [F in keyof Spec<T> as Spec<T>[F] extends typeof OPTIONAL_COUNT
+    ? never
+    : F]: Spec<T>[F] extends FieldKind ? KindType<Spec<T>[F]> : never;
 } & {
   -readonly [F in keyof Spec<T> as Spec<T>[F] extends typeof OPTIONAL_COUNT ? F : never]?: number | null;
 };
