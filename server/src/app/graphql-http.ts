@@ -5,20 +5,11 @@ import type { Context } from "../core/context.js";
 import { createContext } from "./context.js";
 import { documentBytes } from "./document-cache.js";
 import { clientIpOf, readBody, sendGraphQLError } from "./http-util.js";
-import {
-  type IdempotencyScope,
-  idempotencyScopeOf,
-  newRequestId,
-  runInRequestScope,
-} from "../core/request-scope.js";
+import { type IdempotencyScope, idempotencyScopeOf, runInRequestScope } from "../core/request-scope.js";
+import { requestIdOf } from "./access-log.js";
+import { linkContext, reportOf } from "./request-report.js";
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json"];
-
-/** A proxy's request id is kept so logs line up across hops; anything odd-looking is replaced. */
-function incomingRequestId(req: IncomingMessage): string | null {
-  const id = req.headers["x-request-id"];
-  return typeof id === "string" && /^[A-Za-z0-9._-]{8,128}$/.test(id) ? id : null;
-}
 
 function headerMapOf(req: IncomingMessage): HeaderMap {
   const map = new HeaderMap();
@@ -43,8 +34,8 @@ function queryTextOf(body: unknown, url: URL): string | null {
  */
 export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, config: Config) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const requestId = incomingRequestId(req) ?? newRequestId();
-    res.setHeader("x-request-id", requestId);
+    const requestId = requestIdOf(req); // set by the access log, and already on the response
+    const report = reportOf(req);
     const method = (req.method ?? "GET").toUpperCase();
     let body: unknown;
     if (method === "POST") {
@@ -117,6 +108,8 @@ export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, con
             });
             // Keys are per caller: two users' "retry-1" never meet.
             if (idempotency) idempotency.principal = ctx.viewer?.userId ?? null;
+            report.userId = ctx.viewer?.userId ?? null;
+            linkContext(ctx, report);
             return ctx;
           },
         }),

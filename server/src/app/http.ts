@@ -3,6 +3,7 @@ import mongoose from "mongoose";
 import type { ApolloServer } from "@apollo/server";
 import type { Config } from "../config/config.js";
 import type { Context } from "../core/context.js";
+import { createAccessLog, requestIdOf } from "./access-log.js";
 import { createGraphQLHandler } from "./graphql-http.js";
 import { sendGraphQLError, sendText } from "./http-util.js";
 import type { Logger } from "../core/logger.js";
@@ -44,20 +45,13 @@ export function createHttpServer(
     return client(req, res, url);
   };
 
+  const accessLog = createAccessLog(logger);
   const server = createServer((req, res) => {
-    const started = performance.now();
-    res.once("finish", () => {
-      logger.debug("http", {
-        method: req.method,
-        path: req.url?.split("?")[0],
-        status: res.statusCode,
-        ms: Math.round(performance.now() - started),
-        requestId: res.getHeader("x-request-id"),
-      });
-    });
+    accessLog(req, res); // sets x-request-id first, so every route's response carries it
     route(req, res).catch((err: unknown) => {
       logger.error("HTTP handler failed", {
-        url: req.url,
+        requestId: requestIdOf(req),
+        path: req.url?.split("?")[0],
         error: err instanceof Error ? err.stack : String(err),
       });
       if (!res.headersSent) sendGraphQLError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR");

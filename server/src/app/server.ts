@@ -11,6 +11,7 @@ import { DocumentStore } from "./document-cache.js";
 import { createHttpServer, GRAPHQL_PATH } from "./http.js";
 import { requestLimitsPlugin, validationRules } from "./limits.js";
 import { runtime } from "../core/runtime.js";
+import { observePlugin } from "./observe-plugin.js";
 import { buildGreenlightSchema } from "./schema.js";
 import { attachWebSocket, type WsAttachment } from "./ws.js";
 
@@ -61,6 +62,7 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLimitsPlugin(config.limits),
+      observePlugin(),
       // The default landing pages load Apollo's hosted UI; production serves nothing but the API.
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

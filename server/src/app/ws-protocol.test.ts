@@ -5,13 +5,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WebSocket, WebSocketServer } from "ws";
 import { FrameSink } from "../realtime/sinks.js";
 import type { Viewer } from "../core/context.js";
-import type { Logger } from "../core/logger.js";
+import { createLogger } from "../core/logger.js";
 import { type ProtocolHooks, retainedState, serveGraphqlWs } from "./ws-protocol.js";
 
 const TOKEN = "Bearer secret-token-0123456789";
 const QUERY = "subscription Feed($p: ID!) { productionEvents(productionId: $p) { cursor } }";
 const viewer = { userId: "u1", name: "U", email: "u@example.test" } as Viewer;
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const silent = createLogger("silent");
 
 /** Enough of a `ws` WebSocket for the protocol: records what it sends and how it closes. */
 class FakeSocket extends EventEmitter {

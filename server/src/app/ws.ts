@@ -29,6 +29,7 @@ import { newRequestId } from "../core/request-scope.js";
 import { SubscriptionBudget } from "./ws-budget.js";
 import { checkSubscribe } from "./ws-subscribe.js";
 import { serveGraphqlWs } from "./ws-protocol.js";
+import { observeSockets, type SocketObserver } from "./ws-observe.js";
 import type { GRAPHQL_PATH } from "./http.js";
 import { identityCache, withIdentityCache } from "../auth/identity-cache.js";
 
@@ -72,6 +73,8 @@ export interface WsAttachOptions {
   path: typeof GRAPHQL_PATH;
   config: Config;
   logger: Logger;
+  /** Socket life for metrics (app/metrics.ts). */
+  observer?: SocketObserver;
 }
 
 /** What `attachWebSocket` hands back: `dispose` closes sockets and waits for in-flight operations. */
@@ -85,7 +88,14 @@ export interface WsAttachment {
  * subscriptions authorised in onSubscribe; events fanned out by the realtime hub, multiplexed
  * (default) or naive. See docs/realtime.md.
  */
-export function attachWebSocket({ httpServer, schema, path, config, logger }: WsAttachOptions): WsAttachment {
+export function attachWebSocket({
+  httpServer,
+  schema,
+  path,
+  config,
+  logger,
+  observer,
+}: WsAttachOptions): WsAttachment {
   const rc = config.realtime;
   const formatError = createFormatError({ logger, includeStack: config.errorDetails });
   const documents = new DocumentCache(schema, config.limits);
@@ -118,6 +128,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
     perMessageDeflate: false,
     handleProtocols,
   });
+  const sockets = observeSockets(wss, logger, observer);
   const connectionsByUser = new Map<string, number>();
   let closing = false;
 
@@ -152,6 +163,7 @@ export function attachWebSocket({ httpServer, schema, path, config, logger }: Ws
       if (socket.readyState !== socket.OPEN) return null;
       connectionsByUser.set(userId, count + 1);
       identities.add(socket, viewer);
+      sockets.identified(socket, userId);
       return { viewer, clientIp: request.socket.remoteAddress ?? null, userId };
     },
 

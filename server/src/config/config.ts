@@ -71,6 +71,8 @@ export interface Config {
   jwtPreviousSecrets: readonly Uint8Array[];
   tokenTtlSeconds: number;
   logLevel: LogLevel;
+  /** json: one JSON object per line (production default); text: `[level] msg {fields}`. */
+  logFormat: "json" | "text";
   seedDemo: boolean;
   clientDist: string;
   mediaDir: string;
@@ -207,6 +209,7 @@ export function parseConfig(env: Env): Config {
     jwtPreviousSecrets: resolvePreviousSecrets(r),
     tokenTtlSeconds,
     logLevel: r.oneOf("LOG_LEVEL", LOG_LEVELS, nodeEnv === "test" ? "warn" : "info"),
+    logFormat: r.oneOf("LOG_FORMAT", ["json", "text"] as const, nodeEnv === "production" ? "json" : "text"),
     seedDemo: r.bool("SEED_DEMO", true),
     clientDist: r.path("CLIENT_DIST", join(REPO_ROOT, "client", "dist")),
     mediaDir: r.path("MEDIA_DIR", join(SERVER_ROOT, "media")),

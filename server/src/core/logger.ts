@@ -1,30 +1,80 @@
+import { type DestinationStream, type Logger as PinoLogger, pino } from "pino";
 import type { LogLevel } from "../config/config.js";
 
-/** A tiny structured logger: one JSON line per entry in production, readable lines otherwise. */
+/** Structured logging on pino: one JSON line per entry (LOG_FORMAT=json), or a readable line. */
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** The pino logger underneath (pino-http's access log writes through it). */
+  readonly pino: PinoLogger;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+/**
+ * Never logged in clear, wherever they appear in a line's fields: credentials in headers, and
+ * tokens, passwords and secrets in anything a caller passes (variables, connection params).
+ */
+export const REDACT_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+  "authorization",
+  "password",
+  "token",
+  "secret",
+  "*.authorization",
+  "*.password",
+  "*.token",
+  "*.secret",
+  "*.*.password",
+  "*.*.token",
+];
 
-export function createLogger(level: LogLevel, json = false): Logger {
-  const emit = (at: Exclude<LogLevel, "silent">, msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[at] < ORDER[level]) return;
-    const stream = at === "error" || at === "warn" ? process.stderr : process.stdout;
-    if (json) {
-      stream.write(`${JSON.stringify({ level: at, time: new Date().toISOString(), msg, ...fields })}\n`);
-    } else {
-      const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : "";
-      stream.write(`[${at}] ${msg}${extra}\n`);
-    }
-  };
+/**
+ * The readable format for a terminal: `[level] msg {fields}`, warnings and errors on stderr, as
+ * before pino. Hand-written (a dozen lines) rather than pino-pretty, which runs a worker thread
+ * and brings eight dependencies for the same line.
+ */
+function readableDestination(): DestinationStream {
   return {
-    debug: (m, f) => emit("debug", m, f),
-    info: (m, f) => emit("info", m, f),
-    warn: (m, f) => emit("warn", m, f),
-    error: (m, f) => emit("error", m, f),
+    write(line: string) {
+      const {
+        level,
+        msg,
+        time: _time,
+        pid: _pid,
+        hostname: _host,
+        ...fields
+      } = JSON.parse(line) as Record<string, unknown>;
+      const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : "";
+      const stream =
+        level === "warn" || level === "error" || level === "fatal" ? process.stderr : process.stdout;
+      stream.write(`[${String(level)}] ${String(msg)}${extra}\n`);
+    },
+  };
+}
+
+export function createLogger(level: LogLevel, json = false, destination?: DestinationStream): Logger {
+  const base = pino(
+    {
+      level,
+      base: undefined, // no pid/hostname: the process manager adds those
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    },
+    destination ?? (json ? pino.destination({ sync: true }) : readableDestination()),
+  );
+  return wrap(base);
+}
+
+function wrap(base: PinoLogger): Logger {
+  return {
+    debug: (m, f) => base.debug(f ?? {}, m),
+    info: (m, f) => base.info(f ?? {}, m),
+    warn: (m, f) => base.warn(f ?? {}, m),
+    error: (m, f) => base.error(f ?? {}, m),
+    pino: base,
   };
 }

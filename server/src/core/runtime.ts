@@ -16,7 +16,11 @@ export interface Runtime {
 let current: Runtime | undefined;
 
 export function setRuntime(config: Config, database: Runtime["database"], logger?: Logger): Runtime {
-  current = { config, database, logger: logger ?? createLogger(config.logLevel, config.isProduction) };
+  current = {
+    config,
+    database,
+    logger: logger ?? createLogger(config.logLevel, config.logFormat === "json"),
+  };
   return current;
 }
 

@@ -62,6 +62,43 @@ let users = 0;
 export interface StartTestServerOptions {
   /** Extra environment for this file's config, e.g. `{ SIGNIN_FREE_FAILURES: "3" }`. */
   env?: Env;
+  /** Collects the server's log as JSON lines here (at LOG_LEVEL, default info) instead of printing it. */
+  logTo?: LogSink;
+}
+
+/** A log destination tests read: every JSON line, and a wait for the first that matches. */
+export class LogSink {
+  readonly lines: Array<Record<string, unknown>> = [];
+  private waiters = new Set<() => void>();
+  write(line: string): void {
+    this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    for (const w of this.waiters) w();
+  }
+  /** Resolves with the first line (in arrival order) matching; rejects after `timeoutMs`. */
+  waitFor(
+    pred: (line: Record<string, unknown>) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = this.lines.find(pred);
+        if (!hit) return false;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        resolve(hit);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(
+          new Error(
+            `no matching log line in ${timeoutMs} ms; last lines: ${JSON.stringify(this.lines.slice(-5))}`,
+          ),
+        );
+      }, timeoutMs);
+      if (!check()) this.waiters.add(check);
+    });
+  }
 }
 
 /**
@@ -71,8 +108,10 @@ export interface StartTestServerOptions {
  * process-wide: the last server started sets it for all.
  */
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
-  const config = testConfig(options.env);
-  const logger = createLogger(config.logLevel);
+  const config = testConfig(options.logTo ? { LOG_LEVEL: "info", ...options.env } : options.env);
+  const logger = options.logTo
+    ? createLogger(config.logLevel, true, options.logTo)
+    : createLogger(config.logLevel);
   setRuntime(config, "embedded", logger);
   const dbName = `test_${randomBytes(6).toString("hex")}`;
   database ??= connectDatabase(config, logger, { dbPath: null, dbName, monitorCommands: true }).then((db) => {
