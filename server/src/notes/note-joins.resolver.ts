@@ -5,6 +5,7 @@ import { PageArgsType, VersionNotesArgs } from "../versions/version.args.js";
 import { NoteCounts, Version } from "../versions/version.type.js";
 import { carriedNotes } from "./carried-note.query.js";
 import { CarriedNote, CarriedNoteConnection, toCarriedNote } from "./carried-note.type.js";
+import { fountainWithNotes } from "./fountain-export.js";
 import { NoteConnection } from "./note-connection.type.js";
 import { noteCounts, openNotesFromPrevious, versionNotes } from "./note.query.js";
 import { Note, toNote } from "./note.type.js";
@@ -33,6 +34,15 @@ export class VersionNotesResolver {
   })
   carriedNotes(@Root() v: Version, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
     return carriedNotes(ctx, v, page);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "SCRIPT: the text as Fountain with its open notes (own and carried) as [[Author (STATUS): body]] at the end of their lines.",
+  })
+  fountain(@Root() v: Version, @Ctx() ctx: Context): Promise<string | null> {
+    return fountainWithNotes(ctx, v);
   }
 
   @FieldResolver(() => NoteCounts)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
+import { readFountainNotes } from "../notes/fountain-notes.js";
 import {
   type BuiltProduction,
   buildNote,
@@ -108,6 +109,22 @@ describe("carrying script notes onto a new version", () => {
       { v: v2 },
     );
     expect(expectData(marks).version.changedLines).toEqual([3, 6]);
+
+    // Exported as Fountain with the carried notes at their new lines, and read back losslessly.
+    const exported = await gqlAs<{ version: { fountain: string } }>(
+      server,
+      prod.as("VIEWER"),
+      `query($v: ID!) { version(id: $v) { fountain } }`,
+      { v: v2 },
+    );
+    const fountain = expectData(exported).version.fountain;
+    const back = readFountainNotes(fountain);
+    expect(back.text).toBe(V2);
+    expect(back.notes.map((n) => [n.line, n.body, n.status]).sort()).toEqual([
+      [6, "Line reading", "OPEN"],
+      [8, "Cut Otis?", "OPEN"],
+      [8, "Ending", "OPEN"],
+    ]);
 
     // v3 maps from v2's placements: the previous anchor is where the note sat in v2.
     const { versionId: v3 } = await buildVersion(
