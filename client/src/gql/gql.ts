@@ -19,6 +19,9 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": typeof types.MeDocument,
     "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": typeof types.AddVersionDocument,
+    "\n  fragment CutEditSummary on CutEdit {\n    id\n    format\n    fileName\n    name\n    frameRate\n    eventCount\n    markerCount\n    warnings\n    revision\n    attachedAt\n    attachedBy { id name }\n  }\n": typeof types.CutEditSummaryFragmentDoc,
+    "\n  query VersionEdit($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      edit { ...CutEditSummary }\n    }\n  }\n": typeof types.VersionEditDocument,
+    "\n  mutation AttachEdit($input: AttachEditInput!) {\n    attachEdit(input: $input) { ...CutEditSummary }\n  }\n": typeof types.AttachEditDocument,
     "\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n": typeof types.NoteUserFragmentDoc,
     "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": typeof types.ReplyItemFragmentDoc,
     "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": typeof types.NoteItemFragmentDoc,
@@ -67,6 +70,9 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": types.MeDocument,
     "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": types.AddVersionDocument,
+    "\n  fragment CutEditSummary on CutEdit {\n    id\n    format\n    fileName\n    name\n    frameRate\n    eventCount\n    markerCount\n    warnings\n    revision\n    attachedAt\n    attachedBy { id name }\n  }\n": types.CutEditSummaryFragmentDoc,
+    "\n  query VersionEdit($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      edit { ...CutEditSummary }\n    }\n  }\n": types.VersionEditDocument,
+    "\n  mutation AttachEdit($input: AttachEditInput!) {\n    attachEdit(input: $input) { ...CutEditSummary }\n  }\n": types.AttachEditDocument,
     "\n  fragment NoteUser on User {\n    id\n    name\n    initials\n  }\n": types.NoteUserFragmentDoc,
     "\n  fragment ReplyItem on Reply {\n    id\n    body\n    createdAt\n    authorRole\n    author { ...NoteUser }\n  }\n": types.ReplyItemFragmentDoc,
     "\n  fragment NoteItem on Note {\n    id\n    body\n    status\n    category\n    createdAt\n    updatedAt\n    editedAt\n    deletedAt\n    authorRole\n    replyCount\n    author { ...NoteUser }\n    assignee { ...NoteUser }\n    anchor {\n      __typename\n      ... on ScriptAnchor { lineStart lineEnd quote }\n      ... on TimeAnchor { startFrame endFrame startTimecode endTimecode stem }\n    }\n    mentions { kind label role user { id } }\n    viewerCan { edit delete setStatus reply }\n    replies { ...ReplyItem }\n  }\n": types.NoteItemFragmentDoc,
@@ -144,6 +150,18 @@ export function graphql(source: "\n  query Me {\n    me { id name email initials
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CutEditSummary on CutEdit {\n    id\n    format\n    fileName\n    name\n    frameRate\n    eventCount\n    markerCount\n    warnings\n    revision\n    attachedAt\n    attachedBy { id name }\n  }\n"): (typeof documents)["\n  fragment CutEditSummary on CutEdit {\n    id\n    format\n    fileName\n    name\n    frameRate\n    eventCount\n    markerCount\n    warnings\n    revision\n    attachedAt\n    attachedBy { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionEdit($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      edit { ...CutEditSummary }\n    }\n  }\n"): (typeof documents)["\n  query VersionEdit($versionId: ID!) {\n    version(id: $versionId) {\n      id\n      edit { ...CutEditSummary }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachEdit($input: AttachEditInput!) {\n    attachEdit(input: $input) { ...CutEditSummary }\n  }\n"): (typeof documents)["\n  mutation AttachEdit($input: AttachEditInput!) {\n    attachEdit(input: $input) { ...CutEditSummary }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

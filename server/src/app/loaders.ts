@@ -1,5 +1,6 @@
 import { userLoaders } from "../users/user.loaders.js";
 import { assetLoaders } from "../assets/asset.loaders.js";
+import { editLoaders } from "../edits/edit.loaders.js";
 import { noteLoaders } from "../notes/note.loaders.js";
 import { productionLoaders } from "../productions/production.loaders.js";
 import { reviewLoaders } from "../reviews/review.loaders.js";
@@ -24,5 +25,6 @@ export function createLoaders(): Loaders {
     ...versionLoaders(),
     ...noteLoaders(),
     ...reviewLoaders(),
+    ...editLoaders(),
   };
 }

@@ -7,6 +7,7 @@ import {
   ProductionAssetsResolver,
 } from "../assets/asset-joins.resolver.js";
 import { AssetResolver } from "../assets/asset.resolver.js";
+import { CutEditResolver, VersionEditResolver } from "../edits/edit.resolver.js";
 import { VersionExportsResolver } from "../exports/export-joins.resolver.js";
 import {
   MentionFieldsResolver,
@@ -60,6 +61,8 @@ export const resolvers: Parameters<typeof buildSchema>[0]["resolvers"] = [
   ReviewResolver,
   VersionReviewsResolver,
   ReviewEventFieldsResolver,
+  CutEditResolver,
+  VersionEditResolver,
   VersionExportsResolver,
   RealtimeResolver, // realtime
   PresenceResolver, // realtime

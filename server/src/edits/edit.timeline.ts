@@ -1,4 +1,5 @@
 import type { FrameRate } from "@greenlight/common/timecode";
+import type { EditFormat, TransitionKind } from "./edit.enums.js";
 
 /**
  * A cut's edit as Greenlight reads it from a CMX3600 EDL or an OTIO file: one flat list of
@@ -6,9 +7,7 @@ import type { FrameRate } from "@greenlight/common/timecode";
  * carries positions only as integer frames at `rate`, counted from 00:00:00:00 and continuing
  * past 24 hours; out points are exclusive (an event covers [in, out)).
  */
-export type EditFormat = "CMX3600_EDL" | "OTIO";
-
-export type TransitionKind = "CUT" | "DISSOLVE" | "WIPE" | "KEY";
+export type { EditFormat, TransitionKind };
 
 export interface EditTransition {
   kind: TransitionKind;

@@ -1,4 +1,5 @@
 import { FrameRate, TimecodeError, frameRateInfo } from "@greenlight/common/timecode";
+import { EditFormat, TransitionKind } from "./edit.enums.js";
 import { continuousTimecodeToFrames } from "./edit.timecode.js";
 import {
   EDIT_LIMITS,
@@ -42,8 +43,9 @@ function tracksOf(channel: string, line: number): string[] {
 }
 
 function transitionOf(code: string, frames: number | null): EditTransition {
-  if (code === "C") return { kind: "CUT", code, frames: 0 };
-  const kind = code === "D" ? "DISSOLVE" : code.startsWith("W") ? "WIPE" : "KEY";
+  if (code === "C") return { kind: TransitionKind.CUT, code, frames: 0 };
+  const kind =
+    code === "D" ? TransitionKind.DISSOLVE : code.startsWith("W") ? TransitionKind.WIPE : TransitionKind.KEY;
   return { kind, code, frames: frames ?? 0 };
 }
 
@@ -170,7 +172,8 @@ function readComment(body: string, s: State, line: number): void {
   }
   if (key === "FROM CLIP NAME") {
     // In a transition the outgoing clip is the group's first line.
-    const target = last.transition.kind !== "CUT" && s.group.length > 1 ? (s.group[0] as EditEvent) : last;
+    const target =
+      last.transition.kind !== TransitionKind.CUT && s.group.length > 1 ? (s.group[0] as EditEvent) : last;
     target.clipName = value;
   } else if (key === "TO CLIP NAME") last.clipName = value;
   else last.sourceFile = value;
@@ -253,7 +256,7 @@ export function readEdl(text: string, rate: FrameRate): EditTimeline {
     throw new EditParseError(`the file is longer than ${EDIT_LIMITS.maxChars} characters`);
   const s: State = {
     rate,
-    timeline: { format: "CMX3600_EDL", name: "", rate, events: [], markers: [], warnings: [] },
+    timeline: { format: EditFormat.CMX3600_EDL, name: "", rate, events: [], markers: [], warnings: [] },
     group: [],
     trackEnds: new Map(),
   };

@@ -1,4 +1,5 @@
 import { FrameRate, frameRateInfo } from "@greenlight/common/timecode";
+import { EditFormat, TransitionKind } from "./edit.enums.js";
 import {
   EDIT_LIMITS,
   type EditEvent,
@@ -138,7 +139,7 @@ function readTrack(
       const frames =
         time(item.in_offset, fps, `${p}.in_offset`) + time(item.out_offset, fps, `${p}.out_offset`);
       const code = String(item.transition_type ?? "SMPTE_Dissolve");
-      pending = { kind: /wipe/i.test(code) ? "WIPE" : "DISSOLVE", code, frames };
+      pending = { kind: /wipe/i.test(code) ? TransitionKind.WIPE : TransitionKind.DISSOLVE, code, frames };
       return;
     }
     if (kind === "Stack" || kind === "Track")
@@ -159,7 +160,7 @@ function readTrack(
         sourceOut: r.start + r.duration,
         recordIn: at,
         recordOut: at + r.duration,
-        transition: pending ?? { kind: "CUT", code: "C", frames: 0 },
+        transition: pending ?? { kind: TransitionKind.CUT, code: "C", frames: 0 },
         speed: speedOf(item, fps, p),
         comments: [],
         line: null,
@@ -200,7 +201,7 @@ export function readOtio(text: string, versionRate: FrameRate): EditTimeline {
   const fps = frameRateInfo(rate).numerator / frameRateInfo(rate).denominator;
   const stack = obj(root.tracks, "tracks");
   const t: EditTimeline = {
-    format: "OTIO",
+    format: EditFormat.OTIO,
     name: String(root.name ?? ""),
     rate,
     events: [],

@@ -17,6 +17,8 @@ export enum EventType {
   REVIEW_REQUESTED = "REVIEW_REQUESTED",
   REVIEW_DECIDED = "REVIEW_DECIDED",
   VERSION_STATUS_CHANGED = "VERSION_STATUS_CHANGED",
+  /** A CUT version's edit (EDL/OTIO) was attached or replaced (edits/attach-edit.command.ts). */
+  EDIT_ATTACHED = "EDIT_ATTACHED",
 }
 
 registerEnumType(EventType, { name: "EventType" });

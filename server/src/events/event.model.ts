@@ -44,6 +44,7 @@ export const EVENT_PAYLOADS = {
   },
   // The status before and after, as of the event: the activity feed never reads the version's status now.
   [EventType.VERSION_STATUS_CHANGED]: { ...VERSION, fromStatus: STATUS, toStatus: STATUS },
+  [EventType.EDIT_ATTACHED]: VERSION,
 } as const satisfies Record<EventType, PayloadSpec>;
 
 type Payloads = typeof EVENT_PAYLOADS;

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
 import type { NoteItemFragment } from "../../../gql/graphql";
+import { AttachEdit } from "../../edits/components/AttachEdit";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
@@ -48,7 +49,12 @@ function CutRoom({ room }: { room: ReadyRoom }) {
   return (
     <ReviewRoomLayout
       room={room}
-      headerExtra={<ExportMarkers version={version} />}
+      headerExtra={
+        <>
+          <AttachEdit versionId={version.id} canAttach={version.viewerCan.addVersion} />
+          <ExportMarkers version={version} />
+        </>
+      }
       stage={
         <div className="player-stage">
           <div className="picture">

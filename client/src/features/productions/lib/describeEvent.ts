@@ -31,6 +31,7 @@ export function describeEvent(e: ActivityEventFragment): EventLine {
     case "REVIEW_REQUESTED":
     case "REVIEW_DECIDED":
     case "VERSION_STATUS_CHANGED":
+    case "EDIT_ATTACHED":
       return versionLine(e);
     case "NOTE_ADDED":
     case "NOTE_UPDATED":
@@ -51,6 +52,8 @@ function versionLine(e: ActivityEventFragment): EventLine {
   switch (e.type) {
     case "VERSION_ADDED":
       return { text: `uploaded ${what}`, to };
+    case "EDIT_ATTACHED":
+      return { text: `attached the edit of ${what}`, to };
     case "REVIEW_REQUESTED":
       return { text: `submitted ${what} for review`, to };
     case "REVIEW_DECIDED": {
