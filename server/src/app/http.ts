@@ -4,6 +4,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { Config } from "../config/config.js";
 import type { Context } from "../core/context.js";
 import { createAccessLog, requestIdOf } from "./access-log.js";
+import { observeHttp, sendMetrics, sendReadiness } from "./metrics.js";
 import { createGraphQLHandler } from "./graphql-http.js";
 import { sendGraphQLError, sendText } from "./http-util.js";
 import type { Logger } from "../core/logger.js";
@@ -41,6 +42,9 @@ export function createHttpServer(
       res.end(body);
       return;
     }
+    if (url.pathname === "/livez") return sendText(res, 200, "ok", { "cache-control": "no-store" });
+    if (url.pathname === "/readyz") return sendReadiness(res);
+    if (url.pathname === "/metrics") return sendMetrics(res);
     if (url.pathname.startsWith("/media/")) return media(req, res, url);
     return client(req, res, url);
   };
@@ -48,6 +52,7 @@ export function createHttpServer(
   const accessLog = createAccessLog(logger);
   const server = createServer((req, res) => {
     accessLog(req, res); // sets x-request-id first, so every route's response carries it
+    observeHttp(req, res);
     route(req, res).catch((err: unknown) => {
       logger.error("HTTP handler failed", {
         requestId: requestIdOf(req),

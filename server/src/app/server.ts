@@ -11,6 +11,7 @@ import { DocumentStore } from "./document-cache.js";
 import { createHttpServer, GRAPHQL_PATH } from "./http.js";
 import { requestLimitsPlugin, validationRules } from "./limits.js";
 import { runtime } from "../core/runtime.js";
+import { socketMetrics } from "./metrics.js";
 import { observePlugin } from "./observe-plugin.js";
 import { buildGreenlightSchema } from "./schema.js";
 import { attachWebSocket, type WsAttachment } from "./ws.js";
@@ -76,7 +77,14 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
     schema,
     async start(port = config.port, host = config.host) {
       await apollo.start();
-      ws = attachWebSocket({ httpServer, schema, path: GRAPHQL_PATH, config, logger });
+      ws = attachWebSocket({
+        httpServer,
+        schema,
+        path: GRAPHQL_PATH,
+        config,
+        logger,
+        observer: socketMetrics,
+      });
       await new Promise<void>((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
