@@ -1,3 +1,4 @@
+import { assertAcceptsNotes, assertAcceptsNotesInTx } from "../versions/version.lifecycle.js";
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
@@ -6,7 +7,7 @@ import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
 import { requireVersion } from "../versions/version.service.js";
 import { type AnchorInput, resolveAnchor } from "./note.anchor.js";
-import { assertNotLocked, validBody } from "./note.access.js";
+import { validBody } from "./note.access.js";
 import { type NoteCategory, NoteStatus } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
 import { newNoteDoc } from "./note.document.js";
@@ -30,7 +31,7 @@ export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<
   const anchor = resolveAnchor(version, input);
   const productionId = String(version.productionId);
   const assigneeId = await assigneeOf(ctx, productionId, input.assigneeId);
-  assertNotLocked(version);
+  assertAcceptsNotes(version);
   const mentions = await mentionsIn(ctx, productionId, body);
   const created = newNoteDoc({
     _id: new Types.ObjectId(),
@@ -48,6 +49,8 @@ export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<
   });
   // The body returns the note so that a retry under the same Idempotency-Key answers the first one.
   const written = await runCommand("notes/add-note", async (tx) => {
+    // Again in the transaction: a lock committed since the check above refuses it (CONFLICT).
+    await assertAcceptsNotesInTx(tx.session, version._id);
     // The driver, not NoteModel.create: every field is validated above and built by newNoteDoc
     // (whose test checks it against the schema), so mongoose's casting, validation and document
     // wrapping would be pure overhead (~1 ms of CPU per note on this VM).

@@ -1,10 +1,11 @@
+import { assertAcceptsNotes, assertAcceptsNotesInTx } from "../versions/version.lifecycle.js";
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
 import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { assertNotLocked, requireNote } from "./note.access.js";
+import { requireNote } from "./note.access.js";
 import { NoteModel } from "./note.model.js";
 import { bumpNoteCounts } from "./note-counters.js";
 import { canDeleteNote } from "./note.policy.js";
@@ -16,11 +17,13 @@ export async function deleteNoteCommand(ctx: Context, noteId: string): Promise<N
   if (!canDeleteNote(member, { authorId: String(note.authorId) })) {
     throw forbidden("Only the author or the showrunner can delete a note.");
   }
-  assertNotLocked(version);
+  assertAcceptsNotes(version);
   if (note.deletedAt) return toNote(note);
   const now = new Date();
   const by = new Types.ObjectId(member.userId);
   const updated = await runCommand("notes/delete-note", async (tx) => {
+    // Again in the transaction: a lock committed since the check above refuses it (CONFLICT).
+    await assertAcceptsNotesInTx(tx.session, version._id);
     // "before" tells the status the note had, which the counters need under concurrency.
     const before = await NoteModel.findOneAndUpdate(
       { _id: note._id, deletedAt: null },

@@ -1,10 +1,11 @@
+import { assertAcceptsNotes, assertAcceptsNotesInTx } from "../versions/version.lifecycle.js";
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
 import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { assertNotDeleted, assertNotLocked, requireNote, validBody } from "./note.access.js";
+import { assertNotDeleted, requireNote, validBody } from "./note.access.js";
 import type { NoteCategory } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
 import { canEditNote } from "./note.policy.js";
@@ -34,10 +35,12 @@ export async function editNoteCommand(ctx: Context, input: EditNoteArgs): Promis
   if (input.clearAssignee) set.assigneeId = null;
   else if (input.assigneeId != null) set.assigneeId = await assigneeOf(ctx, productionId, input.assigneeId);
   assertNotDeleted(note);
-  assertNotLocked(version);
+  assertAcceptsNotes(version);
   if (Object.keys(set).length === 0) return toNote(note);
   const now = new Date();
   const updated = await runCommand("notes/edit-note", async (tx) => {
+    // Again in the transaction: a lock committed since the check above refuses it (CONFLICT).
+    await assertAcceptsNotesInTx(tx.session, version._id);
     const doc = await NoteModel.findOneAndUpdate(
       { _id: note._id, deletedAt: null },
       { $set: { ...set, editedAt: now, updatedAt: now } },

@@ -1,3 +1,4 @@
+import { acceptsNotes } from "../versions/version.lifecycle.js";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
@@ -48,7 +49,7 @@ export class NoteFieldsResolver {
       viewerMembership(ctx, n.productionId),
       ctx.loaders.versionById.load(n.versionId),
     ]);
-    const open = !!version && version.status !== VersionStatus.LOCKED && !n.deletedAt;
+    const open = !!version && acceptsNotes(version.status) && !n.deletedAt;
     const note = { authorId: n.authorId };
     return Object.assign(new NotePermissions(), {
       edit: !!m && open && canEditNote(m, note),

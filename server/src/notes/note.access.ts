@@ -3,7 +3,6 @@ import type { Context } from "../core/context.js";
 import { badInput, conflict, notFound } from "../errors/app-errors.js";
 import { isId } from "../core/ids.js";
 import { type MemberRef, requireMembership } from "../productions/production.access.js";
-import { VersionStatus } from "../versions/version.enums.js";
 import type { VersionDoc } from "../versions/version.model.js";
 import type { NoteDoc } from "./note.model.js";
 
@@ -32,12 +31,6 @@ export function validBody(body: string | null | undefined, field = "body"): stri
   if (text.length > MAX_BODY)
     throw badInput(`${field} must be at most ${MAX_BODY} characters.`, { [field]: "too long" });
   return text;
-}
-
-/** A LOCKED version takes no new notes, replies or note changes (CONFLICT). */
-export function assertNotLocked(version: Pick<VersionDoc, "status">): void {
-  if (version.status === VersionStatus.LOCKED)
-    throw conflict("The version is locked; it takes no more notes.");
 }
 
 export function assertNotDeleted(note: Pick<NoteDoc, "deletedAt">): void {

@@ -1,10 +1,11 @@
+import { assertAcceptsNotes, assertAcceptsNotesInTx } from "../versions/version.lifecycle.js";
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
 import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { assertNotDeleted, assertNotLocked, requireNote, validBody } from "./note.access.js";
+import { assertNotDeleted, requireNote, validBody } from "./note.access.js";
 import { NoteModel } from "./note.model.js";
 import { canReply } from "./note.policy.js";
 import { ReplyModel } from "./reply.model.js";
@@ -16,10 +17,12 @@ export async function replyToNoteCommand(ctx: Context, noteId: string, bodyInput
   if (!canReply(member)) throw forbidden("Viewers cannot reply to notes.");
   const body = validBody(bodyInput);
   assertNotDeleted(note);
-  assertNotLocked(version);
+  assertAcceptsNotes(version);
   const authorId = new Types.ObjectId(member.userId);
   const now = new Date();
   const created = await runCommand("notes/reply-to-note", async (tx) => {
+    // Again in the transaction: a lock committed since the check above refuses it (CONFLICT).
+    await assertAcceptsNotesInTx(tx.session, version._id);
     const [reply] = await ReplyModel.create(
       [
         {

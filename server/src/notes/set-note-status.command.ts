@@ -1,10 +1,11 @@
+import { assertAcceptsNotes, assertAcceptsNotesInTx } from "../versions/version.lifecycle.js";
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
 import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { assertNotDeleted, assertNotLocked, requireNote } from "./note.access.js";
+import { assertNotDeleted, requireNote } from "./note.access.js";
 import type { NoteStatus } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
 import { bumpNoteCounts } from "./note-counters.js";
@@ -23,12 +24,14 @@ export async function setNoteStatusCommand(ctx: Context, noteId: string, status:
     );
   }
   assertNotDeleted(note);
-  assertNotLocked(version);
+  assertAcceptsNotes(version);
   if (note.status === status) return toNote(note);
   const now = new Date();
   const by = new Types.ObjectId(member.userId);
   const set = { status, statusChangedBy: by, statusChangedAt: now, updatedAt: now };
   const updated = await runCommand("notes/set-note-status", async (tx) => {
+    // Again in the transaction: a lock committed since the check above refuses it (CONFLICT).
+    await assertAcceptsNotesInTx(tx.session, version._id);
     // "before" tells the status actually left, which the counters need under concurrency.
     const before = await NoteModel.findOneAndUpdate(
       { _id: note._id, status: { $ne: status }, deletedAt: null },

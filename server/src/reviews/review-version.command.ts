@@ -15,7 +15,8 @@ import { approvalState, isFullyApproved } from "./approval.js";
 import { ReviewDecision } from "./review.enums.js";
 import { MAX_REVIEWS_PER_VERSION, ReviewModel } from "./review.model.js";
 import { canReview } from "./review.policy.js";
-import { refresh, statusChanged, transition } from "./review.service.js";
+import { refresh, statusChanged } from "./review.service.js";
+import { transition } from "../versions/version.lifecycle.js";
 
 /**
  * A decision in the current round. REQUEST_CHANGES sends the version back; an APPROVE that

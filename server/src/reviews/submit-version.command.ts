@@ -8,7 +8,8 @@ import { recordEvents } from "../events/event.service.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import { requireVersion } from "../versions/version.service.js";
 import type { Version } from "../versions/version.type.js";
-import { refresh, statusChanged, transition } from "./review.service.js";
+import { refresh, statusChanged } from "./review.service.js";
+import { statusesAllowing, transition } from "../versions/version.lifecycle.js";
 
 /** DRAFT or CHANGES_REQUESTED -> IN_REVIEW, opening a new round. */
 export async function submitVersionCommand(ctx: Context, versionId: string): Promise<Version> {
@@ -19,7 +20,7 @@ export async function submitVersionCommand(ctx: Context, versionId: string): Pro
     );
   }
   const by = new Types.ObjectId(member.userId);
-  const from = [VersionStatus.DRAFT, VersionStatus.CHANGES_REQUESTED];
+  const from = statusesAllowing("submit");
   if (!from.includes(version.status))
     throw conflict(`A ${version.status} version cannot be submitted for review.`);
   const updated = await runCommand("reviews/submit-version", async (tx) => {

@@ -1,3 +1,4 @@
+import { acceptsNotes } from "../versions/version.lifecycle.js";
 import type { Context } from "../core/context.js";
 import { canAddVersion, canSubmitForReview, makerRoles } from "../assets/asset.policy.js";
 import { canAddNote } from "../notes/note.policy.js";
@@ -43,7 +44,7 @@ export async function versionPermissions(ctx: Context, v: Version): Promise<Vers
   if (!m) return { ...perms, reason: "You are not a member of this production." };
   const kind = v.kind.toLowerCase();
   perms.addVersion = canAddVersion(m, v.kind);
-  perms.addNote = canAddNote(m) && v.status !== VersionStatus.LOCKED;
+  perms.addNote = canAddNote(m) && acceptsNotes(v.status);
   const submitter = canSubmitForReview(m, v.kind);
   const reviewer = canReview(m, v.kind);
   switch (v.status) {
