@@ -6,7 +6,6 @@ import { viewerMembership } from "../productions/production.access.js";
 import { User } from "../users/user.type.js";
 import { deletedUser } from "../users/user.type.js";
 import { toVersion, Version } from "../versions/version.type.js";
-import { VersionStatus } from "../versions/version.enums.js";
 import { canDeleteNote, canEditNote, canReply, canSetNoteStatus } from "./note.policy.js";
 import { Mention, Note, NotePermissions, toNote } from "./note.type.js";
 import { Reply, toReply } from "./reply.type.js";

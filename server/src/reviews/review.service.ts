@@ -2,7 +2,7 @@ import type { Context } from "../core/context.js";
 import { EventType } from "../events/event.enums.js";
 import type { EventDraft } from "../events/event.service.js";
 import type { VersionStatus } from "../versions/version.enums.js";
-import { VersionModel, type VersionDoc } from "../versions/version.model.js";
+import type { VersionDoc } from "../versions/version.model.js";
 import { toVersion, type Version } from "../versions/version.type.js";
 
 /** Primes the loaders with the written version (after the command committed) and maps it. */
