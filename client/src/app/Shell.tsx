@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { MeDocument, SignOutDocument } from "../features/auth/graphql";
 import { setToken } from "../features/auth/session";
+import { useOutboxFlush } from "../features/notes/outbox/useOutbox";
 import { useKeydown } from "../lib/hotkeys";
 import { ConnectionBanner, useConnection } from "./ConnectionBanner";
 import { ErrorBoundary } from "./ErrorBoundary";
@@ -15,6 +16,7 @@ export function Shell() {
   const [signOut] = useMutation(SignOutDocument);
   const client = useApolloClient();
   const { status, epoch } = useConnection();
+  useOutboxFlush(data?.me?.id);
 
   useKeydown((e) => {
     if (e.key === "?") {

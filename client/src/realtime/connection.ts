@@ -8,12 +8,14 @@ export interface ConnectionState {
   readonly status: SocketStatus;
   /** Number of successful connections so far; a change after the first means "reconnected". */
   readonly epoch: number;
+  /** The browser's own online signal: "offline" with this true is a dropped socket, not a dead network. */
+  readonly network: boolean;
 }
 
 type Listener = () => void;
 
 export class ConnectionStore {
-  private state: ConnectionState = { status: "idle", epoch: 0 };
+  private state: ConnectionState = { status: "idle", epoch: 0, network: true };
   /** The socket's own status; `state.status` is this unless the browser says it is offline. */
   private socket: SocketStatus = "idle";
   private networkUp = true;
@@ -58,8 +60,9 @@ export class ConnectionStore {
   private setSocket(socket: SocketStatus, epoch = this.state.epoch): void {
     this.socket = socket;
     const status = this.networkUp ? socket : "offline";
-    if (status === this.state.status && epoch === this.state.epoch) return;
-    this.state = { status, epoch };
+    const network = this.networkUp;
+    if (status === this.state.status && epoch === this.state.epoch && network === this.state.network) return;
+    this.state = { status, epoch, network };
     for (const l of this.listeners) l();
   }
 }

@@ -54,7 +54,7 @@ describe("ConnectionStore", () => {
     s.closed();
     expect(s.getSnapshot().status).toBe("offline");
     s.connected();
-    expect(s.getSnapshot()).toEqual({ status: "connected", epoch: 1 });
+    expect(s.getSnapshot()).toEqual({ status: "connected", epoch: 1, network: true });
     s.closed();
     expect(s.getSnapshot().status).toBe("offline");
     s.connecting();

@@ -15,7 +15,8 @@ type NewNoteFields = Pick<
   | "assigneeId"
   | "mentions"
   | "createdAt"
->;
+> &
+  Partial<Pick<NoteDoc, "clientKey">>;
 
 /**
  * A new note exactly as `NoteModel` would store it (defaults applied, no undefined fields), for
@@ -47,6 +48,7 @@ export function newNoteDoc(f: NewNoteFields): NoteDoc {
     deletedAt: null,
     deletedBy: null,
     replyCount: 0,
+    ...(f.clientKey ? { clientKey: f.clientKey } : {}),
     createdAt: f.createdAt,
     updatedAt: f.createdAt,
   };

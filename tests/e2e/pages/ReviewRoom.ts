@@ -19,7 +19,7 @@ export class ReviewRoom {
   async addNote(body: string): Promise<void> {
     const composer = this.page.getByTestId("note-composer");
     await composer.getByRole("combobox", { name: "Note" }).fill(body);
-    await composer.getByRole("button", { name: "Add note" }).click();
+    await composer.getByRole("button", { name: /^(Add|Queue) note$/ }).click();
   }
 
   async reply(noteText: string, body: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { NoteCategory } from "../../../gql/graphql";
+import { useConnection } from "../../../app/ConnectionBanner";
 import { describeError } from "../../../lib/errors";
 import type { MentionMember } from "../lib/mentions";
 import { AssigneeSelect } from "./AssigneeSelect";
@@ -39,6 +40,8 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
   const [assigneeId, setAssigneeId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const { status } = useConnection();
+  const down = status === "offline" || status === "reconnecting";
 
   if (disabledReason) {
     return (
@@ -73,6 +76,15 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
         <strong className="mono" data-testid="composer-anchor">
           {anchorLabel ?? emptyHint ?? "— choose where first"}
         </strong>
+        {down ? (
+          <span
+            className="badge plain"
+            data-testid="composer-offline"
+            title="Sent once the connection is back"
+          >
+            offline · will queue
+          </span>
+        ) : null}
       </div>
       <MentionTextarea
         ref={ref}
@@ -115,7 +127,7 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
           </button>
         ) : null}
         <button type="submit" className="btn primary sm" disabled={!body.trim() || !anchorLabel}>
-          Add note
+          {down ? "Queue note" : "Add note"}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@ import type { NoteItemFragment, NoteStatus } from "../../../gql/graphql";
 import { useKeydown } from "../../../lib/hotkeys";
 import { emptyFilter, filterNotes, type NoteFilter, sortByAnchor, type Viewer } from "../lib/filters";
 import type { MentionMember } from "../lib/mentions";
+import { QueuedNotes } from "../outbox/QueuedNotes";
 import { CarriedOverNotes } from "./CarriedOverNotes";
 import { NoteCard } from "./NoteCard";
 import { NoteFilters } from "./NoteFilters";
@@ -77,6 +78,7 @@ export function NotesPanel(props: Props) {
   return (
     <section className="notes-panel" aria-label="Notes">
       {props.composer}
+      <QueuedNotes versionId={props.versionId} userId={viewer.id || undefined} />
       <CarriedOverNotes
         versionId={props.versionId}
         members={props.members}

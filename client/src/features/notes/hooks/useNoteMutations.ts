@@ -8,9 +8,12 @@ import type {
   ReplyItemFragment,
   Role,
 } from "../../../gql/graphql";
+import { connection } from "../../../realtime/connection";
+import { describeError } from "../../../lib/errors";
 import { appendReply, insertNoteIntoVersion } from "../../versions/lib/eventToCache";
 import { AddNoteDocument, ReplyToNoteDocument, SetNoteStatusDocument } from "../graphql/operations";
 import { initialsOf, type MentionMember } from "../lib/mentions";
+import { newClientKey, outbox } from "../outbox/outbox";
 
 export interface Author {
   readonly id: string;
@@ -43,9 +46,16 @@ export function shiftCounts(
 const tempId = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+const connectionDown = () => {
+  const s = connection.getSnapshot().status;
+  return s === "offline" || s === "reconnecting";
+};
+
 /**
  * addNote with an optimistic note (shown at once, marked "sending") inserted into the version's list;
  * the server's note replaces it, and the stream's copy of the same note is deduplicated by id.
+ * While the connection is down, or when the send fails on the network, the note goes to the outbox
+ * instead (shown as queued, sent on reconnect with the same clientKey, so never twice).
  */
 export function useAddNote(
   versionId: string,
@@ -56,8 +66,11 @@ export function useAddNote(
 ) {
   const [mutate, state] = useMutation(AddNoteDocument);
   const add = useCallback(
-    (input: Omit<AddNoteInput, "versionId">, anchor: Anchor) => {
+    async (input: Omit<AddNoteInput, "versionId" | "clientKey">, anchor: Anchor) => {
       const now = new Date().toISOString();
+      const key = newClientKey();
+      const queue = () => outbox.add({ key, userId: me?.id ?? "", versionId, input, anchor, queuedAt: now });
+      if (connectionDown()) return queue();
       const optimistic: NoteItemFragment = {
         __typename: "Note",
         id: tempId("temp-note"),
@@ -82,19 +95,29 @@ export function useAddNote(
         viewerCan: { __typename: "NotePermissions", edit: true, delete: true, setStatus: true, reply: true },
         replies: [],
       };
-      return mutate({
-        variables: { input: { ...input, versionId } },
-        optimisticResponse: {
-          __typename: "Mutation",
-          addNote: {
-            ...optimistic,
-            version: { __typename: "Version", id: versionId, noteCounts: shiftCounts(counts, null, "OPEN") },
+      try {
+        await mutate({
+          variables: { input: { ...input, versionId, clientKey: key } },
+          optimisticResponse: {
+            __typename: "Mutation",
+            addNote: {
+              ...optimistic,
+              version: {
+                __typename: "Version",
+                id: versionId,
+                noteCounts: shiftCounts(counts, null, "OPEN"),
+              },
+            },
           },
-        },
-        update(cache, { data }) {
-          if (data?.addNote) insertNoteIntoVersion(cache, versionId, data.addNote);
-        },
-      });
+          update(cache, { data }) {
+            if (data?.addNote) insertNoteIntoVersion(cache, versionId, data.addNote);
+          },
+        });
+      } catch (e) {
+        // Maybe it reached the server and only the answer was lost: the key makes the re-send safe.
+        if (describeError(e).kind === "network") return queue();
+        throw e;
+      }
     },
     [mutate, versionId, me, myRole, counts, members],
   );
