@@ -24,6 +24,9 @@ const CutReviewPage = lazy(() =>
 const MixReviewPage = lazy(() =>
   import("../features/mix/components/MixReviewPage").then((m) => ({ default: m.MixReviewPage })),
 );
+const VersionLinkPage = lazy(() =>
+  import("../features/versions/components/VersionLinkPage").then((m) => ({ default: m.VersionLinkPage })),
+);
 const AddVersionPage = lazy(() =>
   import("../features/authoring/components/AddVersionPage").then((m) => ({ default: m.AddVersionPage })),
 );
@@ -73,6 +76,7 @@ export const router = createBrowserRouter([
       { path: "script/:versionId", element: page(<ScriptReviewPage />) },
       { path: "cut/:versionId", element: page(<CutReviewPage />) },
       { path: "mix/:versionId", element: page(<MixReviewPage />) },
+      { path: "v/:versionId", element: page(<VersionLinkPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -52,6 +52,7 @@ export const SHORTCUTS: Readonly<Record<string, readonly ShortcutHelp[]>> = {
     { keys: ["I", "O"], action: "Mark in / out" },
     { keys: ["X"], action: "Clear in and out" },
     { keys: ["Home", "End"], action: "Go to start / end" },
+    { keys: ["G"], action: "Go to a timecode (01:00:42;10, 42;10), an offset (+2s, -12f) or a frame (f120)" },
     { keys: ["F"], action: "Follow another viewer's playhead" },
   ],
   Script: [

@@ -5,6 +5,7 @@ import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
 import { RoomNotes } from "../../versions/components/RoomNotes";
+import { useRoomLink } from "../../versions/hooks/useRoomLink";
 import { type OtherPlayhead, Timeline } from "./Timeline";
 import { TransportBar } from "./TransportBar";
 import { timeNoteSubmitter } from "../hooks/useTimeAnchor";
@@ -43,6 +44,16 @@ function CutRoom({ room }: { room: ReadyRoom }) {
     },
     [transport, setSelectedNoteId],
   );
+
+  useRoomLink({
+    ready: timed.ready,
+    notes: room.notes.notes,
+    notesComplete: room.notes.complete,
+    openNote: onNoteClick,
+    openTime: timed.jumpTo,
+    selectedNoteId,
+    t: timed.resting,
+  });
 
   const submit = timeNoteSubmitter(room, anchor, null, transport.clearMarks);
 
@@ -84,6 +95,8 @@ function CutRoom({ room }: { room: ReadyRoom }) {
             transport={transport}
             label={label}
             follow={follow}
+            onJump={timed.jumpTo}
+            frameLink={timed.frameLink}
           />
           {durationFrames ? (
             <Timeline

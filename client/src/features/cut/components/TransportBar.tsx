@@ -1,7 +1,9 @@
+import { CopyLink } from "../../../app/CopyLink";
 import type { FrameRate } from "../../../lib/timecode";
 import { rateLabel } from "../../../lib/timecode";
 import type { Follow } from "../hooks/useFollow";
 import type { useTransport } from "../hooks/useTransport";
+import { JumpBox } from "./JumpBox";
 
 interface Props {
   timecode: string;
@@ -13,10 +15,15 @@ interface Props {
   transport: ReturnType<typeof useTransport>;
   label: (frame: number) => string;
   follow: Follow;
+  /** Go to a typed timecode, offset or frame; the problem with the entry, or null once there. */
+  onJump: (text: string) => string | null;
+  /** A link to this frame of this version, for "Copy link". */
+  frameLink: string;
 }
 
 /** Timecode readout and transport buttons; every button has a key (see `?`). */
-export function TransportBar({ timecode, frame, settled, rate, duration, transport, label, follow }: Props) {
+export function TransportBar(props: Props) {
+  const { timecode, frame, settled, rate, duration, transport, label, follow, onJump, frameLink } = props;
   const { speed, marks } = transport;
   return (
     <div className="transport" role="toolbar" aria-label="Transport">
@@ -34,6 +41,8 @@ export function TransportBar({ timecode, frame, settled, rate, duration, transpo
         {rateLabel(rate)} · f{frame}
         {duration ? ` / ${duration}` : ""}
       </span>
+      <JumpBox onJump={onJump} />
+      <CopyLink href={frameLink} label="Copy a link to this frame" testId="copy-frame-link" />
       <div className="row transport-buttons">
         <button
           type="button"

@@ -4,6 +4,8 @@ import { framesInDuration, labelFor, toRate } from "../../../lib/timecode";
 import { usePresenceBroadcast, usePresenceViewers } from "../../presence/usePresence";
 import type { ReadyRoom } from "../../versions/components/ReviewRoomPage";
 import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
+import { roomLink } from "../../versions/hooks/useRoomLink";
+import { parseJump } from "../jump";
 import { useFollow } from "./useFollow";
 import { usePlayerFrame } from "./usePlayerFrame";
 import { useTimeAnchor } from "./useTimeAnchor";
@@ -47,7 +49,33 @@ export function useTimedRoom(room: ReadyRoom, media: HTMLMediaElement | null) {
   const anchor = useTimeAnchor(transport.marks, frame, label);
   useNewNoteKey(transport.pause);
 
+  const { pause, seekFrame } = transport;
+  const stopFollow = follow.stop;
+  /** Go to a typed timecode, offset or frame; the problem with the entry, or null once there. */
+  const jumpTo = useCallback(
+    (text: string): string | null => {
+      const jump = parseJump(text, {
+        current: clock?.current() ?? frame,
+        rate,
+        start,
+        duration: durationFrames,
+      });
+      if ("error" in jump) return jump.error;
+      stopFollow();
+      pause();
+      seekFrame(jump.frame);
+      return null;
+    },
+    [clock, frame, rate, start, durationFrames, stopFollow, pause, seekFrame],
+  );
+  const resting = transport.speed === 0 ? label(frame) : null;
+
   return {
+    jumpTo,
+    /** The resting frame's label (null while playing), for the address bar. */
+    resting,
+    frameLink: roomLink(version.id, { t: label(frame) }),
+    ready: !!clock && durationFrames != null,
     rate,
     label,
     frame,

@@ -8,6 +8,7 @@ import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
 import { RoomNotes } from "../../versions/components/RoomNotes";
+import { useRoomLink } from "../../versions/hooks/useRoomLink";
 import { LoudnessPanel } from "./LoudnessPanel";
 import { Waveform } from "./Waveform";
 
@@ -63,6 +64,16 @@ function MixRoom({ room }: { room: ReadyRoom }) {
       setStem(t.stem);
     }
   });
+  useRoomLink({
+    ready: timed.ready,
+    notes: room.notes.notes,
+    notesComplete: room.notes.complete,
+    openNote: onNoteClick,
+    openTime: timed.jumpTo,
+    selectedNoteId,
+    t: timed.resting,
+  });
+
   const submit = timeNoteSubmitter(room, anchor, stem, transport.clearMarks);
 
   return (
@@ -121,6 +132,8 @@ function MixRoom({ room }: { room: ReadyRoom }) {
             transport={transport}
             label={label}
             follow={follow}
+            onJump={timed.jumpTo}
+            frameLink={timed.frameLink}
           />
           <LoudnessPanel loudness={version.loudness} />
         </div>

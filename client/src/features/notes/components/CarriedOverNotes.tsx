@@ -61,6 +61,7 @@ export function CarriedOverNotes({ versionId, members, writable, onReply }: Prop
             </span>
             <NoteCard
               note={n}
+              versionId={n.version.id}
               anchorLabel={anchorOf(n)}
               selected={false}
               members={members}

@@ -1,4 +1,5 @@
 import { memo, useState } from "react";
+import { CopyLink } from "../../../app/CopyLink";
 import type { NoteItemFragment, NoteStatus } from "../../../gql/graphql";
 import { describeError } from "../../../lib/errors";
 import { fullDate, timeAgo } from "../../../lib/format";
@@ -8,10 +9,13 @@ import { type MentionMember, ROLE_LABEL } from "../lib/mentions";
 import { Markdown } from "./Markdown";
 import { MentionTextarea } from "./MentionTextarea";
 import { NoteActions } from "./NoteActions";
+import { noteLink } from "../../versions/hooks/useRoomLink";
 import { categoryLabel } from "./NoteComposer";
 
 interface Props {
   note: NoteItemFragment;
+  /** The version the note's link opens (its own). */
+  versionId: string;
   anchorLabel: string;
   selected: boolean;
   members: readonly MentionMember[];
@@ -26,6 +30,7 @@ const isTemp = (id: string) => id.startsWith("temp-");
 
 export const NoteCard = memo(function NoteCard({
   note,
+  versionId,
   anchorLabel,
   selected,
   members,
@@ -121,6 +126,8 @@ export const NoteCard = memo(function NoteCard({
             → {note.assignee.name}
           </span>
         ) : null}
+        <span className="spacer" />
+        {pending ? null : <CopyLink href={noteLink(versionId, note)} label="Copy a link to this note" />}
       </div>
       {note.anchor.__typename === "ScriptAnchor" && note.anchor.quote ? (
         <blockquote className="note-quote">{note.anchor.quote}</blockquote>

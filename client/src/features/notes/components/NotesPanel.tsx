@@ -118,6 +118,7 @@ export function NotesPanel(props: Props) {
               >
                 <NoteCard
                   note={note}
+                  versionId={props.versionId}
                   anchorLabel={anchorLabel(note)}
                   selected={note.id === selectedNoteId}
                   members={props.members}

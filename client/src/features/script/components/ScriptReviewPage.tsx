@@ -10,6 +10,7 @@ import { useNewNoteKey } from "../../versions/hooks/useNewNoteKey";
 import { splitLines } from "@greenlight/common/lines";
 import { parseFountain } from "../fountain/parse";
 import { ScriptFollowDocument } from "../graphql/operations";
+import { useRoomLink } from "../../versions/hooks/useRoomLink";
 import { type LineSelection, revisionTint, ScreenplayView } from "./ScreenplayView";
 
 export function ScriptReviewPage() {
@@ -69,6 +70,15 @@ function ScriptRoom({ room }: { room: ReadyRoom }) {
       .querySelector(`.screenplay [data-line="${note.anchor.lineStart}"]`)
       ?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
+
+  useRoomLink({
+    ready: true,
+    notes: room.notes.notes,
+    notesComplete: room.notes.complete,
+    openNote: onNoteClick,
+    selectedNoteId,
+    t: null,
+  });
 
   const submit = (body: string, category: NoteItemFragment["category"], assigneeId: string | null) => {
     if (!selection) return Promise.resolve();
