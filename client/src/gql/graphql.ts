@@ -10,8 +10,6 @@ export type AddNoteInput = {
   /** 1-10,000 characters; @mentions are resolved. */
   body: string;
   category?: NoteCategory | null | undefined;
-  /** Idempotency key chosen by the client (1-64 of A-Z a-z 0-9 _ -): sending the same key again returns the note it created, with no second note or event. For notes queued offline and sent on reconnect. */
-  clientKey?: string | null | undefined;
   script?: ScriptAnchorInput | null | undefined;
   time?: TimeAnchorInput | null | undefined;
   versionId: string | number;

@@ -15,8 +15,7 @@ type NewNoteFields = Pick<
   | "assigneeId"
   | "mentions"
   | "createdAt"
-> &
-  Partial<Pick<NoteDoc, "clientKey">>;
+>;
 
 /**
  * A new note exactly as `NoteModel` would store it (defaults applied, no undefined fields), for
@@ -48,7 +47,6 @@ export function newNoteDoc(f: NewNoteFields): NoteDoc {
     deletedAt: null,
     deletedBy: null,
     replyCount: 0,
-    ...(f.clientKey ? { clientKey: f.clientKey } : {}),
     createdAt: f.createdAt,
     updatedAt: f.createdAt,
   };

@@ -23,12 +23,6 @@ export class AddNoteInput {
   @Field(() => TimeAnchorInput, { nullable: true }) time?: TimeAnchorInput | null;
   @Field(() => NoteCategory, { nullable: true }) category?: NoteCategory | null;
   @Field(() => ID, { nullable: true, description: "A member of the production." }) assigneeId?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Idempotency key chosen by the client (1-64 of A-Z a-z 0-9 _ -): sending the same key again returns the note it created, with no second note or event. For notes queued offline and sent on reconnect.",
-  })
-  clientKey?: string | null;
 }
 
 @InputType()

@@ -46,8 +46,6 @@ export interface NoteDoc {
   deletedAt: Date | null;
   deletedBy: Types.ObjectId | null;
   replyCount: number;
-  /** addNote's idempotency key, when the client sent one (absent otherwise). */
-  clientKey?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -96,7 +94,6 @@ const noteSchema = new Schema<NoteDoc>(
     deletedAt: { type: Date, default: null },
     deletedBy: { type: Schema.Types.ObjectId, default: null },
     replyCount: { type: Number, required: true, default: 0 },
-    clientKey: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -109,10 +106,5 @@ noteSchema.index({ versionId: 1, deletedAt: 1, _id: 1 });
 noteSchema.index({ versionId: 1, deletedAt: 1, status: 1, _id: 1 });
 noteSchema.index({ versionId: 1, authorId: 1, _id: 1 });
 noteSchema.index({ versionId: 1, assigneeId: 1, _id: 1 });
-// One note per (author, clientKey): a queued note re-sent after a lost answer is not added twice.
-noteSchema.index(
-  { authorId: 1, clientKey: 1 },
-  { unique: true, partialFilterExpression: { clientKey: { $type: "string" } } },
-);
 
 export const NoteModel = mongoose.model<NoteDoc>("Note", noteSchema, "notes");

@@ -3,7 +3,7 @@ import type { Context } from "../core/context.js";
 import { User } from "../users/user.type.js";
 import { deletedUser } from "../users/user.type.js";
 import { Version } from "../versions/version.type.js";
-import { ReviewDecision } from "./review.enums.js";
+import { LockOpenNotes, ReviewDecision } from "./review.enums.js";
 import { lockVersionCommand } from "./lock-version.command.js";
 import { reviewVersionCommand } from "./review-version.command.js";
 import { submitVersionCommand } from "./submit-version.command.js";
@@ -29,9 +29,16 @@ export class ReviewResolver {
   }
 
   @Authorized()
-  @Mutation(() => Version, { description: "APPROVED -> LOCKED, by the showrunner." })
-  lockVersion(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
-    return lockVersionCommand(ctx, versionId);
+  @Mutation(() => Version, {
+    description:
+      "APPROVED -> LOCKED, by the showrunner. Open notes are carried to the next version (CARRY, the default) or closed as WONT_FIX with the lock.",
+  })
+  lockVersion(
+    @Arg("versionId", () => ID) versionId: string,
+    @Arg("openNotes", () => LockOpenNotes, { nullable: true }) openNotes: LockOpenNotes | null,
+    @Ctx() ctx: Context,
+  ): Promise<Version> {
+    return lockVersionCommand(ctx, versionId, openNotes ?? LockOpenNotes.CARRY);
   }
 
   @FieldResolver(() => User)

@@ -13,7 +13,7 @@ import { describeError } from "../../../lib/errors";
 import { appendReply, insertNoteIntoVersion } from "../../versions/lib/eventToCache";
 import { AddNoteDocument, ReplyToNoteDocument, SetNoteStatusDocument } from "../graphql/operations";
 import { initialsOf, type MentionMember } from "../lib/mentions";
-import { newClientKey, outbox } from "../outbox/outbox";
+import { idempotent, newClientKey, outbox } from "../outbox/outbox";
 
 export interface Author {
   readonly id: string;
@@ -55,7 +55,7 @@ const connectionDown = () => {
  * addNote with an optimistic note (shown at once, marked "sending") inserted into the version's list;
  * the server's note replaces it, and the stream's copy of the same note is deduplicated by id.
  * While the connection is down, or when the send fails on the network, the note goes to the outbox
- * instead (shown as queued, sent on reconnect with the same clientKey, so never twice).
+ * instead (shown as queued, sent on reconnect under the same Idempotency-Key, so never twice).
  */
 export function useAddNote(
   versionId: string,
@@ -66,7 +66,7 @@ export function useAddNote(
 ) {
   const [mutate, state] = useMutation(AddNoteDocument);
   const add = useCallback(
-    async (input: Omit<AddNoteInput, "versionId" | "clientKey">, anchor: Anchor) => {
+    async (input: Omit<AddNoteInput, "versionId">, anchor: Anchor) => {
       const now = new Date().toISOString();
       const key = newClientKey();
       const queue = () => outbox.add({ key, userId: me?.id ?? "", versionId, input, anchor, queuedAt: now });
@@ -97,7 +97,8 @@ export function useAddNote(
       };
       try {
         await mutate({
-          variables: { input: { ...input, versionId, clientKey: key } },
+          variables: { input: { ...input, versionId } },
+          context: idempotent(key),
           optimisticResponse: {
             __typename: "Mutation",
             addNote: {

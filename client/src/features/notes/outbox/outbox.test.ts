@@ -47,9 +47,9 @@ describe("Outbox", () => {
     expect(new Outbox().getSnapshot()).toEqual([]);
   });
 
-  it("makes keys the server accepts", () => {
+  it("makes keys the server accepts (1-255 visible ASCII)", () => {
     const k = newClientKey();
-    expect(k).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(k).toMatch(/^[\x21-\x7e]{1,255}$/);
     expect(newClientKey()).not.toBe(k);
   });
 });

@@ -2,16 +2,16 @@ import type { AddNoteInput, NoteItemFragment } from "../../../gql/graphql";
 
 /**
  * Notes written while the connection is down. Each is kept (in localStorage, so a reload or a
- * crash loses nothing) until the server has answered for it, and carries a `clientKey`, so a
- * re-send after an answer that never arrived returns the same note instead of adding a second.
+ * crash loses nothing) until the server has answered for it, and carries its Idempotency-Key, so
+ * a re-send after an answer that never arrived returns the same note instead of adding a second.
  */
 export interface QueuedNote {
-  /** The addNote clientKey; also the entry's id. */
+  /** The Idempotency-Key of every attempt to send it; also the entry's id. */
   readonly key: string;
   /** Whose note it is: a different account signing in on this browser never sends it. */
   readonly userId: string;
   readonly versionId: string;
-  readonly input: Omit<AddNoteInput, "versionId" | "clientKey">;
+  readonly input: Omit<AddNoteInput, "versionId">;
   readonly anchor: NoteItemFragment["anchor"];
   readonly queuedAt: string;
   /** The server refused it (e.g. the version was locked meanwhile); it waits for retry or discard. */
@@ -81,10 +81,14 @@ export class Outbox {
 
 export const outbox = new Outbox();
 
-/** A fresh idempotency key (the server accepts 1-64 of A-Z a-z 0-9 _ -). */
+/** A fresh Idempotency-Key for one note (every attempt to send it reuses it). */
 export function newClientKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `n-${Date.now().toString(36)}-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+  return crypto.randomUUID();
+}
+
+/** Operation context that sends `key` as the mutation's Idempotency-Key (apollo/links.ts keeps it). */
+export function idempotent(key: string) {
+  return { headers: { "idempotency-key": key } };
 }
 
 /** How a queued note's anchor reads ("01:00:04;12", "Lines 3–5"). */

@@ -5,7 +5,7 @@ import { useConnection } from "../../../app/ConnectionBanner";
 import { describeError } from "../../../lib/errors";
 import { insertNoteIntoVersion } from "../../versions/lib/eventToCache";
 import { AddNoteDocument } from "../graphql/operations";
-import { outbox, type QueuedNote } from "./outbox";
+import { idempotent, outbox, type QueuedNote } from "./outbox";
 
 /** The queued notes of one version (all users' entries are filtered to `userId`). */
 export function useQueuedNotes(versionId: string, userId: string | undefined): readonly QueuedNote[] {
@@ -21,7 +21,10 @@ export async function sendQueued(apollo: ApolloClient, entry: QueuedNote): Promi
   try {
     await apollo.mutate({
       mutation: AddNoteDocument,
-      variables: { input: { ...entry.input, versionId: entry.versionId, clientKey: entry.key } },
+      // The same document, variables and key as the first attempt: the server answers a resend of a
+      // note it already wrote with that note (Idempotency-Key), never a second one.
+      variables: { input: { ...entry.input, versionId: entry.versionId } },
+      context: idempotent(entry.key),
       update(cache, { data }) {
         if (data?.addNote) insertNoteIntoVersion(cache, entry.versionId, data.addNote);
       },
