@@ -54,6 +54,17 @@ export class ReviewRoom {
     await this.openReview();
     if (comment) await this.page.getByLabel("Comment (optional)").fill(comment);
     await this.page.getByRole("button", { name: "Approve" }).click();
+    await this.confirmDecision();
+  }
+
+  /** The summary dialog every decision opens; returns its text, then confirms. */
+  async confirmDecision(): Promise<string> {
+    const dialog = this.page.getByTestId("confirm-decision");
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? "";
+    await this.page.getByTestId("confirm-decision-ok").click();
+    await dialog.waitFor({ state: "detached" });
+    return text;
   }
 
   presence(): Locator {

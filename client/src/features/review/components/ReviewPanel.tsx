@@ -1,18 +1,20 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import type { ReviewDecision, ReviewPanelVersionFragment } from "../../../gql/graphql";
+import type { LockOpenNotes, ReviewDecision, ReviewPanelVersionFragment } from "../../../gql/graphql";
 import { describeError } from "../../../lib/errors";
 import { fullDate, timeAgo } from "../../../lib/format";
 import { ROLE_LABEL } from "../../notes/lib/mentions";
 import { LockVersionDocument, ReviewVersionDocument, SubmitForReviewDocument } from "../graphql/operations";
+import { ConfirmDecision, type Decision } from "./ConfirmDecision";
 import { VersionStatusBadge } from "./VersionStatusBadge";
 
 /**
  * Submit, approve / request changes, lock. What the viewer may do comes from `viewerCan` (never
  * re-derived here); when they may not, the server's `reason` says why.
  */
-export function ReviewPanel({ version }: { version: ReviewPanelVersionFragment }) {
+export function ReviewPanel({ version, label }: { version: ReviewPanelVersionFragment; label: string }) {
   const [comment, setComment] = useState("");
+  const [confirming, setConfirming] = useState<Decision | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submit, submitState] = useMutation(SubmitForReviewDocument);
   const [review, reviewState] = useMutation(ReviewVersionDocument);
@@ -31,6 +33,12 @@ export function ReviewPanel({ version }: { version: ReviewPanelVersionFragment }
   };
   const decide = (decision: ReviewDecision) =>
     run(() => review({ variables: { versionId: version.id, decision, comment: comment.trim() || null } }));
+  const confirm = (openNotes: LockOpenNotes) => {
+    const what = confirming;
+    setConfirming(null);
+    if (what === "LOCK") void run(() => lock({ variables: { versionId: version.id, openNotes } }));
+    else if (what) void decide(what);
+  };
 
   const canSubmit =
     can.submitForReview && (version.status === "DRAFT" || version.status === "CHANGES_REQUESTED");
@@ -93,14 +101,19 @@ export function ReviewPanel({ version }: { version: ReviewPanelVersionFragment }
             />
           </label>
           <div className="row">
-            <button type="button" className="btn primary" disabled={busy} onClick={() => decide("APPROVE")}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={busy}
+              onClick={() => setConfirming("APPROVE")}
+            >
               Approve
             </button>
             <button
               type="button"
               className="btn danger"
               disabled={busy}
-              onClick={() => decide("REQUEST_CHANGES")}
+              onClick={() => setConfirming("REQUEST_CHANGES")}
             >
               Request changes
             </button>
@@ -109,14 +122,21 @@ export function ReviewPanel({ version }: { version: ReviewPanelVersionFragment }
       ) : null}
 
       {canLock ? (
-        <button
-          type="button"
-          className="btn"
-          disabled={busy}
-          onClick={() => run(() => lock({ variables: { versionId: version.id } }))}
-        >
-          Lock version
+        <button type="button" className="btn" disabled={busy} onClick={() => setConfirming("LOCK")}>
+          Lock version…
         </button>
+      ) : null}
+
+      {confirming ? (
+        <ConfirmDecision
+          decision={confirming}
+          version={version}
+          label={label}
+          comment={comment}
+          busy={busy}
+          onConfirm={confirm}
+          onCancel={() => setConfirming(null)}
+        />
       ) : null}
 
       {!canSubmit && !canReview && !canLock && can.reason ? (

@@ -26,7 +26,7 @@ export const ReviewVersionDocument = graphql(`
 `);
 
 export const LockVersionDocument = graphql(`
-  mutation LockVersion($versionId: ID!) {
-    lockVersion(versionId: $versionId) { id ...ReviewPanelVersion }
+  mutation LockVersion($versionId: ID!, $openNotes: LockOpenNotes) {
+    lockVersion(versionId: $versionId, openNotes: $openNotes) { id ...ReviewPanelVersion }
   }
 `);

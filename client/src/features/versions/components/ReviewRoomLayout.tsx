@@ -108,7 +108,7 @@ export function ReviewRoomLayout({ room, stage, notes, headerExtra }: Props) {
           hidden={tab !== "review"}
           className="side-panel scroll"
         >
-          <ReviewPanel version={version} />
+          <ReviewPanel version={version} label={`${asset.title} v${version.number}`} />
         </div>
       </aside>
     </div>
