@@ -73,7 +73,8 @@ describe("authoring in the browser", () => {
     await cut.step(45);
     await cut.timecode().filter({ hasNotText: "01:00:00;00" }).waitFor();
     expect(await cut.timecode().textContent()).toMatch(/^01:00:0\d;\d\d$/);
-    // Assigned to the showrunner as it is written.
+    // Assigned to the showrunner as it is written (the composer's controls show once it has focus).
+    await editor.page.getByTestId("note-composer").getByRole("combobox", { name: "Note" }).focus();
     await editor.page
       .getByTestId("note-composer")
       .getByLabel("Assignee")

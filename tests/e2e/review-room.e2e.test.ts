@@ -109,7 +109,7 @@ describe("review rooms, live", () => {
       async () => (await dCut.timecode().textContent()) === "01:00:02:12",
       "director follows the editor",
     );
-    await director.page.getByTestId("follow").selectOption({ label: "No one" });
+    await director.page.getByTestId("follow").selectOption({ label: "Follow: no one" });
 
     await dCut.reply(body, "Agreed — take out six frames.");
     await eCut.replies(body).filter({ hasText: "six frames" }).waitFor();

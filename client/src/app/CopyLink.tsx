@@ -4,7 +4,17 @@ import { useState } from "react";
  * A button that copies an in-app link (absolute, from this origin). Says "Copied" for a moment; if the
  * clipboard is refused, it says so and the link stays available as the button's href for manual copy.
  */
-export function CopyLink({ href, label, testId }: { href: string; label: string; testId?: string }) {
+export function CopyLink({
+  href,
+  label,
+  testId,
+  text = "Copy link",
+}: {
+  href: string;
+  label: string;
+  testId?: string;
+  text?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const url = new URL(href, window.location.origin).toString();
   const copy = async () => {
@@ -29,7 +39,7 @@ export function CopyLink({ href, label, testId }: { href: string; label: string;
       data-testid={testId}
       data-state={state}
     >
-      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy link"}
+      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : text}
     </a>
   );
 }

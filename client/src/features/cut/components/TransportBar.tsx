@@ -39,10 +39,10 @@ export function TransportBar(props: Props) {
       </output>
       <span className="small muted mono">
         {rateLabel(rate)} · f{frame}
-        {duration ? ` / ${duration}` : ""}
+        {duration ? <span className="tc-duration"> / {duration}</span> : null}
       </span>
       <JumpBox onJump={onJump} />
-      <CopyLink href={frameLink} label="Copy a link to this frame" testId="copy-frame-link" />
+      <CopyLink href={frameLink} label="Copy a link to this frame" testId="copy-frame-link" text="Link" />
       <div className="row transport-buttons">
         <button
           type="button"
@@ -101,7 +101,7 @@ export function TransportBar(props: Props) {
       </div>
       <span className="spacer" />
       <label className="row small">
-        Follow
+        <span className="visually-hidden">Follow</span>
         <select
           className="select"
           value={follow.targetId ?? ""}
@@ -110,7 +110,7 @@ export function TransportBar(props: Props) {
           disabled={follow.candidates.length === 0}
           data-testid="follow"
         >
-          <option value="">{follow.candidates.length ? "No one" : "No one else here"}</option>
+          <option value="">{follow.candidates.length ? "Follow: no one" : "Follow: no one else here"}</option>
           {follow.candidates.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

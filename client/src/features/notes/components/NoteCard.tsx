@@ -56,6 +56,7 @@ export const NoteCard = memo(function NoteCard({
     });
   };
 
+  const canAct = writable && !pending;
   return (
     <article
       className="note-card"
@@ -67,11 +68,11 @@ export const NoteCard = memo(function NoteCard({
       aria-label={`Note by ${note.author.name} at ${anchorLabel}`}
     >
       <header className="row note-head">
-        <span className="avatar" style={{ background: personColor(note.author.id) }} aria-hidden="true">
+        <span className="avatar sm" style={{ background: personColor(note.author.id) }} aria-hidden="true">
           {note.author.initials}
         </span>
-        <div className="note-who">
-          <strong>{note.author.name}</strong>
+        <span className="note-who">
+          <strong>{note.author.name}</strong>{" "}
           <span className="muted small">
             {note.authorRole ? `${ROLE_LABEL[note.authorRole]} · ` : ""}
             <time dateTime={note.createdAt} title={fullDate(note.createdAt)}>
@@ -79,7 +80,7 @@ export const NoteCard = memo(function NoteCard({
             </time>
             {note.editedAt ? " · edited" : ""}
           </span>
-        </div>
+        </span>
         <span className="spacer" />
         <button
           type="button"
@@ -90,8 +91,18 @@ export const NoteCard = memo(function NoteCard({
           {anchorLabel}
         </button>
       </header>
+      {note.anchor.__typename === "ScriptAnchor" && note.anchor.quote ? (
+        <blockquote className="note-quote" title={note.anchor.quote}>
+          {note.anchor.quote}
+        </blockquote>
+      ) : null}
+      {editing ? (
+        <NoteActions note={note} members={members} editing onEditing={setEditing} />
+      ) : (
+        <Markdown body={note.body} />
+      )}
       <div className="row note-meta">
-        {note.viewerCan.setStatus && writable && !pending ? (
+        {note.viewerCan.setStatus && canAct ? (
           <label className="row small">
             <span className="visually-hidden">Status</span>
             <select
@@ -127,15 +138,16 @@ export const NoteCard = memo(function NoteCard({
           </span>
         ) : null}
         <span className="spacer" />
+        {canAct && !editing && (note.viewerCan.edit || note.viewerCan.delete) ? (
+          <NoteActions note={note} members={members} editing={false} onEditing={setEditing} />
+        ) : null}
+        {note.viewerCan.reply && canAct && !replying ? (
+          <button type="button" className="btn ghost sm" onClick={() => setReplying(true)}>
+            Reply{note.replies.length ? ` (${note.replies.length})` : ""}
+          </button>
+        ) : null}
         {pending ? null : <CopyLink href={noteLink(versionId, note)} label="Copy a link to this note" />}
       </div>
-      {note.anchor.__typename === "ScriptAnchor" && note.anchor.quote ? (
-        <blockquote className="note-quote">{note.anchor.quote}</blockquote>
-      ) : null}
-      {editing ? null : <Markdown body={note.body} />}
-      {writable && !pending && (note.viewerCan.edit || note.viewerCan.delete) ? (
-        <NoteActions note={note} members={members} editing={editing} onEditing={setEditing} />
-      ) : null}
       {note.replies.length > 0 ? (
         <ol className="replies" aria-label="Replies">
           {note.replies.map((r) => (
@@ -161,34 +173,28 @@ export const NoteCard = memo(function NoteCard({
           {error}
         </p>
       ) : null}
-      {note.viewerCan.reply && writable && !pending ? (
-        replying ? (
-          <div className="stack reply-box">
-            <MentionTextarea
-              label={`Reply to ${note.author.name}`}
-              placeholder="Reply… Ctrl+Enter to send"
-              value={reply}
-              onChange={setReply}
-              members={members}
-              rows={2}
-              onSubmit={sendReply}
-              onCancel={() => setReplying(false)}
-            />
-            <div className="row">
-              <span className="spacer" />
-              <button type="button" className="btn ghost sm" onClick={() => setReplying(false)}>
-                Cancel
-              </button>
-              <button type="button" className="btn primary sm" onClick={sendReply} disabled={!reply.trim()}>
-                Reply
-              </button>
-            </div>
+      {note.viewerCan.reply && canAct && replying ? (
+        <div className="stack reply-box">
+          <MentionTextarea
+            label={`Reply to ${note.author.name}`}
+            placeholder="Reply… Ctrl+Enter to send"
+            value={reply}
+            onChange={setReply}
+            members={members}
+            rows={2}
+            onSubmit={sendReply}
+            onCancel={() => setReplying(false)}
+          />
+          <div className="row">
+            <span className="spacer" />
+            <button type="button" className="btn ghost sm" onClick={() => setReplying(false)}>
+              Cancel
+            </button>
+            <button type="button" className="btn primary sm" onClick={sendReply} disabled={!reply.trim()}>
+              Reply
+            </button>
           </div>
-        ) : (
-          <button type="button" className="btn ghost sm" onClick={() => setReplying(true)}>
-            Reply{note.replies.length ? ` (${note.replies.length})` : ""}
-          </button>
-        )
+        </div>
       ) : null}
     </article>
   );

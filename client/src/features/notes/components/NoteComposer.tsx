@@ -70,7 +70,13 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
   };
 
   return (
-    <form className="composer stack" onSubmit={submit} aria-label="New note" data-testid="note-composer">
+    <form
+      className="composer stack"
+      onSubmit={submit}
+      aria-label="New note"
+      data-testid="note-composer"
+      data-empty={!body.trim()}
+    >
       <div className="row small">
         <span className="muted">Note at</span>
         <strong className="mono" data-testid="composer-anchor">
@@ -95,14 +101,14 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
         members={members}
         onSubmit={() => submit()}
         onCancel={onCancel}
+        rows={2}
       />
       {error ? (
         <p className="alert small" role="alert">
           {error}
         </p>
       ) : null}
-      {/* Wraps in a narrow side panel: category, assignee and the buttons don't fit on one line. */}
-      <div className="row wrap">
+      <div className="row composer-controls">
         <label className="visually-hidden" htmlFor="note-category">
           Category
         </label>
