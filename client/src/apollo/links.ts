@@ -96,7 +96,13 @@ const isSubscription = (op: ApolloLink.Operation) => isOperation(op, OperationTy
  */
 const idempotencyKey = new SetContextLink((prev, op) =>
   isOperation(op, OperationTypeNode.MUTATION)
-    ? { headers: { ...prev.headers, "idempotency-key": crypto.randomUUID() } }
+    ? // A key chosen by the caller (a note queued offline keeps its own across reloads) is kept.
+      {
+        headers: {
+          ...prev.headers,
+          "idempotency-key": prev.headers?.["idempotency-key"] ?? crypto.randomUUID(),
+        },
+      }
     : {},
 );
 
