@@ -37,7 +37,7 @@ function useShown(state: ConnectionState, queued: number): Shown {
 
 const notesWord = (n: number) => (n === 1 ? "1 note" : `${n} notes`);
 
-/** One strip under the top bar that says what the connection is doing and what waits to be sent. */
+/** One pill in the top bar that says what the connection is doing and what waits to be sent. */
 export function ConnectionBanner() {
   const state = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const queued = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot).filter((e) => !e.error).length;
@@ -46,9 +46,9 @@ export function ConnectionBanner() {
   const waiting = queued > 0 ? ` ${notesWord(queued)} waiting to send.` : "";
   const text =
     shown === "offline"
-      ? `You're offline — live updates paused. Notes you write are kept and sent when you're back.${waiting}`
+      ? `You're offline — notes you write are kept and sent when you're back.${waiting}`
       : shown === "dropped"
-        ? `Connection lost — reconnecting… Notes you write are kept and sent once it's back.${waiting}`
+        ? `Connection lost — reconnecting… notes are kept and sent once it's back.${waiting}`
         : queued > 0
           ? `Back online — sending ${notesWord(queued)}…`
           : "Back online — caught up.";

@@ -40,6 +40,9 @@ export function Shell() {
         </Link>
         <nav className="crumbs" aria-label="Breadcrumb" id="crumbs" />
         <span className="spacer" />
+        {/* In the top bar, not a row of its own: coming and going, it never moves the page under the pointer. */}
+        <ConnectionBanner />
+        <span className="spacer" />
         <button
           type="button"
           className="btn ghost sm"
@@ -60,7 +63,6 @@ export function Shell() {
           Sign out
         </button>
       </header>
-      <ConnectionBanner />
       <main className="main">
         <ErrorBoundary resetKey={location.pathname}>
           <Outlet />
