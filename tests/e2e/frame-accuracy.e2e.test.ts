@@ -22,6 +22,18 @@ const CASES: { rate: FrameRate; start: string; container: Container }[] = [
 ];
 const SECONDS = 10;
 
+/**
+ * The page's globals these functions use (this package has no DOM lib). Functions, not strings: the
+ * app's CSP has no 'unsafe-eval', and Playwright evaluates string predicates with eval in the page.
+ */
+interface PageGlobals {
+  requestAnimationFrame(cb: () => void): number;
+  document: {
+    activeElement: { blur?: () => void } | null;
+    querySelector(sel: string): { dataset: Record<string, string | undefined> } | null;
+  };
+}
+
 interface Mismatch {
   readonly what: string;
   readonly readout: number;
@@ -66,13 +78,16 @@ class FrameProbe {
     for (;;) {
       const screen = await frameOnScreen(this.page.getByTestId("video"));
       if (screen === readout || Date.now() > until) return screen;
-      await this.page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+      await this.page.evaluate(() => {
+        const raf = (globalThis as unknown as PageGlobals).requestAnimationFrame;
+        return new Promise<void>((r) => raf(() => raf(() => r())));
+      });
     }
   }
 
   /** Key presses go to the room, not to a field that kept focus. */
   async press(key: string): Promise<void> {
-    await this.page.evaluate("document.activeElement && document.activeElement.blur()");
+    await this.page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.blur?.());
     await this.page.keyboard.press(key);
   }
 
@@ -82,10 +97,13 @@ class FrameProbe {
 
   /** Waits for playback to have moved `by` frames (negative: backwards) from `from`. */
   async movedBy(from: number, by: number): Promise<void> {
-    const op = by > 0 ? ">=" : "<=";
     await this.page.waitForFunction(
-      `Number(document.querySelector("[data-testid=timecode]")?.dataset.frame) ${op} ${from + by}`,
-      undefined,
+      ({ to, forward }) => {
+        const el = (globalThis as unknown as PageGlobals).document.querySelector("[data-testid=timecode]");
+        const frame = Number(el?.dataset.frame);
+        return forward ? frame >= to : frame <= to;
+      },
+      { to: from + by, forward: by > 0 },
       { timeout: 10_000 },
     );
   }
