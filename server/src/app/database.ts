@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../core/logger.js";
+import { observeStoreCommands } from "./metrics-realtime.js";
 
 export interface Database {
   mode: "embedded" | "external";
@@ -13,7 +14,10 @@ export interface ConnectOptions {
   dbPath?: string | null;
   /** Database name; tests use a fresh one per file. */
   dbName?: string;
-  /** The driver's command monitoring (the test harness's write guard listens to it). */
+  /**
+   * The driver's command monitoring: store latency metrics, and the test harness's write guard
+   * listens to it. Default on.
+   */
   monitorCommands?: boolean;
 }
 
@@ -27,10 +31,12 @@ export async function connectDatabase(
   options: ConnectOptions = {},
 ): Promise<Database> {
   mongoose.set("strictQuery", true);
+  const monitorCommands = options.monitorCommands ?? true;
   if (config.mongodbUri) {
     // A URI without a database name would land in the driver's "test" database.
     const dbName = options.dbName ?? (databaseNameOf(config.mongodbUri) ? undefined : "greenlight");
-    await mongoose.connect(config.mongodbUri, dbName ? { dbName } : {});
+    await mongoose.connect(config.mongodbUri, { monitorCommands, ...(dbName ? { dbName } : {}) });
+    if (monitorCommands) observeStoreCommands(mongoose.connection.getClient());
     return { mode: "external", uri: redact(config.mongodbUri), close: () => mongoose.disconnect() };
   }
   const { startEmbeddedMongo } = await loadEmbeddedStore();
@@ -40,8 +46,9 @@ export async function connectDatabase(
   try {
     await mongoose.connect(store.uri, {
       dbName: options.dbName ?? "greenlight",
-      monitorCommands: options.monitorCommands ?? false,
+      monitorCommands,
     });
+    if (monitorCommands) observeStoreCommands(mongoose.connection.getClient());
   } catch (err) {
     await store.close();
     throw err;

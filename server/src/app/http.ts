@@ -12,6 +12,7 @@ import { createMediaHandler } from "./media.js";
 import { runtime } from "../core/runtime.js";
 import { appCsp, BASE_HEADERS } from "./security-headers.js";
 import { createStaticHandler } from "./static.js";
+import { currentHub } from "../realtime/hub.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -43,7 +44,7 @@ export function createHttpServer(
       return;
     }
     if (url.pathname === "/livez") return sendText(res, 200, "ok", { "cache-control": "no-store" });
-    if (url.pathname === "/readyz") return sendReadiness(res);
+    if (url.pathname === "/readyz") return sendReadiness(res, () => currentHub()?.feed.isOpen ?? false);
     if (url.pathname === "/metrics") return sendMetrics(res);
     if (url.pathname.startsWith("/media/")) return media(req, res, url);
     return client(req, res, url);

@@ -62,6 +62,6 @@ describe("/metrics, /livez, /readyz", () => {
     expect(live.headers.get("x-request-id")).toBeTruthy();
     const ready = await fetch(`${t.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, database: "reachable" });
+    expect(await ready.json()).toEqual({ ready: true, database: "reachable", changeFeed: "open" });
   });
 });

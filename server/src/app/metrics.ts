@@ -88,8 +88,11 @@ export async function sendMetrics(res: ServerResponse): Promise<void> {
   res.end(body);
 }
 
-/** Ready: the database answers a ping within a second. */
-export async function sendReadiness(res: ServerResponse): Promise<void> {
+/**
+ * Ready: the database answers a ping within a second and the change feed is open (without it,
+ * subscribers here would get nothing live; they reconnect and resume on a ready process).
+ */
+export async function sendReadiness(res: ServerResponse, feedOpen: () => boolean): Promise<void> {
   let ok = false;
   const db = mongoose.connection.db;
   if (mongoose.connection.readyState === 1 && db) {
@@ -102,6 +105,14 @@ export async function sendReadiness(res: ServerResponse): Promise<void> {
       timeout,
     ]);
   }
-  res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(JSON.stringify({ ready: ok, database: ok ? "reachable" : "unreachable" }));
+  const feed = feedOpen();
+  const ready = ok && feed;
+  res.writeHead(ready ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(
+    JSON.stringify({
+      ready,
+      database: ok ? "reachable" : "unreachable",
+      changeFeed: feed ? "open" : "closed",
+    }),
+  );
 }

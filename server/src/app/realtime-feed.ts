@@ -85,6 +85,9 @@ export function realtimeFeed({ db, logger, credentials }: RealtimeFeedDeps): Fee
     get opens() {
       return feed?.opens ?? 0;
     },
+    get isOpen() {
+      return feed?.isOpen ?? false;
+    },
   };
 }
 

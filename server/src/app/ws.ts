@@ -14,6 +14,7 @@ import { DocumentCache } from "./ws-documents.js";
 import { inRealtimeScope } from "../realtime/db-scope.js";
 import { serializeResult } from "../realtime/frames.js";
 import { RealtimeHub, setHub } from "../realtime/hub.js";
+import { realtimeMetrics } from "./metrics-realtime.js";
 import { groupKey } from "../realtime/group-key.js";
 import { type IdentityEnd, IdentityWatch } from "../realtime/identity-watch.js";
 import { primedLoaders } from "./primed-loaders.js";
@@ -117,6 +118,7 @@ export function attachWebSocket({
       inRealtimeScope(async () => (await loadPresence(versionId)).map(toPresenceEntry)),
     presenceTtlMs: rc.presenceTtlSeconds * 1_000,
     executionTimeoutMs: rc.executionTimeoutMs,
+    observer: realtimeMetrics,
   });
   const budget = new SubscriptionBudget(rc.maxSubscriptionCostPerConnection, rc.maxSubscriptionCostPerUser);
   setHub(hub);

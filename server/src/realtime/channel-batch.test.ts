@@ -82,4 +82,29 @@ describe("Batch", () => {
     batch.write();
     expect(a.writes.flat()).toEqual([]);
   });
+
+  it("reports each event once with the frames written for it (seam skips and naive sends counted)", () => {
+    const g = new Group(spec);
+    const sinks = [0, 6, 7].map((last, i) => {
+      const s = new FrameSink(String(i), fakeSocket().socket, viewer, 1 << 20);
+      s.lastSeq = last;
+      g.sinks.add(s);
+      return s;
+    });
+    const batch = new Batch();
+    for (const seq of [5, 6, 7]) {
+      batch.add(g, seq, payload(seq));
+      batch.events.push({ seq } as never);
+    }
+    batch.naive.set(6, 2);
+    const seen: Array<[number, number]> = [];
+    batch.write({ delivered: (e, frames) => seen.push([e.seq, frames]) });
+    // seq 5: the fresh sink; 6: the fresh sink + 2 naive; 7: the fresh and the one at 6.
+    expect(seen).toEqual([
+      [5, 1],
+      [6, 3],
+      [7, 2],
+    ]);
+    expect(sinks.map((s) => s.lastSeq)).toEqual([7, 7, 7]);
+  });
 });

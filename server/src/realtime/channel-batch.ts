@@ -1,5 +1,5 @@
 import type { Viewer } from "../core/context.js";
-import type { GroupSpec } from "./ports.js";
+import type { FeedEvent, GroupSpec, RealtimeObserver } from "./ports.js";
 import type { FrameSink } from "./sinks.js";
 
 /** Events written to subscribers in one go at most (bounds the memory a backlog holds). */
@@ -23,6 +23,9 @@ export class Group {
 export class Batch {
   /** Events in the batch (including those no group wanted). */
   size = 0;
+  /** The batch's dispatched events, in order, and per seq the naive subscribers already sent it. */
+  readonly events: FeedEvent[] = [];
+  readonly naive = new Map<number, number>();
   private readonly frames = new Map<Group, { seqs: number[]; payloads: Buffer[] }>();
 
   add(g: Group, seq: number, payload: Buffer): void {
@@ -35,16 +38,31 @@ export class Batch {
     f.payloads.push(payload);
   }
 
-  /** Each subscriber gets, in seq order, the events past its `lastSeq` (the seam's guard). */
-  write(): void {
+  /**
+   * Each subscriber gets, in seq order, the events past its `lastSeq` (the seam's guard). With an
+   * observer, every event is then reported once with the frames written for it.
+   */
+  write(observer?: RealtimeObserver): void {
+    const counts = observer?.delivered ? new Map<number, number>(this.naive) : null;
     for (const [g, { seqs, payloads }] of this.frames) {
       const last = seqs[seqs.length - 1] as number;
+      // starts[i]: subscribers whose frames began at the batch's i-th event (all later ones follow).
+      const starts = counts ? new Array<number>(seqs.length).fill(0) : null;
       for (const s of g.sinks) {
         if (s.lastSeq >= last) continue;
-        if (s.lastSeq < (seqs[0] as number)) s.sendAll(payloads);
-        else s.sendAll(payloads.filter((_, i) => (seqs[i] as number) > s.lastSeq));
+        const from = s.lastSeq < (seqs[0] as number) ? 0 : seqs.findIndex((seq) => seq > s.lastSeq);
+        s.sendAll(from === 0 ? payloads : payloads.slice(from));
         s.lastSeq = last;
+        if (starts) starts[from] = (starts[from] as number) + 1;
+      }
+      if (!counts || !starts) continue;
+      let running = 0;
+      for (let i = 0; i < seqs.length; i++) {
+        running += starts[i] as number;
+        const seq = seqs[i] as number;
+        counts.set(seq, (counts.get(seq) ?? 0) + running);
       }
     }
+    if (counts) for (const e of this.events) observer?.delivered?.(e, counts.get(e.seq) ?? 0);
   }
 }

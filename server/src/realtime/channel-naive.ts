@@ -64,14 +64,17 @@ export class NaiveSubscribers {
     }
   }
 
-  /** A live event of `versionId` (null: production-wide). */
-  event(e: FeedEvent, versionId: string | null): void {
+  /** A live event of `versionId` (null: production-wide); returns how many subscribers got it. */
+  event(e: FeedEvent, versionId: string | null): number {
+    let sent = 0;
     for (const n of this.entries) {
       if (n.kind !== "events" || (n.versionId !== null && n.versionId !== versionId)) continue;
       if (e.seq <= n.sink.lastSeq || !this.roles.authorized(n.sink, n.role)) continue;
       n.sink.lastSeq = e.seq;
       n.sink.push(e);
+      sent++;
     }
+    return sent;
   }
 
   presence(snapshot: PresenceSnapshot): void {

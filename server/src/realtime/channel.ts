@@ -5,6 +5,7 @@ import type {
   FeedEvent,
   GroupSpec,
   PresenceSnapshot,
+  RealtimeObserver,
   RoleName,
 } from "./ports.js";
 import type { PresenceWatch } from "./presence.tracker.js";
@@ -31,6 +32,7 @@ export interface ChannelDeps {
   settleMs?: number;
   /** See HubDeps.executionTimeoutMs; unset: no limit. */
   executionTimeoutMs?: number;
+  observer?: RealtimeObserver;
 }
 
 /**
@@ -236,6 +238,7 @@ export class Channel {
           try {
             await this.roles.refresh(e);
             await this.dispatch(e, batch);
+            batch.events.push(e);
           } catch (err) {
             this.deps.logger.error("realtime: dispatch failed", {
               productionId: this.productionId,
@@ -244,7 +247,7 @@ export class Channel {
             });
           }
         }
-        batch.write();
+        batch.write(this.deps.observer);
       }
     } finally {
       this.draining = false;
@@ -264,7 +267,7 @@ export class Channel {
       );
     }
     batch.size++;
-    this.naive.event(e, versionId);
+    batch.naive.set(e.seq, this.naive.event(e, versionId));
     await Promise.all(jobs);
     await this.memory.keep(scope, epoch);
   }

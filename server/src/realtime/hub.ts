@@ -6,6 +6,7 @@ import type {
   FeedEvent,
   FeedPort,
   PresenceEntry,
+  RealtimeObserver,
   PresenceSnapshot,
 } from "./ports.js";
 import { PresenceTracker } from "./presence.tracker.js";
@@ -20,6 +21,8 @@ export interface HubDeps {
   settleMs?: number;
   /** An execution of one event for one group taking longer than this ends the group's subscriptions. */
   executionTimeoutMs?: number;
+  /** Metrics hooks (app/metrics-realtime.ts). */
+  observer?: RealtimeObserver;
 }
 
 /**
@@ -29,6 +32,7 @@ export interface HubDeps {
 export class RealtimeHub implements FeedConsumer {
   private readonly channels = new Map<string, Channel>();
   readonly presence: PresenceTracker;
+  private feedOpens = 0;
 
   constructor(private readonly deps: HubDeps) {
     this.presence = new PresenceTracker({
@@ -67,6 +71,13 @@ export class RealtimeHub implements FeedConsumer {
     return this.channels.size;
   }
 
+  /** Subscriptions live in this process, over every channel (metrics). */
+  get subscriptionCount(): number {
+    let n = 0;
+    for (const ch of this.channels.values()) if (!ch.disposed) n += ch.subscriberCount;
+    return n;
+  }
+
   /** The live channel of a production, created on first use. */
   channel(productionId: string): Channel {
     const existing = this.channels.get(productionId);
@@ -77,6 +88,7 @@ export class RealtimeHub implements FeedConsumer {
       logger: this.deps.logger,
       settleMs: this.deps.settleMs,
       executionTimeoutMs: this.deps.executionTimeoutMs,
+      observer: this.deps.observer,
       watchPresence: (versionId) => this.presence.watch(productionId, versionId),
       onIdle: (c) => {
         if (this.channels.get(productionId) === c) this.channels.delete(productionId);
@@ -90,6 +102,7 @@ export class RealtimeHub implements FeedConsumer {
   }
 
   event(e: FeedEvent): void {
+    this.deps.observer?.arrived?.(e);
     this.channels.get(String(e.productionId))?.push([e]);
   }
 
@@ -111,6 +124,7 @@ export class RealtimeHub implements FeedConsumer {
   }
 
   open(): void {
+    this.deps.observer?.feedOpened?.(this.feedOpens++ > 0);
     for (const ch of this.channels.values()) {
       ch.sweep().catch((err: unknown) =>
         this.deps.logger.warn("realtime: sweep failed", { error: String(err) }),

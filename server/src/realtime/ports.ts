@@ -22,6 +22,19 @@ export interface FeedEvent extends SequencedEvent {
   readonly memberUserId?: { toString(): string } | null;
 }
 
+/**
+ * What the engine reports for metrics (app/metrics-realtime.ts); all optional, so a missing hook
+ * costs nothing. Called on the delivery path: implementations must be cheap and never throw.
+ */
+export interface RealtimeObserver {
+  /** An event reached this process's change feed. */
+  arrived?(e: FeedEvent): void;
+  /** An event was written live to `frames` subscribers (after the batch it was executed in). */
+  delivered?(e: FeedEvent, frames: number): void;
+  /** The change feed was (re)established; `resumed` is false on the first open only. */
+  feedOpened?(resumed: boolean): void;
+}
+
 /** What the realtime layer reads from the event log and memberships (events/event.log.ts; fakes in unit tests). */
 export interface EventLogPort {
   /** The last `n` events of a production, ascending by seq. */
@@ -61,6 +74,8 @@ export interface FeedPort {
   stop(): Promise<void>;
   /** Times the change stream was opened (1 + reconnects). */
   readonly opens: number;
+  /** The change stream is open now (readiness). */
+  readonly isOpen: boolean;
 }
 
 /** Per-event state shared by the executions of one root value (see GroupSpec.execute). */
