@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectAs } from "../test/ws-test-client.js";
-import { inParallel, percentile, probeLatency, retainedHeapMb } from "../test/attack.js";
+import { expectNotQueuedBehind, inParallel, percentile, probeLatency, retainedHeapMb } from "../test/attack.js";
 import { buildUser, type BuiltUser } from "../test/factories.js";
 import { startTestServer, type TestServer } from "../test/harness.js";
 
@@ -21,6 +21,9 @@ beforeAll(async () => {
       DOCUMENT_CACHE_BYTES: String(CACHE_BYTES),
       // Subscribes still starting count against the per-socket limit; this test sends them at once.
       WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(ATTACKS),
+      // The socket's own 300 padded subscribes are read before its pong, so on a busy machine the
+      // 12 s keep-alive ended it (1006) mid-test. Keep-alive has its own test; this one is about caches.
+      WS_KEEPALIVE_MS: "300000",
     },
   });
   other = await buildUser(t);
@@ -54,6 +57,7 @@ describe("document size and document caches", () => {
     for (let i = 0; i < 5; i++) await postRaw(padded("{ health { ok } }", -i)); // warm-up
     const before = retainedHeapMb();
     const probe = probeLatency(() => t.as(other).gql("{ me { id } }"));
+    const started = performance.now();
     const statuses = await inParallel(
       8,
       Array.from(
@@ -61,15 +65,16 @@ describe("document size and document caches", () => {
         (_, i) => async () => (await postRaw(padded("{ health { ok } }", i))).status,
       ),
     );
+    const attackMs = performance.now() - started;
     const latencies = await probe.stop();
     const grown = retainedHeapMb() - before;
     console.log(
-      `HTTP padded documents: +${grown.toFixed(1)} MB kept; other user's me p50 ${percentile(latencies, 50).toFixed(0)} ms, max ${percentile(latencies, 100).toFixed(0)} ms`,
+      `HTTP padded documents in ${attackMs.toFixed(0)} ms: +${grown.toFixed(1)} MB kept; other user's me p50 ${percentile(latencies, 50).toFixed(0)} ms, max ${percentile(latencies, 100).toFixed(0)} ms`,
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(grown).toBeLessThan(CACHE_BYTES / 1_048_576 + 6);
-    expect(percentile(latencies, 100)).toBeLessThan(2_000);
-  });
+    expectNotQueuedBehind(latencies, attackMs);
+  }, 120_000);
 
   it("keeps no invalid documents and at most DOCUMENT_CACHE_BYTES of valid ones on a WebSocket", async () => {
     const ws = await connectAs(t.wsUrl, attacker.token);
@@ -88,5 +93,5 @@ describe("document size and document caches", () => {
     const grown = retainedHeapMb() - before;
     console.log(`WebSocket padded documents: +${grown.toFixed(1)} MB kept`);
     expect(grown).toBeLessThan(CACHE_BYTES / 1_048_576 + 6);
-  });
+  }, 120_000);
 });

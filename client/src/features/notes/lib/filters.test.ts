@@ -70,14 +70,16 @@ describe("filterNotes", () => {
     expect(run({ text: "eddie" }).notes.map((n) => n.id)).toEqual(["a", "c"]);
   });
 
-  it("filters 2,000 notes well within a frame", () => {
+  // Speed is not asserted here (a timed unit test flakes on a busy machine and proves little); this
+  // checks that a large list is filtered and counted exactly.
+  it("filters and counts 2,000 notes exactly", () => {
     const many = Array.from({ length: 2000 }, (_, i) =>
       note(String(i), { status: (["OPEN", "RESOLVED"] as const)[i % 2] ?? "OPEN" }),
     );
-    const t0 = performance.now();
     const r = filterNotes(many, { ...emptyFilter, text: "body 1", statuses: new Set(["OPEN"]) }, director);
-    expect(performance.now() - t0).toBeLessThan(16);
-    expect(r.notes.length).toBeGreaterThan(0);
+    const expected = many.filter((n, i) => i % 2 === 0 && n.body.toLowerCase().includes("body 1"));
+    expect(r.notes.map((n) => n.id)).toEqual(expected.map((n) => n.id));
+    expect(r.notes.length).toBeGreaterThan(100);
   });
 });
 
