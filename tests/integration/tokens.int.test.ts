@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { gql, type User } from "./support/api.js";
 import { type Cluster, startCluster } from "./support/processes.js";
+import { Socket } from "./support/socket.js";
 
 /**
  * Two server processes on one store with JWT_SECRET unset: the signing key is created once in the
@@ -42,39 +42,6 @@ async function errorsOf(
     ((await res.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> }).errors ??
     []
   );
-}
-
-/** A graphql-transport-ws socket, acknowledged, with its frames and close kept for the test. */
-class Socket {
-  readonly frames: Array<{ type: string; id?: string; payload?: unknown }> = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-  private waiters: Array<() => void> = [];
-  private constructor(readonly ws: WebSocket) {
-    ws.on("message", (d) => {
-      this.frames.push(JSON.parse(String(d)));
-      for (const w of this.waiters.splice(0)) w();
-    });
-    this.closed = new Promise((resolve) =>
-      ws.once("close", (code, reason) => resolve({ code, reason: String(reason) })),
-    );
-  }
-  static async open(wsUrl: string, token: string): Promise<Socket> {
-    const s = new Socket(new WebSocket(wsUrl, "graphql-transport-ws"));
-    await new Promise((resolve, reject) => {
-      s.ws.once("open", resolve);
-      s.ws.once("error", reject);
-    });
-    s.ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${token}` } }));
-    await s.until((f) => f.type === "connection_ack");
-    return s;
-  }
-  async until(match: (f: Socket["frames"][number]) => boolean): Promise<Socket["frames"][number]> {
-    for (;;) {
-      const hit = this.frames.find(match);
-      if (hit) return hit;
-      await new Promise<void>((r) => this.waiters.push(r));
-    }
-  }
 }
 
 describe("tokens across processes (signing key in the database)", () => {
