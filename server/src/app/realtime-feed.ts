@@ -7,7 +7,7 @@ import { SessionModel } from "../auth/session.model.js";
 import { NoteModel } from "../notes/note.model.js";
 import { presenceSource } from "../presence/presence.feed.js";
 import { eventRange, roleOf, tailEvents } from "../events/event.log.js";
-import { inRealtimeScope } from "../realtime/db-scope.js";
+import { realtimeDb } from "./realtime-db.js";
 import type { EventLogPort, FeedConsumer, FeedPort } from "../realtime/ports.js";
 import { ApiTokenModel } from "../users/api-token.model.js";
 import { UserModel } from "../users/user.model.js";
@@ -93,11 +93,11 @@ export function realtimeFeed({ db, logger, credentials }: RealtimeFeedDeps): Fee
 
 /**
  * The event log and memberships as the realtime engine reads them: indexed queries only, in the
- * realtime scope (one command at a time, see realtime/db-scope.ts).
+ * realtime bound (one command at a time, see app/realtime-db.ts).
  */
 export const realtimeEventLog: EventLogPort = {
-  tail: (productionId, n) => inRealtimeScope(() => tailEvents(productionId, n)),
+  tail: (productionId, n) => realtimeDb.run(() => tailEvents(productionId, n)),
   range: (productionId, afterSeq, uptoSeq, limit, versionId) =>
-    inRealtimeScope(() => eventRange(productionId, afterSeq, uptoSeq, limit, versionId)),
-  roleOf: (productionId, userId) => inRealtimeScope(() => roleOf(productionId, userId)),
+    realtimeDb.run(() => eventRange(productionId, afterSeq, uptoSeq, limit, versionId)),
+  roleOf: (productionId, userId) => realtimeDb.run(() => roleOf(productionId, userId)),
 };

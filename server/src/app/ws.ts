@@ -11,7 +11,7 @@ import { createFormatError } from "./format-error.js";
 import { authorizeSubscription } from "./ws-authorize.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
 import { DocumentCache } from "./ws-documents.js";
-import { inRealtimeScope } from "../realtime/db-scope.js";
+import { realtimeDb } from "./realtime-db.js";
 import { serializeResult } from "../realtime/frames.js";
 import { RealtimeHub, setHub } from "../realtime/hub.js";
 import { realtimeMetrics } from "./metrics-realtime.js";
@@ -115,7 +115,7 @@ export function attachWebSocket({
     log: realtimeEventLog,
     logger,
     loadPresence: (versionId) =>
-      inRealtimeScope(async () => (await loadPresence(versionId)).map(toPresenceEntry)),
+      realtimeDb.run(async () => (await loadPresence(versionId)).map(toPresenceEntry)),
     presenceTtlMs: rc.presenceTtlSeconds * 1_000,
     executionTimeoutMs: rc.executionTimeoutMs,
     observer: realtimeMetrics,
@@ -197,12 +197,12 @@ export function attachWebSocket({
         if (refused) return [badInput(refused)];
       }
       // Through realtimeDb: a reconnect storm of 1,000 clients queues instead of taking the pool.
-      const auth = await inRealtimeScope(() =>
-        authorizeSubscription(schema, op, document, variableValues, conn.userId),
-      ).catch((err: unknown) => {
-        sink?.end();
-        throw err;
-      });
+      const auth = await realtimeDb
+        .run(() => authorizeSubscription(schema, op, document, variableValues, conn.userId))
+        .catch((err: unknown) => {
+          sink?.end();
+          throw err;
+        });
       if (auth === null || Array.isArray(auth)) sink?.end();
       if (auth === null) return [badInput("Unknown subscription.")];
       if (Array.isArray(auth)) return auth as GraphQLError[];
@@ -242,7 +242,7 @@ export function attachWebSocket({
             role: a.role,
             // One execution and one serialisation for the whole group.
             execute: (root, viewer, scope) =>
-              inRealtimeScope(async () => {
+              realtimeDb.run(async () => {
                 realtimeStats.executions++;
                 scope.shared ??= primedLoaders(scope);
                 const contextValue: Context = {

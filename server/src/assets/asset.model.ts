@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { AssetKind } from "./asset.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 export interface AssetDoc {
   _id: Types.ObjectId;
@@ -25,6 +26,7 @@ const assetSchema = new Schema<AssetDoc>(
 assetSchema.index({ productionId: 1, kind: 1, _id: 1 });
 assetSchema.index({ episodeId: 1, kind: 1, _id: 1 });
 
+assetSchema.plugin(boundedQueries);
 export const AssetModel = mongoose.model<AssetDoc>("Asset", assetSchema, "assets");
 /** Cap on assets listed at once. */
 export const MAX_ASSETS = 1000;

@@ -1,4 +1,5 @@
 import mongoose, { Schema } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 /**
  * Sign-in and sign-up counters, one document per key (address, email+address) and fixed time window, so limits
@@ -24,6 +25,7 @@ const loginAttemptSchema = new Schema<LoginAttemptDoc>(
   { versionKey: false },
 );
 
+loginAttemptSchema.plugin(boundedQueries);
 export const LoginAttemptModel = mongoose.model<LoginAttemptDoc>(
   "LoginAttempt",
   loginAttemptSchema,

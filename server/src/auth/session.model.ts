@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 /** A signed-in session; access tokens name it in `sid`, and signing out deletes it. */
 export interface SessionDoc {
@@ -19,4 +20,5 @@ const sessionSchema = new Schema<SessionDoc>(
   { versionKey: false },
 );
 
+sessionSchema.plugin(boundedQueries);
 export const SessionModel = mongoose.model<SessionDoc>("Session", sessionSchema, "sessions");

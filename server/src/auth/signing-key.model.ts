@@ -1,4 +1,5 @@
 import mongoose, { Schema } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 /** One HS256 key; tokens name it in their `kid` header. */
 export interface SigningKey {
@@ -37,4 +38,5 @@ const keyringSchema = new Schema<KeyringDoc>(
   { versionKey: false },
 );
 
+keyringSchema.plugin(boundedQueries);
 export const KeyringModel = mongoose.model<KeyringDoc>("SigningKeyring", keyringSchema, "signing_keys");

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { EditFormat } from "./edit.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 /**
  * A CUT version's edit as read from its EDL or OTIO file (edits/edit.timeline.ts): one per version,
@@ -47,4 +48,5 @@ const cutEditSchema = new Schema<CutEditDoc>(
 );
 cutEditSchema.index({ versionId: 1 }, { unique: true });
 
+cutEditSchema.plugin(boundedQueries);
 export const CutEditModel = mongoose.model<CutEditDoc>("CutEdit", cutEditSchema, "cut_edits");

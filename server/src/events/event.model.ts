@@ -2,6 +2,7 @@ import mongoose, { Schema, Types } from "mongoose";
 import { ProductionStage, Role } from "../productions/production.enums.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import { EventType } from "./event.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 /**
  * What each event type carries, as a table (checked at compile time to name every type) from which
@@ -151,4 +152,5 @@ eventSchema.index({ productionId: 1, seq: 1 }, { unique: true });
 // For versionEvents: the events concerning one version, in production order.
 eventSchema.index({ versionId: 1, seq: 1 });
 
+eventSchema.plugin(boundedQueries);
 export const EventModel = mongoose.model("Event", eventSchema, "events");

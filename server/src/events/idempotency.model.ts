@@ -1,4 +1,5 @@
 import mongoose, { Schema } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 /** How long a mutation's Idempotency-Key is remembered. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -27,6 +28,7 @@ const idempotencySchema = new Schema<IdempotencyDoc>(
   { versionKey: false },
 );
 
+idempotencySchema.plugin(boundedQueries);
 export const IdempotencyModel = mongoose.model<IdempotencyDoc>(
   "IdempotencyKey",
   idempotencySchema,

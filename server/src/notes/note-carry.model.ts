@@ -1,6 +1,7 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { CarryMethod, CarryOutcome } from "./note-carry.enums.js";
 import { type AnchorDoc, anchorSchema } from "./note.model.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 /** A mapper's answer for one anchor (script re-anchoring, cut conform). */
 export interface AnchorMapping {
@@ -56,4 +57,5 @@ const noteCarrySchema = new Schema<NoteCarryDoc>(
 noteCarrySchema.index({ versionId: 1, current: 1, _id: 1 });
 noteCarrySchema.index({ noteId: 1, versionId: 1, run: 1 }, { unique: true });
 
+noteCarrySchema.plugin(boundedQueries);
 export const NoteCarryModel = mongoose.model<NoteCarryDoc>("NoteCarry", noteCarrySchema, "note_carries");

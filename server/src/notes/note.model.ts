@@ -2,6 +2,7 @@ import mongoose, { Schema, type Types } from "mongoose";
 import { Role } from "../productions/production.enums.js";
 import { Stem } from "../versions/version.enums.js";
 import { NoteCategory, NoteStatus } from "./note.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 /**
  * A note's anchor, stored resolved: the quote and both timecodes are computed once at creation
@@ -107,4 +108,5 @@ noteSchema.index({ versionId: 1, deletedAt: 1, status: 1, _id: 1 });
 noteSchema.index({ versionId: 1, authorId: 1, _id: 1 });
 noteSchema.index({ versionId: 1, assigneeId: 1, _id: 1 });
 
+noteSchema.plugin(boundedQueries);
 export const NoteModel = mongoose.model<NoteDoc>("Note", noteSchema, "notes");

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { Role } from "../productions/production.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 export interface ReplyDoc {
   _id: Types.ObjectId;
@@ -26,6 +27,7 @@ const replySchema = new Schema<ReplyDoc>(
 );
 replySchema.index({ noteId: 1, _id: 1 });
 
+replySchema.plugin(boundedQueries);
 export const ReplyModel = mongoose.model<ReplyDoc>("Reply", replySchema, "replies");
 /** Replies shown per note (threads longer than this are truncated to the oldest). */
 export const MAX_REPLIES_PER_NOTE = 500;

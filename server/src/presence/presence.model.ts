@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 /**
  * Who views a version, and where. One document per (version, viewer), `_id` "<versionId>:<userId>"
@@ -38,6 +39,7 @@ presenceSchema.index({ versionId: 1 });
 presenceSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 export const PRESENCE_COLLECTION = "presence";
+presenceSchema.plugin(boundedQueries);
 export const PresenceModel = mongoose.model<PresenceDoc>("Presence", presenceSchema, PRESENCE_COLLECTION);
 
 export const presenceId = (versionId: string, userId: string) => `${versionId}:${userId}`;

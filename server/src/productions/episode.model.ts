@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 export interface EpisodeDoc {
   _id: Types.ObjectId;
@@ -19,5 +20,6 @@ const episodeSchema = new Schema<EpisodeDoc>(
 );
 episodeSchema.index({ productionId: 1, number: 1 }, { unique: true });
 
+episodeSchema.plugin(boundedQueries);
 export const EpisodeModel = mongoose.model<EpisodeDoc>("Episode", episodeSchema, "episodes");
 export const MAX_EPISODES = 500;

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { Role } from "./production.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 /**
  * Memberships live in their own collection so that "is this user a member, with which role" is one
@@ -26,6 +27,7 @@ membershipSchema.index({ productionId: 1, userId: 1 }, { unique: true });
 membershipSchema.index({ userId: 1, joinedAt: 1 });
 membershipSchema.index({ productionId: 1, role: 1 });
 
+membershipSchema.plugin(boundedQueries);
 export const MembershipModel = mongoose.model<MembershipDoc>("Membership", membershipSchema, "memberships");
 
 /** Upper bound on members listed or scanned at once (no unbounded queries). */

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { ProductionKind, ProductionStage } from "./production.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 export interface ProductionDoc {
   _id: Types.ObjectId;
@@ -34,4 +35,5 @@ const productionSchema = new Schema<ProductionDoc>(
   { versionKey: false },
 );
 
+productionSchema.plugin(boundedQueries);
 export const ProductionModel = mongoose.model<ProductionDoc>("Production", productionSchema, "productions");

@@ -1,6 +1,7 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { Role } from "../productions/production.enums.js";
 import { ReviewDecision } from "./review.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 /** One auditable review decision; never updated or deleted. */
 export interface ReviewDoc {
@@ -32,5 +33,6 @@ const reviewSchema = new Schema<ReviewDoc>(
 );
 reviewSchema.index({ versionId: 1, round: 1, _id: 1 });
 
+reviewSchema.plugin(boundedQueries);
 export const ReviewModel = mongoose.model<ReviewDoc>("Review", reviewSchema, "reviews");
 export const MAX_REVIEWS_PER_VERSION = 1000;

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 /** Long-lived tokens for tools; only the SHA-256 of the secret is stored. */
 export interface ApiTokenDoc {
@@ -29,4 +30,5 @@ const apiTokenSchema = new Schema<ApiTokenDoc>(
   { versionKey: false },
 );
 
+apiTokenSchema.plugin(boundedQueries);
 export const ApiTokenModel = mongoose.model<ApiTokenDoc>("ApiToken", apiTokenSchema, "api_tokens");

@@ -8,7 +8,7 @@ export function userLoaders() {
   return {
     /**
      * Users by id; unknown or malformed ids resolve to null. Through mongoose, not the driver:
-     * realtime executions load users inside `inRealtimeScope`, which bounds mongoose queries only.
+     * realtime executions load users inside `realtimeDb.run`, whose bound hooks mongoose queries only.
      */
     userById: new DataLoader<string, User | null>(async (ids) => {
       const valid = ids.filter((id) => mongoose.isValidObjectId(id));

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from "mongoose";
+import { boundedQueries } from "../core/db-bound.js";
 
 export interface UserDoc {
   _id: Types.ObjectId;
@@ -18,4 +19,5 @@ const userSchema = new Schema<UserDoc>(
   { versionKey: false },
 );
 
+userSchema.plugin(boundedQueries);
 export const UserModel = mongoose.model<UserDoc>("User", userSchema, "users");

@@ -5,7 +5,7 @@ import { MAX_VERSIONS_PER_ASSET, VersionModel, type VersionDoc } from "./version
 export function versionLoaders() {
   return {
     // Through mongoose, not the driver: realtime executions read versions inside
-    // `inRealtimeScope`, whose one-command-at-a-time bound hooks mongoose queries only.
+    // `realtimeDb.run` (app/realtime-db.ts), whose bound hooks mongoose queries only.
     versionById: leanByIdLoader<VersionDoc>(VersionModel),
     /** An asset's versions in number order (creation order is number order). */
     versionsByAssetId: leanGroupLoader<VersionDoc>(VersionModel, "assetId", MAX_VERSIONS_PER_ASSET),

@@ -2,6 +2,7 @@ import mongoose, { Schema, type Types } from "mongoose";
 import { AssetKind } from "../assets/asset.enums.js";
 import { FrameRate } from "@greenlight/common/timecode";
 import { RevisionColor, Stem, VersionStatus } from "./version.enums.js";
+import { boundedQueries } from "../core/db-bound.js";
 
 export interface StatusChangeDoc {
   from: VersionStatus | null;
@@ -114,5 +115,6 @@ const versionSchema = new Schema<VersionDoc>(
 versionSchema.index({ assetId: 1, number: 1 }, { unique: true });
 versionSchema.index({ productionId: 1 });
 
+versionSchema.plugin(boundedQueries);
 export const VersionModel = mongoose.model<VersionDoc>("Version", versionSchema, "versions");
 export const MAX_VERSIONS_PER_ASSET = 1000;
