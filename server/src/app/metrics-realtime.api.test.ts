@@ -84,7 +84,7 @@ describe("realtime and store metrics", () => {
     // The stream opens asynchronously: poll the probe as a load balancer would (no sleeps).
     let up = await fetch(`${t.url}/readyz`);
     while (up.status !== 200) up = await fetch(`${t.url}/readyz`);
-    expect((await up.json()).changeFeed).toBe("open");
+    expect(((await up.json()) as { changeFeed: string }).changeFeed).toBe("open");
     expect((await scrape())('greenlight_change_stream_opens_total{resumed="true"}')).toBe(1);
   }, 30_000);
 });
