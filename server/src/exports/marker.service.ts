@@ -70,6 +70,7 @@ export async function markerSource(ctx: Context, version: Version): Promise<Mark
       category: n.category ?? null,
       stem: version.kind === AssetKind.MIX ? (n.anchor.stem ?? null) : null,
       body: n.body,
+      drawingShapes: n.drawing?.shapes?.length ?? 0,
       replies: Array.isArray(thread) ? thread.map((r) => ({ author: nameOf(r.authorId), body: r.body })) : [],
     };
   });

@@ -21,8 +21,9 @@ export function markerName(n: MarkerNote): string {
 /** "[OPEN] [DX] author: body", then each reply; the pieces joined by `lineBreak`. */
 export function markerLines(n: MarkerNote): string[] {
   const stem = n.stem ? ` [${STEM_LABEL[n.stem]}]` : "";
+  const drawing = n.drawingShapes > 0 ? " [DRAWING]" : "";
   return [
-    `[${n.status.replace("_", " ")}]${stem} ${n.author}: ${n.body}`,
+    `[${n.status.replace("_", " ")}]${stem}${drawing} ${n.author}: ${n.body}`,
     ...n.replies.map((r) => `> ${r.author}: ${r.body}`),
   ];
 }

@@ -26,6 +26,8 @@ export interface MarkerNote {
   stem: MarkerStem | null;
   body: string;
   replies: MarkerReply[];
+  /** Shapes in the note's drawing (0 = none): the marker says a drawing is there to look at. */
+  drawingShapes: number;
 }
 
 export interface MarkerSource {

@@ -7,6 +7,7 @@ import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
 import { requireVersion } from "../versions/version.service.js";
 import { type AnchorInput, resolveAnchor } from "./note.anchor.js";
+import { assertDrawable, type DrawingInputArgs, validDrawing } from "./drawing.validate.js";
 import { validBody } from "./note.access.js";
 import { type NoteCategory, NoteStatus } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
@@ -21,6 +22,7 @@ export type AddNoteArgs = AnchorInput & {
   body: string;
   category?: NoteCategory | null;
   assigneeId?: string | null;
+  drawing?: DrawingInputArgs | null;
 };
 
 /** The note, its version's counters and NOTE_ADDED, in one transaction. */
@@ -29,6 +31,8 @@ export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<
   if (!canAddNote(member)) throw forbidden("Viewers cannot add notes.");
   const body = validBody(input.body);
   const anchor = resolveAnchor(version, input);
+  if (input.drawing) assertDrawable(version.kind);
+  const drawing = input.drawing ? validDrawing(input.drawing) : null;
   const productionId = String(version.productionId);
   const assigneeId = await assigneeOf(ctx, productionId, input.assigneeId);
   assertAcceptsNotes(version);
@@ -45,6 +49,7 @@ export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<
     category: input.category ?? null,
     assigneeId,
     mentions,
+    drawing,
     createdAt: new Date(),
   });
   // The body returns the note so that a retry under the same Idempotency-Key answers the first one.

@@ -5,6 +5,7 @@ import { forbidden } from "../errors/app-errors.js";
 import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
+import { assertDrawable, type DrawingInputArgs, validDrawing } from "./drawing.validate.js";
 import { assertNotDeleted, requireNote, validBody } from "./note.access.js";
 import type { NoteCategory } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
@@ -18,6 +19,8 @@ export interface EditNoteArgs {
   category?: NoteCategory | null;
   assigneeId?: string | null;
   clearAssignee?: boolean | null;
+  drawing?: DrawingInputArgs | null;
+  clearDrawing?: boolean | null;
 }
 
 /** The author only; an edit that changes nothing records nothing. */
@@ -34,6 +37,11 @@ export async function editNoteCommand(ctx: Context, input: EditNoteArgs): Promis
   if (input.category != null) set.category = input.category;
   if (input.clearAssignee) set.assigneeId = null;
   else if (input.assigneeId != null) set.assigneeId = await assigneeOf(ctx, productionId, input.assigneeId);
+  if (input.clearDrawing) set.drawing = null;
+  else if (input.drawing) {
+    assertDrawable(version.kind);
+    set.drawing = validDrawing(input.drawing);
+  }
   assertNotDeleted(note);
   assertAcceptsNotes(version);
   if (Object.keys(set).length === 0) return toNote(note);

@@ -14,6 +14,7 @@ type NewNoteFields = Pick<
   | "category"
   | "assigneeId"
   | "mentions"
+  | "drawing"
   | "createdAt"
 >;
 
@@ -41,6 +42,7 @@ export function newNoteDoc(f: NewNoteFields): NoteDoc {
       userId: m.userId ?? null,
       role: m.role ?? null,
     })),
+    drawing: f.drawing,
     statusChangedBy: null,
     statusChangedAt: null,
     editedAt: null,

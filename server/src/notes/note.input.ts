@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Stem } from "../versions/version.enums.js";
+import { DrawingInput } from "./drawing.type.js";
 import { NoteCategory } from "./note.enums.js";
 
 @InputType()
@@ -23,6 +24,8 @@ export class AddNoteInput {
   @Field(() => TimeAnchorInput, { nullable: true }) time?: TimeAnchorInput | null;
   @Field(() => NoteCategory, { nullable: true }) category?: NoteCategory | null;
   @Field(() => ID, { nullable: true, description: "A member of the production." }) assigneeId?: string | null;
+  @Field(() => DrawingInput, { nullable: true, description: "CUT notes only; drawn on startFrame." })
+  drawing?: DrawingInput | null;
 }
 
 @InputType()
@@ -32,4 +35,9 @@ export class EditNoteInput {
   @Field(() => NoteCategory, { nullable: true }) category?: NoteCategory | null;
   @Field(() => ID, { nullable: true }) assigneeId?: string | null;
   @Field(() => Boolean, { nullable: true }) clearAssignee?: boolean | null;
+  @Field(() => DrawingInput, { nullable: true, description: "Replaces the drawing (CUT notes only)." })
+  drawing?: DrawingInput | null;
+  @Field(() => Boolean, { nullable: true, description: "Removes the drawing." }) clearDrawing?:
+    | boolean
+    | null;
 }

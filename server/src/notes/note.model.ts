@@ -1,6 +1,7 @@
 import mongoose, { Schema, type Types } from "mongoose";
 import { Role } from "../productions/production.enums.js";
 import { Stem } from "../versions/version.enums.js";
+import { type DrawingDoc, drawingSchema } from "./drawing.model.js";
 import { NoteCategory, NoteStatus } from "./note.enums.js";
 import { boundedQueries } from "../core/db-bound.js";
 
@@ -41,6 +42,8 @@ export interface NoteDoc {
   category: NoteCategory | null;
   assigneeId: Types.ObjectId | null;
   mentions: MentionDoc[];
+  /** CUT notes only; shapes on the note's first frame. */
+  drawing: DrawingDoc | null;
   statusChangedBy: Types.ObjectId | null;
   statusChangedAt: Date | null;
   editedAt: Date | null;
@@ -89,6 +92,7 @@ const noteSchema = new Schema<NoteDoc>(
     category: { type: String, enum: [...Object.values(NoteCategory), null], default: null },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
     mentions: { type: [mentionSchema], default: [] },
+    drawing: { type: drawingSchema, default: null },
     statusChangedBy: { type: Schema.Types.ObjectId, default: null },
     statusChangedAt: { type: Date, default: null },
     editedAt: { type: Date, default: null },

@@ -103,6 +103,33 @@ describe("deleteNote: the author or SHOWRUNNER", () => {
   });
 });
 
+const DRAWING = { shapes: [{ tool: "RECT", color: "#f1c40f", size: 3, points: [0.1, 0.1, 0.4, 0.3] }] };
+const cutCases = [...Object.values(Role), "NON_MEMBER", "SIGNED_OUT"];
+
+describe("addNote with a drawing (CUT): every role but VIEWER", () => {
+  it.each(cutCases)("%s", async (label) => {
+    const a = actor(label);
+    const res = await gqlAs(server, a.user, `mutation($i: AddNoteInput!) { addNote(input: $i) { id } }`, {
+      i: { versionId: versions.CUT, body: "Drawn", time: { startFrame: 2 }, drawing: DRAWING },
+    });
+    expect(errorCode(res)).toBe(expectedCode(a, ALL_BUT_VIEWER));
+  });
+});
+
+describe("editNote's drawing: the author only", () => {
+  it.each(cutCases)("%s", async (label) => {
+    const a = actor(label);
+    const noteId = await noteOf(AssetKind.CUT);
+    const res = await gqlAs(
+      server,
+      a.user,
+      `mutation($i: EditNoteInput!) { editNote(input: $i) { drawing { shapes { tool } } } }`,
+      { i: { noteId, drawing: DRAWING } },
+    );
+    expect(errorCode(res)).toBe(expectedCode(a, [AUTHOR]));
+  });
+});
+
 describe("Note.viewerCan mirrors the matrix", () => {
   it.each(Object.values(Role))("%s on a cut note", async (role) => {
     const noteId = await noteOf(AssetKind.CUT);

@@ -2,6 +2,7 @@ import { createUnionType, Field, ID, Int, ObjectType } from "type-graphql";
 import { Role } from "../productions/production.enums.js";
 import { Stem } from "../versions/version.enums.js";
 import { NoteCategory, NoteStatus } from "./note.enums.js";
+import { Drawing, toDrawing } from "./drawing.type.js";
 import type { AnchorDoc, MentionDoc, NoteDoc } from "./note.model.js";
 
 @ObjectType({ description: "Lines of a script version (1-based, inclusive)." })
@@ -60,6 +61,11 @@ export class Note {
   /** Resolved when written; handles are documented in mentions.ts. */
   @Field(() => [Mention]) mentions!: Mention[];
   @Field(() => Int) replyCount!: number;
+  @Field(() => Drawing, {
+    nullable: true,
+    description: "Shapes drawn on the note's first frame (CUT notes).",
+  })
+  drawing!: Drawing | null;
 
   versionId!: string;
   assetId!: string;
@@ -110,6 +116,7 @@ export function toNote(doc: NoteDoc): Note {
     editedAt: doc.editedAt ?? null,
     mentions: (doc.mentions ?? []).map(toMention),
     replyCount: doc.replyCount ?? 0,
+    drawing: doc.drawing?.shapes?.length ? toDrawing(doc.drawing) : null,
     versionId: String(doc.versionId),
     assetId: String(doc.assetId),
     productionId: String(doc.productionId),

@@ -29,6 +29,7 @@ export function note(over: Partial<MarkerNote> = {}): MarkerNote {
     stem: null,
     body: "Hold longer",
     replies: [],
+    drawingShapes: 0,
     ...over,
   };
 }
