@@ -33,6 +33,7 @@ export function buildNote(id: string, extra: Partial<NoteItemFragment> = {}): No
     mentions: [],
     viewerCan: { __typename: "NotePermissions", edit: true, delete: true, setStatus: true, reply: true },
     replies: [],
+    drawing: null,
     ...extra,
   };
 }

@@ -27,13 +27,20 @@ async function pictureBox(video: Locator): Promise<Box> {
 export async function frameOnScreen(video: Locator): Promise<number | null> {
   const pic = await pictureBox(video);
   const band = { ...pic, height: (pic.height * CODE.bandHeight) / CODE.height };
-  const shot = PNG.sync.read(await video.page().screenshot({ clip: band, scale: "css" }));
+  return codeIn(PNG.sync.read(await video.page().screenshot({ clip: band, scale: "css" })));
+}
+
+/**
+ * The frame number in a PNG whose top `bandRows` rows are the code band (a screenshot of the band,
+ * or a whole frame such as a downloaded still); null when the guard blocks do not read as such.
+ */
+export function codeIn(shot: PNG, bandRows = shot.height): number | null {
   const bw = shot.width / CODE.blocks;
   const lum = (i: number): number => {
     let sum = 0;
     let count = 0;
-    const y0 = Math.floor(shot.height * 0.3);
-    const y1 = Math.ceil(shot.height * 0.7);
+    const y0 = Math.floor(bandRows * 0.3);
+    const y1 = Math.ceil(bandRows * 0.7);
     for (let y = y0; y < y1; y++) {
       for (let x = Math.floor(bw * (i + 0.3)); x < Math.ceil(bw * (i + 0.7)); x++) {
         const o = (y * shot.width + x) * 4;

@@ -1,5 +1,9 @@
 import { useCallback, useMemo, useState } from "react";
 import type { NoteItemFragment } from "../../../gql/graphql";
+import { DrawingChip } from "../../drawing/components/DrawingChip";
+import { PictureDrawings } from "../../drawing/components/PictureDrawings";
+import { useDrawingDraft } from "../../drawing/hooks/useDrawingDraft";
+import { toInput } from "../../drawing/lib/shapes";
 import { AttachEdit } from "../../edits/components/AttachEdit";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
@@ -55,7 +59,17 @@ function CutRoom({ room }: { room: ReadyRoom }) {
     t: timed.resting,
   });
 
-  const submit = timeNoteSubmitter(room, anchor, null, transport.clearMarks);
+  const draft = useDrawingDraft();
+  const submit = timeNoteSubmitter(
+    room,
+    anchor,
+    null,
+    () => {
+      transport.clearMarks();
+      draft.clearNew();
+    },
+    () => (draft.forNewNote.length ? { drawing: { shapes: toInput(draft.forNewNote) } } : {}),
+  );
 
   return (
     <ReviewRoomLayout
@@ -85,6 +99,16 @@ function CutRoom({ room }: { room: ReadyRoom }) {
                 {mediaError ? "The media for this version could not be loaded." : "No media yet."}
               </p>
             )}
+            <PictureDrawings
+              video={video}
+              frame={frame}
+              notes={room.notes.notes}
+              selectedNoteId={selectedNoteId}
+              draft={draft}
+              canDraw={!room.composerBlocked}
+              pause={transport.pause}
+              stillName={`v${version.number} ${label(frame)}`}
+            />
           </div>
           <TransportBar
             timecode={label(frame)}
@@ -131,6 +155,9 @@ function CutRoom({ room }: { room: ReadyRoom }) {
           onVisibleChange={setVisible}
           composerAnchor={anchor.label}
           onSubmit={submit}
+          composerAttachment={
+            <DrawingChip count={draft.forNewNote.length} onEdit={draft.openNew} onRemove={draft.clearNew} />
+          }
         />
       }
     />

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { NoteItemFragment, Stem } from "../../../gql/graphql";
+import type { AddNoteInput, NoteItemFragment, Stem } from "../../../gql/graphql";
 import type { ReadyRoom } from "../../versions/components/ReviewRoomPage";
 import type { InOut } from "./useTransport";
 
@@ -36,18 +36,20 @@ export type TimeAnchorState = ReturnType<typeof useTimeAnchor>;
 
 /**
  * The composer's submit for a cut or mix room: a note at the anchor (on `stem` for a mix), shown at
- * once with the optimistic anchor; `after` runs as it is sent (the marks are cleared for the next note).
+ * once with the optimistic anchor; `after` runs as it is sent (the marks are cleared for the next note);
+ * `extra` adds fields of the note (a cut note's drawing).
  */
 export function timeNoteSubmitter(
   room: Pick<ReadyRoom, "addNote">,
   anchor: TimeAnchorState,
   stem: Stem | null,
   after: () => void,
+  extra: () => Pick<AddNoteInput, "drawing"> = () => ({}),
 ) {
   return (body: string, category: NoteItemFragment["category"], assigneeId: string | null) => {
     const { startFrame, endFrame } = anchor;
     const time = stem ? { startFrame, endFrame, stem } : { startFrame, endFrame };
-    const done = room.addNote({ body, category, assigneeId, time }, anchor.optimistic(stem));
+    const done = room.addNote({ body, category, assigneeId, time, ...extra() }, anchor.optimistic(stem));
     after();
     return done;
   };

@@ -132,6 +132,15 @@ export const NoteCard = memo(function NoteCard({
         {note.anchor.__typename === "TimeAnchor" && note.anchor.stem ? (
           <span className="badge plain">{`${note.anchor.stem.replace("_", " ").toLowerCase()} stem`}</span>
         ) : null}
+        {note.drawing ? (
+          <span
+            className="badge plain"
+            data-testid="note-drawing"
+            title="This note has a drawing on its frame"
+          >
+            drawing
+          </span>
+        ) : null}
         {note.assignee ? (
           <span className="badge plain assignee" data-testid="note-assignee" title="Assigned to">
             → {note.assignee.name}

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import type { NoteCategory } from "../../../gql/graphql";
 import { useConnection } from "../../../app/ConnectionBanner";
 import { describeError } from "../../../lib/errors";
@@ -32,9 +32,19 @@ interface Props {
   onCancel?: () => void;
   /** Shown instead of an anchor when nothing is selected yet. */
   emptyHint?: string;
+  /** Shown beside the anchor, e.g. the drawing the note will carry. */
+  attachment?: ReactNode;
 }
 
-export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, onCancel, emptyHint }: Props) {
+export function NoteComposer({
+  anchorLabel,
+  members,
+  disabledReason,
+  onSubmit,
+  onCancel,
+  emptyHint,
+  attachment,
+}: Props) {
   const [body, setBody] = useState("");
   const [category, setCategory] = useState<NoteCategory | "">("");
   const [assigneeId, setAssigneeId] = useState("");
@@ -82,6 +92,7 @@ export function NoteComposer({ anchorLabel, members, disabledReason, onSubmit, o
         <strong className="mono" data-testid="composer-anchor">
           {anchorLabel ?? emptyHint ?? "— choose where first"}
         </strong>
+        {attachment}
         {down ? (
           <span
             className="badge plain"

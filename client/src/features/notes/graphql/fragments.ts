@@ -42,6 +42,7 @@ export const NoteItemFragment = graphql(`
     mentions { kind label role user { id } }
     viewerCan { edit delete setStatus reply }
     replies { ...ReplyItem }
+    ...NoteDrawing
   }
 `);
 

@@ -94,6 +94,16 @@ export function useAddNote(
         mentions: [],
         viewerCan: { __typename: "NotePermissions", edit: true, delete: true, setStatus: true, reply: true },
         replies: [],
+        drawing: input.drawing
+          ? {
+              __typename: "Drawing",
+              shapes: input.drawing.shapes.map((s) => ({
+                __typename: "DrawingShape",
+                ...s,
+                text: s.text ?? null,
+              })),
+            }
+          : null,
       };
       try {
         await mutate({

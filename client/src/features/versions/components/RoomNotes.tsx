@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { NoteItemFragment } from "../../../gql/graphql";
 import { NoteComposer } from "../../notes/components/NoteComposer";
 import { NotesPanel } from "../../notes/components/NotesPanel";
@@ -19,10 +20,20 @@ interface Props {
   ) => Promise<unknown>;
   onCancel?: () => void;
   emptyHint?: string;
+  /** Shown in the composer beside the anchor (a cut note's drawing). */
+  composerAttachment?: ReactNode;
 }
 
 /** The notes side of a review room: the panel wired to the room's notes, people and actions, with its composer. */
-export function RoomNotes({ room, composerAnchor, onSubmit, onCancel, emptyHint, ...panel }: Props) {
+export function RoomNotes({
+  room,
+  composerAnchor,
+  onSubmit,
+  onCancel,
+  emptyHint,
+  composerAttachment,
+  ...panel
+}: Props) {
   return (
     <NotesPanel
       {...panel}
@@ -42,6 +53,7 @@ export function RoomNotes({ room, composerAnchor, onSubmit, onCancel, emptyHint,
           onSubmit={onSubmit}
           onCancel={onCancel}
           emptyHint={emptyHint}
+          attachment={composerAttachment}
         />
       }
     />
