@@ -71,3 +71,34 @@ export function ensureClientBuilt({ force = false } = {}) {
     process.exit(1);
   }
 }
+
+/** Compiles the server (scripts/build-server.mjs) when its build is missing or older than the sources. */
+export function ensureServerBuilt() {
+  const main = join(root, "server", "dist", "main.js");
+  const built = existsSync(main) ? statSync(main).mtimeMs : 0;
+  const sources = Math.max(
+    ...["server/src", "common/src", "embedded-mongo/src"].map((d) => newestMtime(join(root, d))),
+  );
+  if (built > sources) return;
+  console.log("› Compiling the server (esbuild)…");
+  if (
+    spawnSync(process.execPath, [join(root, "scripts", "build-server.mjs")], { stdio: "inherit" }).status !==
+    0
+  ) {
+    console.error("The server build failed; see the output above.");
+    process.exit(1);
+  }
+}
+
+/** Node's arguments for the compiled server (the embedded store's compiled entry, source maps). */
+export const COMPILED_NODE_ARGS = ["--conditions=greenlight-compiled", "--enable-source-maps"];
+
+/** Runs the compiled server in the foreground, passing signals on; exits with it. */
+export function runCompiledServer() {
+  const server = spawn(process.execPath, [...COMPILED_NODE_ARGS, join(root, "server", "dist", "main.js")], {
+    stdio: "inherit",
+    cwd: root,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}

@@ -17,6 +17,12 @@ async function main(): Promise<void> {
     throw err;
   }
   const { logger } = setRuntime(config, config.mongodbUri ? "external" : "embedded");
+  if (config.isProduction && !config.mongodbUri)
+    logger.warn(
+      "WARNING: production mode on the EMBEDDED store. It is for development, tests and demos: one " +
+        "process only, no authentication, no replication, no point-in-time backups. Set MONGODB_URI " +
+        "to a MongoDB replica set for real use (docs/deploy.md).",
+    );
   const db = await connectDatabase(config, logger);
   logger.info(`Database (${db.mode}): ${db.uri}`);
 

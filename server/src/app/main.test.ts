@@ -1,19 +1,23 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 /** Boots `src/main.ts` as a real process, as `pnpm start` does. */
 const serverRoot = resolve(import.meta.dirname, "../..");
+const repoRoot = resolve(serverRoot, "..");
 let child: ChildProcess | undefined;
 
-function boot(env: Record<string, string>): {
+function boot(
+  env: Record<string, string>,
+  args: readonly string[] = ["--import", "tsx", "src/main.ts"],
+): {
   proc: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const proc = spawn(process.execPath, args, {
     cwd: serverRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -85,4 +89,35 @@ describe("main", () => {
     expect(output()).toMatch(/PORT="eighty"/);
     expect(output()).toMatch(/TOKEN_TTL="forever"/);
   }, 60_000);
+
+  it("the compiled build runs without tsx, and production on the embedded store warns", async () => {
+    const build = spawnSync(process.execPath, [join(repoRoot, "scripts", "build-server.mjs")], {
+      encoding: "utf8",
+    });
+    expect(build.status, build.stderr).toBe(0);
+    const bundle = readFileSync(join(serverRoot, "dist", "main.js"), "utf8");
+    expect(bundle).not.toMatch(/from ["']tsx/);
+    const { proc, output, exited } = boot(
+      {
+        NODE_ENV: "production",
+        PORT: "0",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "greenlight-compiled-")),
+        SEED_DEMO: "false",
+        LOG_LEVEL: "info",
+      },
+      // What `pnpm start:prod` and the image run (scripts/lib.mjs COMPILED_NODE_ARGS).
+      ["--conditions=greenlight-compiled", "--enable-source-maps", "dist/main.js"],
+    );
+    const [, url] = await waitForOutput(proc, output, /Greenlight ready at (http:\/\/\S+)/);
+    expect(output()).toMatch(/"level":"warn".*production mode on the EMBEDDED store/);
+    const res = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ health { ok database } }" }),
+    });
+    expect(await res.json()).toEqual({ data: { health: { ok: true, database: "embedded" } } });
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    proc.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 120_000);
 });

@@ -132,10 +132,17 @@ export class ConfigError extends Error {
   }
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** server/src/config -> repo root */
-export const REPO_ROOT = resolve(here, "../../..");
-const SERVER_ROOT = resolve(here, "../..");
+/**
+ * The server package's folder: the nearest package.json above this module, which is
+ * server/src/config in development and server/dist in the compiled build (scripts/build-server.mjs).
+ */
+function serverRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const SERVER_ROOT = serverRoot();
+export const REPO_ROOT = resolve(SERVER_ROOT, "..");
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
 const NODE_ENVS: readonly NodeEnv[] = ["development", "production", "test"];
