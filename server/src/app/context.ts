@@ -19,12 +19,26 @@ export interface CreateContextInput {
 export async function createContext(input: CreateContextInput = {}): Promise<Context> {
   const loaders = createLoaders();
   const { viewer, authProblem } = await resolveViewer(input.authorization, loaders);
+  return contextOf({ ...input, loaders, viewer, authProblem });
+}
+
+/**
+ * Where every Context is assembled: from a request (createContext above) or for an identity
+ * already resolved (a realtime execution: the subscriber's viewer and the event's shared loaders).
+ */
+export function contextOf(parts: {
+  viewer: Viewer | null;
+  loaders?: Loaders;
+  authProblem?: TokenProblem | null;
+  requestId?: string;
+  clientIp?: string | null;
+}): Context {
   return {
-    requestId: input.requestId ?? newRequestId(),
-    loaders,
-    clientIp: input.clientIp ?? null,
-    viewer,
-    authProblem,
+    requestId: parts.requestId ?? newRequestId(),
+    loaders: parts.loaders ?? createLoaders(),
+    clientIp: parts.clientIp ?? null,
+    viewer: parts.viewer,
+    authProblem: parts.authProblem ?? null,
   };
 }
 

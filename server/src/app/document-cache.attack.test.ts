@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectAs } from "../test/ws-test-client.js";
-import { expectNotQueuedBehind, inParallel, percentile, probeLatency, retainedHeapMb } from "../test/attack.js";
+import {
+  expectNotQueuedBehind,
+  inParallel,
+  percentile,
+  probeLatency,
+  retainedHeapMb,
+} from "../test/attack.js";
 import { buildUser, type BuiltUser } from "../test/factories.js";
 import { startTestServer, type TestServer } from "../test/harness.js";
 
