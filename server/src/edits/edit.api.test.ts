@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
-import {
-  type BuiltProduction,
-  buildNote,
-  buildProduction,
-  buildVersion,
-  gqlAs,
-} from "../test/domain-factories.js";
-import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { buildNote, buildVersion, gqlAs } from "../test/domain-factories.js";
+import { useProductionWorld } from "../test/production-world.js";
+import { errorCode, expectData } from "../test/harness.js";
 
 /** attachEdit and Version.edit through the real API (issue #15: a cut carries its edit). */
-let server: TestServer;
-let prod: BuiltProduction;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { EDITOR: 1, DIRECTOR: 1, VIEWER: 1 } });
-});
-afterAll(() => server?.close());
+const world = useProductionWorld({ EDITOR: 1, DIRECTOR: 1, VIEWER: 1 });
 
 const ATTACH = `mutation($input: AttachEditInput!) {
   attachEdit(input: $input) { id format fileName name frameRate eventCount markerCount warnings revision attachedBy { name } }
@@ -47,12 +36,12 @@ type Edited = {
 };
 
 async function attach(user: "EDITOR" | "VIEWER" | "DIRECTOR", input: Record<string, unknown>) {
-  return gqlAs<Attached>(server, prod.as(user), ATTACH, { input });
+  return gqlAs<Attached>(world.server, world.prod.as(user), ATTACH, { input });
 }
 
 describe("attachEdit", () => {
   it("reads a drop-frame EDL onto a 29.97 DF cut, and replaces it on re-attach (revision 2)", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.CUT, {
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT, {
       frameRate: "FPS_29_97_DF",
       startTimecode: "01:00:00;00",
     });
@@ -69,8 +58,9 @@ describe("attachEdit", () => {
       warnings: [],
       revision: 1,
     });
-    const read = expectData(await gqlAs<Edited>(server, prod.as("VIEWER"), EDIT, { v: versionId })).version
-      .edit;
+    const read = expectData(
+      await gqlAs<Edited>(world.server, world.prod.as("VIEWER"), EDIT, { v: versionId }),
+    ).version.edit;
     expect(read.events[1]).toMatchObject({
       number: 2,
       tracks: ["V"],
@@ -96,17 +86,17 @@ describe("attachEdit", () => {
     expect(again).toMatchObject({ revision: 2, name: "EP101 REEL 1 FIXED", fileName: null });
     const events = expectData(
       await gqlAs<{ production: { events: { type: string; version: { id: string } | null }[] } }>(
-        server,
-        prod.as("VIEWER"),
+        world.server,
+        world.prod.as("VIEWER"),
         `query($p: ID!) { production(id: $p) { events(first: 500) { type version { id } } } }`,
-        { p: prod.id },
+        { p: world.prod.id },
       ),
     ).production.events.filter((e) => e.type === "EDIT_ATTACHED");
     expect(events.map((e) => e.version?.id)).toEqual([versionId, versionId]);
   });
 
   it("refuses bad files with the line, other roles, other kinds and unknown versions", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT);
     const bad = await attach("EDITOR", {
       versionId,
       format: "CMX3600_EDL",
@@ -130,7 +120,7 @@ describe("attachEdit", () => {
     expect(errorCode(await attach("VIEWER", { versionId, format: "CMX3600_EDL", text: DF_EDL }))).toBe(
       "FORBIDDEN",
     );
-    const mix = await buildVersion(server, prod, AssetKind.MIX);
+    const mix = await buildVersion(world.server, world.prod, AssetKind.MIX);
     expect(
       errorCode(await attach("EDITOR", { versionId: mix.versionId, format: "CMX3600_EDL", text: DF_EDL })),
     ).toBe("BAD_USER_INPUT");
@@ -139,36 +129,44 @@ describe("attachEdit", () => {
         await attach("EDITOR", { versionId: "000000000000000000000000", format: "OTIO", text: "{}" }),
       ),
     ).toBe("NOT_FOUND");
-    const edit = expectData(await gqlAs<Edited>(server, prod.as("VIEWER"), EDIT, { v: versionId })).version
-      .edit;
+    const edit = expectData(
+      await gqlAs<Edited>(world.server, world.prod.as("VIEWER"), EDIT, { v: versionId }),
+    ).version.edit;
     expect(edit).toBeNull();
   });
 
   it("round-trips Greenlight's own OTIO export: markers come back with their ranges and metadata", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.CUT, {
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT, {
       frameRate: "FPS_25",
       startTimecode: "10:00:00:00",
       durationFrames: 2_500,
     });
     await buildNote(
-      server,
-      prod.as("DIRECTOR"),
+      world.server,
+      world.prod.as("DIRECTOR"),
       versionId,
       { time: { startFrame: 50, endFrame: 99 } },
       "Hold longer",
     );
-    await buildNote(server, prod.as("DIRECTOR"), versionId, { time: { startFrame: 50 } }, "日本語 ‏עברית 🎬");
+    await buildNote(
+      world.server,
+      world.prod.as("DIRECTOR"),
+      versionId,
+      { time: { startFrame: 50 } },
+      "日本語 ‏עברית 🎬",
+    );
     const otio = expectData(
       await gqlAs<{ version: { exportMarkers: string } }>(
-        server,
-        prod.as("VIEWER"),
+        world.server,
+        world.prod.as("VIEWER"),
         `query($v: ID!) { version(id: $v) { exportMarkers(format: OTIO) } }`,
         { v: versionId },
       ),
     ).version.exportMarkers;
     expectData(await attach("EDITOR", { versionId, format: "OTIO", text: otio, fileName: "roundtrip.otio" }));
-    const edit = expectData(await gqlAs<Edited>(server, prod.as("VIEWER"), EDIT, { v: versionId })).version
-      .edit;
+    const edit = expectData(
+      await gqlAs<Edited>(world.server, world.prod.as("VIEWER"), EDIT, { v: versionId }),
+    ).version.edit;
     const start = 10 * 3600 * 25;
     expect(edit).toMatchObject({ format: "OTIO", frameRate: "FPS_25", eventCount: 1 });
     expect(edit.events[0]).toMatchObject({

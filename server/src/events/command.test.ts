@@ -1,27 +1,20 @@
 import mongoose, { Types } from "mongoose";
 import { ProductionStage } from "../productions/production.enums.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { NoteModel } from "../notes/note.model.js";
 import { ProductionModel } from "../productions/production.model.js";
-import { buildProduction, type BuiltProduction } from "../test/domain-factories.js";
-import { startTestServer, type TestServer, writeOutsideCommands } from "../test/harness.js";
+import { writeOutsideCommands } from "../test/harness.js";
+import { useProductionWorld } from "../test/production-world.js";
 import { installWriteGuard } from "../test/write-guard.js";
 import { commandStats, runCommand } from "./command.js";
 import { EventType } from "./event.enums.js";
 import { EventModel } from "./event.model.js";
 import { type EventDraft, recordEvents } from "./event.service.js";
 
-let server: TestServer;
-let prod: BuiltProduction;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { DIRECTOR: 1 } });
-});
-afterAll(async () => server?.close());
+const world = useProductionWorld({ DIRECTOR: 1 });
 afterEach(() => vi.restoreAllMocks());
 
-const productionId = () => new Types.ObjectId(prod.id);
+const productionId = () => new Types.ObjectId(world.prod.id);
 const seqOf = async () => (await ProductionModel.findById(productionId()).lean())?.eventSeq ?? -1;
 
 describe("runCommand", () => {

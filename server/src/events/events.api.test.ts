@@ -1,36 +1,17 @@
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { type BuiltUser, buildUser } from "../test/factories.js";
-import {
-  addMember,
-  type BuiltProduction,
-  buildNote,
-  buildProduction,
-  buildVersion,
-  gqlAs,
-} from "../test/domain-factories.js";
-import {
-  errorCode,
-  expectData,
-  startTestServer,
-  type TestServer,
-  writeOutsideCommands,
-} from "../test/harness.js";
+import { addMember, buildNote, buildProduction, buildVersion, gqlAs } from "../test/domain-factories.js";
+import { errorCode, expectData, writeOutsideCommands } from "../test/harness.js";
+import { useProductionWorld } from "../test/production-world.js";
 import { ProductionStage, Role } from "../productions/production.enums.js";
 import { ProductionModel } from "../productions/production.model.js";
 import { encodeEventCursor, tryDecodeEventCursor } from "./event.cursor.js";
 import { EventType } from "./event.enums.js";
 import { EventModel } from "./event.model.js";
 
-let server: TestServer;
-let prod: BuiltProduction;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { DIRECTOR: 1, EDITOR: 1 } });
-});
-afterAll(async () => server?.close());
+const world = useProductionWorld({ DIRECTOR: 1, EDITOR: 1 });
 
 const EVENTS = `query($p: ID!, $a: String, $f: Int) { production(id: $p) { events(after: $a, first: $f) {
   id cursor type at productionId
@@ -60,7 +41,7 @@ type Ev = {
 };
 
 async function events(user: BuiltUser, productionId: string, after?: string | null, first?: number) {
-  const res = await gqlAs<{ production: { events: Ev[] } }>(server, user, EVENTS, {
+  const res = await gqlAs<{ production: { events: Ev[] } }>(world.server, user, EVENTS, {
     p: productionId,
     a: after,
     f: first,
@@ -70,69 +51,95 @@ async function events(user: BuiltUser, productionId: string, after?: string | nu
 
 describe("Production.events", () => {
   it("records one event per change, in order, with payloads resolved like queries", async () => {
-    const p = await buildProduction(server);
+    const p = await buildProduction(world.server);
     const sr = p.showrunner;
-    const director = await buildUser(server);
-    await addMember(server, sr, p.id, director, Role.DIRECTOR);
+    const director = await buildUser(world.server);
+    await addMember(world.server, sr, p.id, director, Role.DIRECTOR);
     await gqlAs(
-      server,
+      world.server,
       sr,
       `mutation($p: ID!) { setProductionStage(productionId: $p, stage: POST_PRODUCTION) { id } }`,
       { p: p.id },
     );
     await gqlAs(
-      server,
+      world.server,
       sr,
       `mutation($p: ID!) { setProductionStage(productionId: $p, stage: POST_PRODUCTION) { id } }`,
       { p: p.id },
     );
     await gqlAs(
-      server,
+      world.server,
       sr,
       `mutation($p: ID!) { addEpisode(productionId: $p, number: 101, title: "Pilot") { id } }`,
       { p: p.id },
     );
-    const { assetId, versionId } = await buildVersion(server, p, AssetKind.CUT);
-    const noteId = await buildNote(server, director, versionId);
-    await gqlAs(server, sr, `mutation($n: ID!) { replyToNote(noteId: $n, body: "On it") { id } }`, {
-      n: noteId,
-    });
-    await gqlAs(server, sr, `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`, {
-      n: noteId,
-    });
-    await gqlAs(server, sr, `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`, {
+    const { assetId, versionId } = await buildVersion(world.server, p, AssetKind.CUT);
+    const noteId = await buildNote(world.server, director, versionId);
+    await gqlAs(world.server, sr, `mutation($n: ID!) { replyToNote(noteId: $n, body: "On it") { id } }`, {
       n: noteId,
     });
     await gqlAs(
-      server,
+      world.server,
+      sr,
+      `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`,
+      {
+        n: noteId,
+      },
+    );
+    await gqlAs(
+      world.server,
+      sr,
+      `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`,
+      {
+        n: noteId,
+      },
+    );
+    await gqlAs(
+      world.server,
       director,
       `mutation($n: ID!) { editNote(input: { noteId: $n, body: "Edited" }) { id } }`,
       { n: noteId },
     );
-    await gqlAs(server, sr, `mutation($v: ID!) { submitForReview(versionId: $v) { id } }`, { v: versionId });
+    await gqlAs(world.server, sr, `mutation($v: ID!) { submitForReview(versionId: $v) { id } }`, {
+      v: versionId,
+    });
     await gqlAs(
-      server,
+      world.server,
       director,
       `mutation($v: ID!) { reviewVersion(versionId: $v, decision: APPROVE) { id } }`,
       { v: versionId },
     );
-    await gqlAs(server, sr, `mutation($v: ID!) { reviewVersion(versionId: $v, decision: APPROVE) { id } }`, {
+    await gqlAs(
+      world.server,
+      sr,
+      `mutation($v: ID!) { reviewVersion(versionId: $v, decision: APPROVE) { id } }`,
+      {
+        v: versionId,
+      },
+    );
+    await gqlAs(world.server, sr, `mutation($v: ID!) { lockVersion(versionId: $v) { id } }`, {
       v: versionId,
     });
-    await gqlAs(server, sr, `mutation($v: ID!) { lockVersion(versionId: $v) { id } }`, { v: versionId });
     // A locked version's notes cannot be deleted (CONFLICT): nothing is recorded.
     expect(
       errorCode(
-        await gqlAs(server, director, `mutation($n: ID!) { deleteNote(noteId: $n) { id } }`, { n: noteId }),
+        await gqlAs(world.server, director, `mutation($n: ID!) { deleteNote(noteId: $n) { id } }`, {
+          n: noteId,
+        }),
       ),
     ).toBe("CONFLICT");
-    const other = await buildVersion(server, p, AssetKind.MIX);
-    const doomed = await buildNote(server, director, other.versionId);
-    await gqlAs(server, director, `mutation($n: ID!) { deleteNote(noteId: $n) { id } }`, { n: doomed });
-    await gqlAs(server, sr, `mutation($p: ID!, $u: ID!) { removeMember(productionId: $p, userId: $u) }`, {
-      p: p.id,
-      u: director.user.id,
-    });
+    const other = await buildVersion(world.server, p, AssetKind.MIX);
+    const doomed = await buildNote(world.server, director, other.versionId);
+    await gqlAs(world.server, director, `mutation($n: ID!) { deleteNote(noteId: $n) { id } }`, { n: doomed });
+    await gqlAs(
+      world.server,
+      sr,
+      `mutation($p: ID!, $u: ID!) { removeMember(productionId: $p, userId: $u) }`,
+      {
+        p: p.id,
+        u: director.user.id,
+      },
+    );
 
     const list = await events(sr, p.id, null, 100);
     expect(list.map((e) => e.type)).toEqual([
@@ -177,10 +184,10 @@ describe("Production.events", () => {
   });
 
   it("pages strictly after the cursor, oldest first", async () => {
-    const p = await buildProduction(server);
+    const p = await buildProduction(world.server);
     for (let n = 1; n <= 7; n++) {
       await gqlAs(
-        server,
+        world.server,
         p.showrunner,
         `mutation($p: ID!, $n: Int!) { addEpisode(productionId: $p, number: $n, title: "E") { id } }`,
         {
@@ -203,9 +210,9 @@ describe("Production.events", () => {
   });
 
   it("rejects first out of range and unknown cursors", async () => {
-    const other = await buildProduction(server);
+    const other = await buildProduction(world.server);
     await gqlAs(
-      server,
+      world.server,
       other.showrunner,
       `mutation($p: ID!) { addEpisode(productionId: $p, number: 1, title: "E") { id } }`,
       { p: other.id },
@@ -213,17 +220,17 @@ describe("Production.events", () => {
     const foreign = (await events(other.showrunner, other.id))[0]?.cursor;
     const q = (vars: Record<string, unknown>) =>
       gqlAs(
-        server,
-        prod.showrunner,
+        world.server,
+        world.prod.showrunner,
         `query($p: ID!, $a: String, $f: Int) { production(id: $p) { events(after: $a, first: $f) { cursor } } }`,
-        { p: prod.id, ...vars },
+        { p: world.prod.id, ...vars },
       );
     for (const vars of [
       { f: 0 },
       { f: 501 },
       { a: "nope" },
       { a: foreign },
-      { a: encodeEventCursor(prod.id, 10_000) },
+      { a: encodeEventCursor(world.prod.id, 10_000) },
       { a: "" },
     ]) {
       expect(errorCode(await q(vars)), JSON.stringify(vars)).toBe("BAD_USER_INPUT");
@@ -233,11 +240,11 @@ describe("Production.events", () => {
   });
 
   it("waits at a fresh gap and skips it once it is older than the settle window", async () => {
-    const p = await buildProduction(server);
+    const p = await buildProduction(world.server);
     const pid = new Types.ObjectId(p.id);
     // Simulate a writer that allocated seq 2 but has not inserted yet, while seq 3 is visible.
     await gqlAs(
-      server,
+      world.server,
       p.showrunner,
       `mutation($p: ID!) { addEpisode(productionId: $p, number: 1, title: "E") { id } }`,
       { p: p.id },
@@ -261,12 +268,14 @@ describe("Production.events", () => {
   });
 
   it("gives concurrent writers unique consecutive seqs, each event once", async () => {
-    const p = await buildProduction(server, { members: { EDITOR: 1, DIRECTOR: 1 } });
-    const { versionId } = await buildVersion(server, p, AssetKind.CUT);
+    const p = await buildProduction(world.server, { members: { EDITOR: 1, DIRECTOR: 1 } });
+    const { versionId } = await buildVersion(world.server, p, AssetKind.CUT);
     const before = (await events(p.showrunner, p.id, null, 100)).length;
     const ids = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        buildNote(server, i % 2 ? p.as("EDITOR") : p.as("DIRECTOR"), versionId, { time: { startFrame: i } }),
+        buildNote(world.server, i % 2 ? p.as("EDITOR") : p.as("DIRECTOR"), versionId, {
+          time: { startFrame: i },
+        }),
       ),
     );
     const list = await events(p.showrunner, p.id, null, 100);
@@ -277,8 +286,8 @@ describe("Production.events", () => {
   });
 
   it("hides events from non-members", async () => {
-    const outsider = await buildUser(server);
-    const res = await gqlAs<{ production: unknown }>(server, outsider, EVENTS, { p: prod.id });
+    const outsider = await buildUser(world.server);
+    const res = await gqlAs<{ production: unknown }>(world.server, outsider, EVENTS, { p: world.prod.id });
     expect(res.body.data?.production).toBeNull();
   });
 });

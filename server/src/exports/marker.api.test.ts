@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { readOtio } from "../edits/otio.reader.js";
-import {
-  type BuiltProduction,
-  buildNote,
-  buildProduction,
-  buildVersion,
-  gqlAs,
-} from "../test/domain-factories.js";
-import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { buildNote, buildVersion, gqlAs } from "../test/domain-factories.js";
+import { useProductionWorld } from "../test/production-world.js";
+import { errorCode, expectData } from "../test/harness.js";
 import { strictCsv, xmllint } from "../test/interchange-readers.js";
 import { FrameRate } from "@greenlight/common/timecode";
 
 /** exportMarkers' options and the formats added for issue #15, through the real API. */
-let server: TestServer;
-let prod: BuiltProduction;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { DIRECTOR: 1, SOUND_DESIGNER: 1, VIEWER: 1 } });
-});
-afterAll(() => server?.close());
+const world = useProductionWorld({ DIRECTOR: 1, SOUND_DESIGNER: 1, VIEWER: 1 });
 
 const EXPORT = `query($v: ID!, $f: MarkerFormat!, $part: Int, $excel: Boolean, $cols: Int) {
   version(id: $v) { exportMarkers(format: $f, part: $part, excel: $excel, avidColumns: $cols) }
 }`;
 
 async function exportAs(versionId: string, format: string, opts: Record<string, unknown> = {}) {
-  return gqlAs<{ version: { exportMarkers: string } }>(server, prod.as("VIEWER"), EXPORT, {
+  return gqlAs<{ version: { exportMarkers: string } }>(world.server, world.prod.as("VIEWER"), EXPORT, {
     v: versionId,
     f: format,
     ...opts,
@@ -36,10 +25,12 @@ async function exportAs(versionId: string, format: string, opts: Record<string, 
 
 describe("Version.exportMarkers options", () => {
   it("carries a mix note's stem: audio track in the EDL, name in every format, metadata in OTIO", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.MIX, { durationFrames: 2_400 });
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.MIX, {
+      durationFrames: 2_400,
+    });
     await buildNote(
-      server,
-      prod.as("SOUND_DESIGNER"),
+      world.server,
+      world.prod.as("SOUND_DESIGNER"),
       versionId,
       {
         time: { startFrame: 48, endFrame: 95, stem: "DIALOGUE" },
@@ -63,20 +54,20 @@ describe("Version.exportMarkers options", () => {
   });
 
   it("writes 8 Avid columns on request and refuses other counts", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
-    await buildNote(server, prod.as("DIRECTOR"), versionId, { time: { startFrame: 10 } }, "Trim");
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT);
+    await buildNote(world.server, world.prod.as("DIRECTOR"), versionId, { time: { startFrame: 10 } }, "Trim");
     const txt = expectData(await exportAs(versionId, "AVID_TXT", { cols: 8 })).version.exportMarkers;
     expect(txt.trimEnd().split("\t")).toHaveLength(8);
     expect(errorCode(await exportAs(versionId, "AVID_TXT", { cols: 7 }))).toBe("BAD_USER_INPUT");
   });
 
   it("answers how many Resolve parts a version takes and refuses a part out of range", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
-    await buildNote(server, prod.as("DIRECTOR"), versionId, { time: { startFrame: 10 } }, "One");
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT);
+    await buildNote(world.server, world.prod.as("DIRECTOR"), versionId, { time: { startFrame: 10 } }, "One");
     const parts = expectData(
       await gqlAs<{ version: { exportMarkerParts: number } }>(
-        server,
-        prod.as("VIEWER"),
+        world.server,
+        world.prod.as("VIEWER"),
         `query($v: ID!) { version(id: $v) { exportMarkerParts(format: RESOLVE_EDL) } }`,
         { v: versionId },
       ),

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
-import {
-  type BuiltProduction,
-  buildProduction,
-  buildVersion,
-  gqlAs,
-  setVersionStatus,
-} from "../test/domain-factories.js";
-import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { buildVersion, gqlAs, setVersionStatus } from "../test/domain-factories.js";
+import { useProductionWorld } from "../test/production-world.js";
+import { errorCode, expectData } from "../test/harness.js";
 import { NoteModel } from "./note.model.js";
 
 /**
@@ -32,21 +27,15 @@ vi.mock("../versions/version.service.js", async (importOriginal) => {
   };
 });
 
-let server: TestServer;
-let prod: BuiltProduction;
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { DIRECTOR: 1, EDITOR: 1 } });
-});
-afterAll(async () => server?.close());
+const world = useProductionWorld({ DIRECTOR: 1, EDITOR: 1 });
 
 const ADD = `mutation($v: ID!) { addNote(input: { versionId: $v, body: "late", time: { startFrame: 1 } }) { id } }`;
 const LOCK = `mutation($v: ID!) { lockVersion(versionId: $v) { status } }`;
 
 describe("addNote against a concurrent lock", () => {
   it("refuses the note with CONFLICT when the lock commits after addNote's checks", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
-    await setVersionStatus(server, prod, versionId, "APPROVED");
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT);
+    await setVersionStatus(world.server, world.prod, versionId, "APPROVED");
     let release = () => {};
     gate.hold = new Promise<void>((r) => {
       release = r;
@@ -55,10 +44,10 @@ describe("addNote against a concurrent lock", () => {
       gate.reached = r;
     });
     // addNote reads the version (APPROVED: accepts notes) and waits at the gate...
-    const adding = gqlAs(server, prod.as("EDITOR"), ADD, { v: versionId });
+    const adding = gqlAs(world.server, world.prod.as("EDITOR"), ADD, { v: versionId });
     await reached;
     // ...while the showrunner locks it.
-    expect(expectData(await gqlAs(server, prod.showrunner, LOCK, { v: versionId }))).toEqual({
+    expect(expectData(await gqlAs(world.server, world.prod.showrunner, LOCK, { v: versionId }))).toEqual({
       lockVersion: { status: "LOCKED" },
     });
     release();
@@ -68,11 +57,11 @@ describe("addNote against a concurrent lock", () => {
 
   it("lets exactly one of a note and a lock be last: racing them, no note follows the lock", async () => {
     for (let round = 0; round < 5; round++) {
-      const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
-      await setVersionStatus(server, prod, versionId, "APPROVED");
+      const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT);
+      await setVersionStatus(world.server, world.prod, versionId, "APPROVED");
       const [added, locked] = await Promise.all([
-        gqlAs(server, prod.as("EDITOR"), ADD, { v: versionId }),
-        gqlAs(server, prod.showrunner, LOCK, { v: versionId }),
+        gqlAs(world.server, world.prod.as("EDITOR"), ADD, { v: versionId }),
+        gqlAs(world.server, world.prod.showrunner, LOCK, { v: versionId }),
       ]);
       expectData(locked);
       const code = errorCode(added);

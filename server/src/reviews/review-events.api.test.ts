@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
-import { type BuiltProduction, buildProduction, buildVersion, gqlAs } from "../test/domain-factories.js";
+import { buildVersion, gqlAs } from "../test/domain-factories.js";
 import type { BuiltUser } from "../test/factories.js";
-import { expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { expectData } from "../test/harness.js";
+import { useProductionWorld } from "../test/production-world.js";
 
-let server: TestServer;
-let prod: BuiltProduction;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { DIRECTOR: 1, EDITOR: 1 } });
-});
-afterAll(() => server?.close());
+const world = useProductionWorld({ DIRECTOR: 1, EDITOR: 1 });
 
 const run = async (u: BuiltUser, mutation: string, v: string) =>
-  expectData(await gqlAs(server, u, `mutation($v: ID!) { ${mutation} { id status } }`, { v }));
+  expectData(await gqlAs(world.server, u, `mutation($v: ID!) { ${mutation} { id status } }`, { v }));
 
 interface Ev {
   type: string;
@@ -28,24 +22,24 @@ interface Ev {
 
 describe("the event log keeps each status change as it happened", () => {
   it("records from/to and the approval count of every step of submit, changes, approve and lock", async () => {
-    const { versionId: v } = await buildVersion(server, prod, AssetKind.CUT);
-    const editor = prod.as("EDITOR");
-    const director = prod.as("DIRECTOR");
+    const { versionId: v } = await buildVersion(world.server, world.prod, AssetKind.CUT);
+    const editor = world.prod.as("EDITOR");
+    const director = world.prod.as("DIRECTOR");
     await run(editor, "submitForReview(versionId: $v)", v);
     await run(director, "reviewVersion(versionId: $v, decision: REQUEST_CHANGES)", v);
     await run(editor, "submitForReview(versionId: $v)", v);
     await run(director, "reviewVersion(versionId: $v, decision: APPROVE)", v);
-    await run(prod.showrunner, "reviewVersion(versionId: $v, decision: APPROVE)", v);
-    await run(prod.showrunner, "lockVersion(versionId: $v)", v);
+    await run(world.prod.showrunner, "reviewVersion(versionId: $v, decision: APPROVE)", v);
+    await run(world.prod.showrunner, "lockVersion(versionId: $v)", v);
 
     const { production } = expectData(
       await gqlAs<{ production: { events: Ev[] } }>(
-        server,
-        prod.showrunner,
+        world.server,
+        world.prod.showrunner,
         `query($p: ID!) { production(id: $p) { events(first: 500) {
           type fromStatus toStatus approvals approvalsRequired version { id status } review { decision }
         } } }`,
-        { p: prod.id },
+        { p: world.prod.id },
       ),
     );
     const mine = production.events.filter((e) => e.version?.id === v && e.type !== "VERSION_ADDED");

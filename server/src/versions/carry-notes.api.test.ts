@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
 import { readFountainNotes } from "../notes/fountain-notes.js";
-import {
-  type BuiltProduction,
-  buildNote,
-  buildProduction,
-  buildVersion,
-  gqlAs,
-} from "../test/domain-factories.js";
-import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { buildNote, buildVersion, gqlAs } from "../test/domain-factories.js";
+import { useProductionWorld } from "../test/production-world.js";
+import { errorCode, expectData } from "../test/harness.js";
 
-let server: TestServer;
-let prod: BuiltProduction;
+const world = useProductionWorld({ WRITER: 1, EDITOR: 1, VIEWER: 1 });
 
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { WRITER: 1, EDITOR: 1, VIEWER: 1 } });
-});
-afterAll(() => server?.close());
-
-// CR-only line ends on purpose: the server must count them as the client does.
+// CR-only line ends on purpose: the world.server must count them as the client does.
 const V1 = ["INT. LAB - NIGHT", "", "MAYA", "Roll it again.", "", "OTIS", "Not tonight.", "", "THE END"].join(
   "\r",
 );
@@ -45,8 +33,8 @@ const CARRIED = `query($v: ID!) { version(id: $v) { carriedNotes(first: 50) { to
 
 async function carried(versionId: string): Promise<Carried[]> {
   const res = await gqlAs<{ version: { carriedNotes: { edges: { node: Carried }[] } } }>(
-    server,
-    prod.as("VIEWER"),
+    world.server,
+    world.prod.as("VIEWER"),
     CARRIED,
     { v: versionId },
   );
@@ -57,17 +45,30 @@ const shape = (c: Carried) => [c.note.body, c.outcome, c.anchor.lineStart, c.anc
 
 describe("carrying script notes onto a new version", () => {
   it("maps open notes in addVersion's transaction, with outcome, previous anchor and events", async () => {
-    const { assetId, versionId: v1 } = await buildVersion(server, prod, AssetKind.SCRIPT, { text: V1 });
-    const writer = prod.as("WRITER");
-    await buildNote(server, writer, v1, { script: { lineStart: 9, lineEnd: 9 } }, "Ending");
-    await buildNote(server, writer, v1, { script: { lineStart: 4, lineEnd: 4 } }, "Line reading");
-    await buildNote(server, writer, v1, { script: { lineStart: 6, lineEnd: 7 } }, "Cut Otis?");
-    const done = await buildNote(server, writer, v1, { script: { lineStart: 1, lineEnd: 1 } }, "Done");
-    await gqlAs(server, writer, `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`, {
-      n: done,
+    const { assetId, versionId: v1 } = await buildVersion(world.server, world.prod, AssetKind.SCRIPT, {
+      text: V1,
     });
+    const writer = world.prod.as("WRITER");
+    await buildNote(world.server, writer, v1, { script: { lineStart: 9, lineEnd: 9 } }, "Ending");
+    await buildNote(world.server, writer, v1, { script: { lineStart: 4, lineEnd: 4 } }, "Line reading");
+    await buildNote(world.server, writer, v1, { script: { lineStart: 6, lineEnd: 7 } }, "Cut Otis?");
+    const done = await buildNote(world.server, writer, v1, { script: { lineStart: 1, lineEnd: 1 } }, "Done");
+    await gqlAs(
+      world.server,
+      writer,
+      `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`,
+      {
+        n: done,
+      },
+    );
 
-    const { versionId: v2 } = await buildVersion(server, prod, AssetKind.SCRIPT, { text: V2 }, assetId);
+    const { versionId: v2 } = await buildVersion(
+      world.server,
+      world.prod,
+      AssetKind.SCRIPT,
+      { text: V2 },
+      assetId,
+    );
     const list = await carried(v2);
     expect(list.map(shape)).toEqual([
       ["Ending", "MOVED", 8, 8, "THE END"],
@@ -88,10 +89,10 @@ describe("carrying script notes onto a new version", () => {
         events: { type: string; version: { id: string } | null; carriedNote: { outcome: string } | null }[];
       };
     }>(
-      server,
-      prod.as("VIEWER"),
+      world.server,
+      world.prod.as("VIEWER"),
       `query($p: ID!) { production(id: $p) { events(first: 500) { type version { id } carriedNote { outcome } } } }`,
-      { p: prod.id },
+      { p: world.prod.id },
     );
     const mine = expectData(events).production.events.filter((e) => e.version?.id === v2);
     expect(mine.map((e) => [e.type, e.carriedNote?.outcome ?? null])).toEqual([
@@ -103,8 +104,8 @@ describe("carrying script notes onto a new version", () => {
 
     // Revision marks: the lines v2 added or edited (the blank line after "Rain." is left out).
     const marks = await gqlAs<{ version: { changedLines: number[] | null } }>(
-      server,
-      prod.as("VIEWER"),
+      world.server,
+      world.prod.as("VIEWER"),
       `query($v: ID!) { version(id: $v) { changedLines } }`,
       { v: v2 },
     );
@@ -112,8 +113,8 @@ describe("carrying script notes onto a new version", () => {
 
     // Exported as Fountain with the carried notes at their new lines, and read back losslessly.
     const exported = await gqlAs<{ version: { fountain: string } }>(
-      server,
-      prod.as("VIEWER"),
+      world.server,
+      world.prod.as("VIEWER"),
       `query($v: ID!) { version(id: $v) { fountain } }`,
       { v: v2 },
     );
@@ -128,8 +129,8 @@ describe("carrying script notes onto a new version", () => {
 
     // v3 maps from v2's placements: the previous anchor is where the note sat in v2.
     const { versionId: v3 } = await buildVersion(
-      server,
-      prod,
+      world.server,
+      world.prod,
       AssetKind.SCRIPT,
       { text: `FADE IN:\r\r${V2}` },
       assetId,
@@ -148,50 +149,84 @@ describe("carrying script notes onto a new version", () => {
   });
 
   it("re-runs the mapping on the latest version as a new, audited run", async () => {
-    const { assetId, versionId: v1 } = await buildVersion(server, prod, AssetKind.SCRIPT, { text: V1 });
-    const writer = prod.as("WRITER");
-    const note = await buildNote(server, writer, v1, { script: { lineStart: 4, lineEnd: 4 } }, "Reading");
-    const { versionId: v2 } = await buildVersion(server, prod, AssetKind.SCRIPT, { text: V2 }, assetId);
-    await buildNote(server, writer, v1, { script: { lineStart: 9, lineEnd: 9 } }, "Late note");
-    await gqlAs(server, writer, `mutation($n: ID!) { setNoteStatus(noteId: $n, status: WONT_FIX) { id } }`, {
-      n: note,
+    const { assetId, versionId: v1 } = await buildVersion(world.server, world.prod, AssetKind.SCRIPT, {
+      text: V1,
     });
+    const writer = world.prod.as("WRITER");
+    const note = await buildNote(
+      world.server,
+      writer,
+      v1,
+      { script: { lineStart: 4, lineEnd: 4 } },
+      "Reading",
+    );
+    const { versionId: v2 } = await buildVersion(
+      world.server,
+      world.prod,
+      AssetKind.SCRIPT,
+      { text: V2 },
+      assetId,
+    );
+    await buildNote(world.server, writer, v1, { script: { lineStart: 9, lineEnd: 9 } }, "Late note");
+    await gqlAs(
+      world.server,
+      writer,
+      `mutation($n: ID!) { setNoteStatus(noteId: $n, status: WONT_FIX) { id } }`,
+      {
+        n: note,
+      },
+    );
 
-    const rerun = await gqlAs(server, writer, `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`, {
-      v: v2,
-    });
+    const rerun = await gqlAs(
+      world.server,
+      writer,
+      `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`,
+      {
+        v: v2,
+      },
+    );
     expectData(rerun);
     const list = await carried(v2);
     expect(list.map((c) => [c.note.body, c.outcome, c.run])).toEqual([["Late note", "MOVED", 2]]);
 
     const viewer = await gqlAs(
-      server,
-      prod.as("VIEWER"),
+      world.server,
+      world.prod.as("VIEWER"),
       `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`,
       {
         v: v2,
       },
     );
     expect(errorCode(viewer)).toBe("FORBIDDEN");
-    const first = await gqlAs(server, writer, `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`, {
-      v: v1,
-    });
+    const first = await gqlAs(
+      world.server,
+      writer,
+      `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`,
+      {
+        v: v1,
+      },
+    );
     expect(errorCode(first)).toBe("BAD_USER_INPUT");
-    await buildVersion(server, prod, AssetKind.SCRIPT, { text: V1 }, assetId);
-    const stale = await gqlAs(server, writer, `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`, {
-      v: v2,
-    });
+    await buildVersion(world.server, world.prod, AssetKind.SCRIPT, { text: V1 }, assetId);
+    const stale = await gqlAs(
+      world.server,
+      writer,
+      `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`,
+      {
+        v: v2,
+      },
+    );
     expect(errorCode(stale)).toBe("CONFLICT");
   });
 
   it("does not map cut notes yet", async () => {
-    const { assetId, versionId: c1 } = await buildVersion(server, prod, AssetKind.CUT);
-    await buildNote(server, prod.as("EDITOR"), c1, { time: { startFrame: 10 } }, "Cut note");
-    const { versionId: c2 } = await buildVersion(server, prod, AssetKind.CUT, {}, assetId);
+    const { assetId, versionId: c1 } = await buildVersion(world.server, world.prod, AssetKind.CUT);
+    await buildNote(world.server, world.prod.as("EDITOR"), c1, { time: { startFrame: 10 } }, "Cut note");
+    const { versionId: c2 } = await buildVersion(world.server, world.prod, AssetKind.CUT, {}, assetId);
     expect(await carried(c2)).toEqual([]);
     const res = await gqlAs(
-      server,
-      prod.as("EDITOR"),
+      world.server,
+      world.prod.as("EDITOR"),
       `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`,
       {
         v: c2,

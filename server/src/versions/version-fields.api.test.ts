@@ -1,48 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
-import {
-  type BuiltProduction,
-  buildNote,
-  buildProduction,
-  buildVersion,
-  gqlAs,
-} from "../test/domain-factories.js";
-import { errorCode, expectData, startTestServer, type TestServer } from "../test/harness.js";
+import { buildNote, buildVersion, gqlAs } from "../test/domain-factories.js";
+import { useProductionWorld } from "../test/production-world.js";
+import { errorCode, expectData } from "../test/harness.js";
 
-let server: TestServer;
-let prod: BuiltProduction;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  prod = await buildProduction(server, { members: { DIRECTOR: 1, EDITOR: 1, WRITER: 1, VIEWER: 1 } });
-});
-afterAll(() => server?.close());
+const world = useProductionWorld({ DIRECTOR: 1, EDITOR: 1, WRITER: 1, VIEWER: 1 });
 
 describe("Version.exportMarkers", () => {
   it.each(["CMX3600_EDL", "RESOLVE_EDL", "AVID_TXT", "FCP7_XML", "CSV"])(
     "exports %s with replies folded in",
     async (format) => {
-      const { versionId } = await buildVersion(server, prod, AssetKind.CUT, {
+      const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT, {
         frameRate: "FPS_29_97_DF",
         startTimecode: "01:00:00;00",
         durationFrames: 5000,
       });
       const noteId = await buildNote(
-        server,
-        prod.as("DIRECTOR"),
+        world.server,
+        world.prod.as("DIRECTOR"),
         versionId,
         { time: { startFrame: 1800 } },
         "Cut on the look",
       );
       await gqlAs(
-        server,
-        prod.as("EDITOR"),
+        world.server,
+        world.prod.as("EDITOR"),
         `mutation($n: ID!) { replyToNote(noteId: $n, body: "Trimmed") { id } }`,
         { n: noteId },
       );
       const res = await gqlAs<{ version: { exportMarkers: string } }>(
-        server,
-        prod.as("VIEWER"),
+        world.server,
+        world.prod.as("VIEWER"),
         `query($v: ID!, $f: MarkerFormat!) { version(id: $v) { exportMarkers(format: $f) } }`,
         { v: versionId, f: format },
       );
@@ -55,10 +43,10 @@ describe("Version.exportMarkers", () => {
   );
 
   it("refuses scripts", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.SCRIPT);
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.SCRIPT);
     const res = await gqlAs(
-      server,
-      prod.showrunner,
+      world.server,
+      world.prod.showrunner,
       `query($v: ID!) { version(id: $v) { exportMarkers(format: CSV) } }`,
       {
         v: versionId,
@@ -70,13 +58,13 @@ describe("Version.exportMarkers", () => {
 
 describe("Version.openNotesFromPrevious and previous", () => {
   it("answers an empty connection on version 1 (no earlier versions: an empty $in)", async () => {
-    const { versionId: v1 } = await buildVersion(server, prod, AssetKind.CUT);
+    const { versionId: v1 } = await buildVersion(world.server, world.prod, AssetKind.CUT);
     const res = expectData(
       await gqlAs<{
         version: { previous: null; openNotesFromPrevious: { totalCount: number; edges: unknown[] } };
       }>(
-        server,
-        prod.as("WRITER"),
+        world.server,
+        world.prod.as("WRITER"),
         `query($v: ID!) { version(id: $v) { previous { number } openNotesFromPrevious(first: 10) { totalCount edges { node { id } } } } }`,
         { v: v1 },
       ),
@@ -86,42 +74,42 @@ describe("Version.openNotesFromPrevious and previous", () => {
   });
 
   it("carries open and in-progress notes of every earlier version", async () => {
-    const { assetId, versionId: v1 } = await buildVersion(server, prod, AssetKind.SCRIPT);
+    const { assetId, versionId: v1 } = await buildVersion(world.server, world.prod, AssetKind.SCRIPT);
     const open1 = await buildNote(
-      server,
-      prod.as("DIRECTOR"),
+      world.server,
+      world.prod.as("DIRECTOR"),
       v1,
       { script: { lineStart: 1, lineEnd: 1 } },
       "open in v1",
     );
     const done1 = await buildNote(
-      server,
-      prod.as("DIRECTOR"),
+      world.server,
+      world.prod.as("DIRECTOR"),
       v1,
       { script: { lineStart: 1, lineEnd: 1 } },
       "done in v1",
     );
     await gqlAs(
-      server,
-      prod.as("WRITER"),
+      world.server,
+      world.prod.as("WRITER"),
       `mutation($n: ID!) { setNoteStatus(noteId: $n, status: RESOLVED) { id } }`,
       { n: done1 },
     );
-    const { versionId: v2 } = await buildVersion(server, prod, AssetKind.SCRIPT, {}, assetId);
+    const { versionId: v2 } = await buildVersion(world.server, world.prod, AssetKind.SCRIPT, {}, assetId);
     const wip2 = await buildNote(
-      server,
-      prod.as("DIRECTOR"),
+      world.server,
+      world.prod.as("DIRECTOR"),
       v2,
       { script: { lineStart: 2, lineEnd: 2 } },
       "wip in v2",
     );
     await gqlAs(
-      server,
-      prod.as("WRITER"),
+      world.server,
+      world.prod.as("WRITER"),
       `mutation($n: ID!) { setNoteStatus(noteId: $n, status: IN_PROGRESS) { id } }`,
       { n: wip2 },
     );
-    const { versionId: v3 } = await buildVersion(server, prod, AssetKind.SCRIPT, {}, assetId);
+    const { versionId: v3 } = await buildVersion(world.server, world.prod, AssetKind.SCRIPT, {}, assetId);
     const res = expectData(
       await gqlAs<{
         version: {
@@ -130,8 +118,8 @@ describe("Version.openNotesFromPrevious and previous", () => {
           openNotesFromPrevious: { totalCount: number; edges: { node: { id: string } }[] };
         };
       }>(
-        server,
-        prod.as("WRITER"),
+        world.server,
+        world.prod.as("WRITER"),
         `query($v: ID!) { version(id: $v) { number previous { number } openNotesFromPrevious(first: 10) { totalCount edges { node { id } } } } }`,
         { v: v3 },
       ),
@@ -145,12 +133,17 @@ describe("Version.openNotesFromPrevious and previous", () => {
 
 describe("Version.viewerCan", () => {
   it("explains why a draft cannot be reviewed, and what a viewer may do", async () => {
-    const { versionId } = await buildVersion(server, prod, AssetKind.CUT);
+    const { versionId } = await buildVersion(world.server, world.prod, AssetKind.CUT);
     const q = `query($v: ID!) { version(id: $v) { viewerCan { addVersion addNote submitForReview review lock reason } } }`;
     const director = expectData(
-      await gqlAs<{ version: { viewerCan: Record<string, unknown> } }>(server, prod.as("DIRECTOR"), q, {
-        v: versionId,
-      }),
+      await gqlAs<{ version: { viewerCan: Record<string, unknown> } }>(
+        world.server,
+        world.prod.as("DIRECTOR"),
+        q,
+        {
+          v: versionId,
+        },
+      ),
     );
     expect(director.version.viewerCan).toMatchObject({
       addVersion: true,
@@ -161,9 +154,14 @@ describe("Version.viewerCan", () => {
     });
     expect(director.version.viewerCan.reason).toMatch(/Submit the version for review/);
     const viewer = expectData(
-      await gqlAs<{ version: { viewerCan: Record<string, unknown> } }>(server, prod.as("VIEWER"), q, {
-        v: versionId,
-      }),
+      await gqlAs<{ version: { viewerCan: Record<string, unknown> } }>(
+        world.server,
+        world.prod.as("VIEWER"),
+        q,
+        {
+          v: versionId,
+        },
+      ),
     );
     expect(viewer.version.viewerCan).toMatchObject({
       addVersion: false,
