@@ -1,34 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuthoringForms } from "./pages/AuthoringForms.js";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
 import { ProductionPage } from "./pages/ProductionPage.js";
-import { Api, arrangeProduction, type Room } from "./support/api.js";
-import { launchBrowser, openSession, type Session, screenshot } from "./support/browser.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { openSession, type Session, screenshot } from "./support/browser.js";
+import { useStage } from "./support/stage.js";
 
 describe("authoring in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let room: Room;
+  const stage = useStage();
   let showrunner: Session;
   let firstCutVersionId = "";
 
-  beforeAll(async () => {
-    server = await startServer();
-    room = await arrangeProduction(new Api(server.url));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("a showrunner adds an episode, a cut and a 29.97 DF version; an editor's note there reads drop-frame", async () => {
-    showrunner = await openSession(browser, server.url, room.people.showrunner.token);
+    showrunner = await openSession(stage.browser, stage.server.url, stage.room.people.showrunner.token);
     const page = showrunner.page;
-    await new ProductionPage(page).goto(room.productionId);
+    await new ProductionPage(page).goto(stage.room.productionId);
     const forms = new AuthoringForms(page);
     await forms.episodeForm().scrollIntoViewIfNeeded();
     await screenshot(page, "19-authoring-forms");
@@ -64,7 +49,7 @@ describe("authoring in the browser", () => {
     const versionId = page.url().split("/").pop() ?? "";
     firstCutVersionId = versionId;
 
-    const editor = await openSession(browser, server.url, room.people.editor.token);
+    const editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
     const cut = new CutReviewPage(editor.page);
     await cut.goto(versionId);
     expect(await cut.timecode().textContent()).toBe("01:00:00;00");
@@ -78,7 +63,7 @@ describe("authoring in the browser", () => {
     await editor.page
       .getByTestId("note-composer")
       .getByLabel("Assignee")
-      .selectOption({ label: `${room.people.showrunner.name} · Showrunner` });
+      .selectOption({ label: `${stage.room.people.showrunner.name} · Showrunner` });
     await cut.addNote("Hold the wide a beat longer");
     const card = cut.note("Hold the wide a beat longer");
     // The server's anchor label (the optimistic one is replaced when the answer arrives): drop-frame too.
@@ -86,11 +71,13 @@ describe("authoring in the browser", () => {
     const anchor = (await card.locator(".anchor-btn").textContent()) ?? "";
     expect(anchor).toMatch(/^01:00:0\d;\d\d$/);
     expect(anchor).not.toBe("01:00:00;00");
-    expect(await card.getByTestId("note-assignee").textContent()).toContain(room.people.showrunner.name);
+    expect(await card.getByTestId("note-assignee").textContent()).toContain(
+      stage.room.people.showrunner.name,
+    );
     await screenshot(editor.page, "21-note-on-drop-frame-cut");
 
     // The production page lists the new episode with its cut for everyone.
-    await new ProductionPage(editor.page).goto(room.productionId);
+    await new ProductionPage(editor.page).goto(stage.room.productionId);
     await editor.page.getByRole("heading", { name: "Episode 2 · The Drop" }).waitFor();
     expect([...showrunner.errors, ...editor.errors]).toEqual([]);
   });
@@ -112,7 +99,9 @@ describe("authoring in the browser", () => {
     const card = carried.getByTestId("note-card").filter({ hasText: "Hold the wide a beat longer" });
     await card.waitFor();
     expect(await carried.getByText("v1", { exact: true }).count()).toBe(1);
-    expect(await card.getByTestId("note-assignee").textContent()).toContain(room.people.showrunner.name);
+    expect(await card.getByTestId("note-assignee").textContent()).toContain(
+      stage.room.people.showrunner.name,
+    );
     await screenshot(page, "22-carried-over-notes");
     expect(showrunner.errors).toEqual([]);
   });

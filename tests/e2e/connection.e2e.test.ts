@@ -1,16 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
-import { Api, arrangeProduction, type Room } from "./support/api.js";
-import {
-  cutSockets,
-  launchBrowser,
-  openSession,
-  type Session,
-  screenshot,
-  trackSockets,
-} from "./support/browser.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { Api } from "./support/api.js";
+import { cutSockets, openSession, type Session, screenshot, trackSockets } from "./support/browser.js";
+import { useStage } from "./support/stage.js";
 
 const banner = (page: Page) => page.getByTestId("connection-banner");
 
@@ -24,35 +17,25 @@ async function serverNoteTotal(api: Api, versionId: string): Promise<number> {
 }
 
 describe("the connection, told honestly: offline, dropped, resuming; notes written meanwhile are queued and sent once", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let room: Room;
+  const stage = useStage();
   let director: Session;
   let editor: Session;
   let api: Api;
 
   beforeAll(async () => {
-    server = await startServer();
-    room = await arrangeProduction(new Api(server.url));
-    api = new Api(server.url, room.people.showrunner.token);
-    browser = await launchBrowser();
-    director = await openSession(browser, server.url, room.people.director.token);
-    editor = await openSession(browser, server.url, room.people.editor.token);
+    api = new Api(stage.server.url, stage.room.people.showrunner.token);
+    director = await openSession(stage.browser, stage.server.url, stage.room.people.director.token);
+    editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
     await director.context.addInitScript(trackSockets);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it("going offline is shown at once; a note written then is queued visibly and sent once on reconnect", async () => {
     const dCut = new CutReviewPage(director.page);
     const eCut = new CutReviewPage(editor.page);
-    await dCut.goto(room.cutVersionId);
-    await eCut.goto(room.cutVersionId);
+    await dCut.goto(stage.room.cutVersionId);
+    await eCut.goto(stage.room.cutVersionId);
     await director.page.locator("[data-connection=connected]").waitFor();
-    const before = await serverNoteTotal(api, room.cutVersionId);
+    const before = await serverNoteTotal(api, stage.room.cutVersionId);
 
     await director.context.setOffline(true);
     await banner(director.page).and(director.page.locator("[data-state=offline]")).waitFor({ timeout: 3000 });
@@ -76,7 +59,7 @@ describe("the connection, told honestly: offline, dropped, resuming; notes writt
       ),
     );
     expect(stored).toContain("Written on the train");
-    expect(await serverNoteTotal(api, room.cutVersionId)).toBe(before);
+    expect(await serverNoteTotal(api, stage.room.cutVersionId)).toBe(before);
 
     await director.context.setOffline(false);
     await banner(director.page).and(director.page.locator("[data-state=resuming]")).waitFor();
@@ -88,7 +71,7 @@ describe("the connection, told honestly: offline, dropped, resuming; notes writt
     await banner(director.page)
       .and(director.page.locator("[data-state=resuming]"))
       .waitFor({ state: "detached" });
-    expect(await serverNoteTotal(api, room.cutVersionId)).toBe(before + 2);
+    expect(await serverNoteTotal(api, stage.room.cutVersionId)).toBe(before + 2);
     expect(await dCut.note("Written on the train").count()).toBe(1);
     expect(await eCut.note("Written on the train").count()).toBe(1);
     expect(await dCut.note("Second offline thought").textContent()).toContain("01:00:00:15");
@@ -107,7 +90,7 @@ describe("the connection, told honestly: offline, dropped, resuming; notes writt
 
   it("an answer lost on the way back is re-sent with the same key: the note exists once", async () => {
     const dCut = new CutReviewPage(director.page);
-    const before = await serverNoteTotal(api, room.cutVersionId);
+    const before = await serverNoteTotal(api, stage.room.cutVersionId);
     let dropped = 0;
     let answerLost: () => void = () => undefined;
     const lost = new Promise<void>((r) => {
@@ -132,7 +115,7 @@ describe("the connection, told honestly: offline, dropped, resuming; notes writt
     await director.page.getByTestId("queued-note").waitFor({ state: "detached" });
     await director.page.unrouteAll({ behavior: "wait" });
     expect(dropped).toBe(1);
-    expect(await serverNoteTotal(api, room.cutVersionId)).toBe(before + 1);
+    expect(await serverNoteTotal(api, stage.room.cutVersionId)).toBe(before + 1);
     // The editor's live copy and the director's list agree: exactly one.
     await new CutReviewPage(editor.page).note("Answer lost in transit").waitFor();
     expect(await new CutReviewPage(editor.page).note("Answer lost in transit").count()).toBe(1);

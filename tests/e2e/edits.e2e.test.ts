@@ -1,9 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
-import { Api, arrangeProduction, type Room } from "./support/api.js";
-import { launchBrowser, openSession, screenshot } from "./support/browser.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { Api } from "./support/api.js";
+import { openSession, screenshot } from "./support/browser.js";
+import { useStage } from "./support/stage.js";
 
 /** Issue #15 in the browser: an editor attaches the cut's EDL, a refused file names its line, OTIO exports. */
 const EDL = [
@@ -17,25 +16,12 @@ const EDL = [
 ].join("\n");
 
 describe("a cut's edit in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let room: Room;
-
-  beforeAll(async () => {
-    server = await startServer();
-    room = await arrangeProduction(new Api(server.url));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = useStage();
 
   it("an editor attaches an EDL, sees a refused one's line, and a viewer of the room sees the edit", async () => {
-    const editor = await openSession(browser, server.url, room.people.editor.token);
+    const editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
     const cut = new CutReviewPage(editor.page);
-    await cut.goto(room.cutVersionId);
+    await cut.goto(stage.room.cutVersionId);
     const summary = editor.page.getByTestId("cut-edit-summary");
     expect(await summary.textContent()).toBe("No edit");
     const input = editor.page.getByLabel("Attach the cut's EDL or OTIO");
@@ -55,19 +41,19 @@ describe("a cut's edit in the browser", () => {
     await screenshot(editor.page, "40-cut-edit-attached");
 
     // The director (also a cut maker) opening the room later reads the same edit from the server.
-    const director = await openSession(browser, server.url, room.people.director.token);
-    await new CutReviewPage(director.page).goto(room.cutVersionId);
+    const director = await openSession(stage.browser, stage.server.url, stage.room.people.director.token);
+    await new CutReviewPage(director.page).goto(stage.room.cutVersionId);
     await director.page.getByTestId("cut-edit-summary").filter({ hasText: "pilot.edl · 2 events" }).waitFor();
   });
 
   it("downloads the OTIO export as a timeline with the cut's notes as markers", async () => {
-    const api = new Api(server.url).as(room.people.director.token);
+    const api = new Api(stage.server.url).as(stage.room.people.director.token);
     await api.request(
       `mutation($v: ID!) { addNote(input: { versionId: $v, body: "Hold the look", time: { startFrame: 48, endFrame: 71 } }) { id } }`,
-      { v: room.cutVersionId },
+      { v: stage.room.cutVersionId },
     );
-    const editor = await openSession(browser, server.url, room.people.editor.token);
-    await new CutReviewPage(editor.page).goto(room.cutVersionId);
+    const editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
+    await new CutReviewPage(editor.page).goto(stage.room.cutVersionId);
     const [download] = await Promise.all([
       editor.page.waitForEvent("download"),
       editor.page.getByLabel("Export notes as markers").selectOption("OTIO"),

@@ -1,31 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
 import { ScriptReviewPage } from "./pages/ScriptReviewPage.js";
-import { Api, arrangeProduction, type Room } from "./support/api.js";
-import { launchBrowser, openSession, type Session, screenshot } from "./support/browser.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { openSession, type Session, screenshot } from "./support/browser.js";
+import { useStage } from "./support/stage.js";
 
 /** The room's cut: 24 fps from 01:00:00:00, 1080 frames. */
 describe("navigation: typed timecode jumps, and a link for every note and frame", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let room: Room;
+  const stage = useStage();
   let editor: Session;
   let director: Session;
 
   beforeAll(async () => {
-    server = await startServer();
-    room = await arrangeProduction(new Api(server.url));
-    browser = await launchBrowser();
-    editor = await openSession(browser, server.url, room.people.editor.token);
+    editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
     await editor.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    director = await openSession(browser, server.url, room.people.director.token);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    director = await openSession(stage.browser, stage.server.url, stage.room.people.director.token);
   });
 
   const at = (s: Session, frame: number) =>
@@ -33,7 +21,7 @@ describe("navigation: typed timecode jumps, and a link for every note and frame"
 
   it("goes to a typed timecode, offset or frame, from the transport and from G", async () => {
     const cut = new CutReviewPage(editor.page);
-    await cut.goto(room.cutVersionId);
+    await cut.goto(stage.room.cutVersionId);
     const jump = editor.page.getByTestId("jump");
     await jump.fill("01:00:10:05");
     await jump.press("Enter");
@@ -82,26 +70,26 @@ describe("navigation: typed timecode jumps, and a link for every note and frame"
     const copied =
       (await card.getByRole("link", { name: "Copy a link to this note" }).getAttribute("href")) ?? "";
     const link = new URL(copied);
-    expect(link.pathname).toBe(`/v/${room.cutVersionId}`);
+    expect(link.pathname).toBe(`/v/${stage.room.cutVersionId}`);
     expect(link.searchParams.get("t")).toBe("01:00:05:00");
     expect(link.searchParams.get("note")).toBe(noteId);
 
     await director.page.goto(`${link.pathname}${link.search}`);
-    await director.page.waitForURL((u) => u.pathname === `/cut/${room.cutVersionId}`);
+    await director.page.waitForURL((u) => u.pathname === `/cut/${stage.room.cutVersionId}`);
     await at(director, 120);
     await director.page.locator(`[data-note-id="${noteId}"][data-selected=true]`).waitFor();
 
     // Selecting another position and a plain frame link.
-    await director.page.goto(`/v/${room.cutVersionId}?t=${encodeURIComponent("01:00:20:00")}`);
+    await director.page.goto(`/v/${stage.room.cutVersionId}?t=${encodeURIComponent("01:00:20:00")}`);
     await at(director, 480);
     const frameLink = await director.page.getByTestId("copy-frame-link").getAttribute("href");
     expect(new URL(frameLink ?? "").searchParams.get("t")).toBe("01:00:20:00");
   });
 
   it("a script note's link scrolls to its lines and selects it", async () => {
-    const writer = await openSession(browser, server.url, room.people.writer.token);
+    const writer = await openSession(stage.browser, stage.server.url, stage.room.people.writer.token);
     const script = new ScriptReviewPage(writer.page);
-    await script.goto(room.scriptVersionId);
+    await script.goto(stage.room.scriptVersionId);
     await script.selectLines(20, 21);
     await script.addNote("The roof beat needs a line of its own");
     const card = script.note("The roof beat").and(writer.page.locator("[data-pending=false]"));
@@ -110,7 +98,7 @@ describe("navigation: typed timecode jumps, and a link for every note and frame"
     const noteId = await card.getAttribute("data-note-id");
     const link = new URL(href ?? "");
     await director.page.goto(`${link.pathname}${link.search}`);
-    await director.page.waitForURL((u) => u.pathname === `/script/${room.scriptVersionId}`);
+    await director.page.waitForURL((u) => u.pathname === `/script/${stage.room.scriptVersionId}`);
     await director.page.locator(`[data-note-id="${noteId}"][data-selected=true]`).waitFor();
     await writer.context.close();
   });

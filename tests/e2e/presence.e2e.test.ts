@@ -1,9 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
-import { Api, arrangeProduction, type Room } from "./support/api.js";
-import { cutSockets, launchBrowser, openSession, type Session, trackSockets } from "./support/browser.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { cutSockets, openSession, type Session, trackSockets } from "./support/browser.js";
+import { useStage } from "./support/stage.js";
 
 /** Counts, in the page, every time a viewer's avatar leaves the row (a leave/rejoin "flash"). */
 async function watchAvatarRemovals(page: Page, name: string): Promise<void> {
@@ -31,27 +30,17 @@ const followOptions = (page: Page) =>
     .evaluateAll((os) => os.map((o) => o.textContent ?? ""));
 
 describe("presence and Follow: one state, through reconnects and going offline", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let room: Room;
+  const stage = useStage();
   const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    room = await arrangeProduction(new Api(server.url));
-    browser = await launchBrowser();
-  });
 
   afterAll(async () => {
     for (const s of sessions) await s.context.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it("everyone in the avatar row is followable, and a reconnect keeps them there with their playhead", async () => {
     const [director, editor, showrunner] = await Promise.all(
-      [room.people.director, room.people.editor, room.people.showrunner].map((p) =>
-        openSession(browser, server.url, p.token),
+      [stage.room.people.director, stage.room.people.editor, stage.room.people.showrunner].map((p) =>
+        openSession(stage.browser, stage.server.url, p.token),
       ),
     );
     if (!director || !editor || !showrunner) throw new Error("no sessions");
@@ -59,28 +48,28 @@ describe("presence and Follow: one state, through reconnects and going offline",
     await editor.context.addInitScript(trackSockets);
     const dCut = new CutReviewPage(director.page);
     const eCut = new CutReviewPage(editor.page);
-    await dCut.goto(room.cutVersionId);
-    await eCut.goto(room.cutVersionId);
-    await new CutReviewPage(showrunner.page).goto(room.cutVersionId);
+    await dCut.goto(stage.room.cutVersionId);
+    await eCut.goto(stage.room.cutVersionId);
+    await new CutReviewPage(showrunner.page).goto(stage.room.cutVersionId);
 
     // Idle arrivals (nobody moved yet): two avatars, the same two in the Follow menu.
     await dCut.presence().nth(1).waitFor();
     await director.page
       .getByTestId("follow")
-      .locator("option", { hasText: room.people.showrunner.name })
+      .locator("option", { hasText: stage.room.people.showrunner.name })
       .waitFor({ state: "attached" });
     expect(await dCut.presence().count()).toBe(2);
     expect((await followOptions(director.page)).slice(1).sort()).toEqual(
-      [room.people.editor.name, room.people.showrunner.name].sort(),
+      [stage.room.people.editor.name, stage.room.people.showrunner.name].sort(),
     );
 
     // The director follows the editor, who parks on a frame.
-    await director.page.getByTestId("follow").selectOption({ label: room.people.editor.name });
+    await director.page.getByTestId("follow").selectOption({ label: stage.room.people.editor.name });
     await eCut.step(30);
     await director.page.locator('[data-testid=timecode][data-frame="30"]').waitFor();
 
     // The editor's socket drops and comes back: no leave/rejoin in the director's room.
-    await watchAvatarRemovals(director.page, room.people.editor.name);
+    await watchAvatarRemovals(director.page, stage.room.people.editor.name);
     await editor.page.locator("[data-connection=connected]").waitFor();
     const epoch = Number(await editor.page.locator(".app").getAttribute("data-epoch"));
     await cutSockets(editor.page);
@@ -91,7 +80,7 @@ describe("presence and Follow: one state, through reconnects and going offline",
     await eCut.step(2);
     await director.page.locator('[data-testid=timecode][data-frame="32"]').waitFor();
     expect(await director.page.getByTestId("follow").inputValue()).not.toBe("");
-    expect(await followOptions(director.page)).toContain(room.people.editor.name);
+    expect(await followOptions(director.page)).toContain(stage.room.people.editor.name);
     expect(await director.page.evaluate("globalThis.__gone")).toBe(0);
     // The editor's playhead on the director's timeline rests where the editor is.
     await director.page.locator(".tl-other", { hasText: "EE" }).waitFor();

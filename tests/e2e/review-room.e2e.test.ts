@@ -1,20 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
 import { MixReviewPage } from "./pages/MixReviewPage.js";
 import { ProductionPage } from "./pages/ProductionPage.js";
 import { ScriptReviewPage } from "./pages/ScriptReviewPage.js";
 import { SignInPage } from "./pages/SignInPage.js";
-import { Api, arrangeProduction, type Room } from "./support/api.js";
-import {
-  cutSockets,
-  launchBrowser,
-  openSession,
-  type Session,
-  screenshot,
-  trackSockets,
-} from "./support/browser.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { cutSockets, openSession, type Session, screenshot, trackSockets } from "./support/browser.js";
+import { useStage } from "./support/stage.js";
 
 /** Playwright-core has no test runner assertions; wait for a condition on the page instead. */
 async function waitFor(what: () => Promise<boolean>, label: string, timeout = 15_000): Promise<void> {
@@ -28,37 +19,24 @@ async function waitFor(what: () => Promise<boolean>, label: string, timeout = 15
 }
 
 describe("review rooms, live", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let room: Room;
+  const stage = useStage();
   let director: Session;
   let editor: Session;
   let showrunner: Session;
 
-  beforeAll(async () => {
-    server = await startServer();
-    room = await arrangeProduction(new Api(server.url));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("signs in from the form, lists the demo accounts, and shows the production", async () => {
-    director = await openSession(browser, server.url, null);
+    director = await openSession(stage.browser, stage.server.url, null);
     await director.context.addInitScript(trackSockets);
     const signIn = new SignInPage(director.page);
     await signIn.goto();
     expect(await signIn.demoAccounts().count()).toBe(8);
     await screenshot(director.page, "01-sign-in");
-    await signIn.signIn(room.people.director.email, "e2e-password-1");
+    await signIn.signIn(stage.room.people.director.email, "e2e-password-1");
     await director.page.getByTestId("productions").waitFor();
     await screenshot(director.page, "02-productions");
 
     const production = new ProductionPage(director.page);
-    await production.goto(room.productionId);
+    await production.goto(stage.room.productionId);
     expect(await production.currentStage().textContent()).toBe("Development");
     expect(await production.members().count()).toBe(5);
     await production.asset("CUT").waitFor();
@@ -66,11 +44,11 @@ describe("review rooms, live", () => {
   });
 
   it("the director sees the editor's note at a timecode appear live, and the editor sees the reply", async () => {
-    editor = await openSession(browser, server.url, room.people.editor.token);
+    editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
     const dCut = new CutReviewPage(director.page);
     const eCut = new CutReviewPage(editor.page);
-    await dCut.goto(room.cutVersionId);
-    await eCut.goto(room.cutVersionId);
+    await dCut.goto(stage.room.cutVersionId);
+    await eCut.goto(stage.room.cutVersionId);
     // Presence: each sees the other in the room.
     await dCut.presence().first().waitFor();
     await eCut.presence().first().waitFor();
@@ -99,7 +77,7 @@ describe("review rooms, live", () => {
     );
 
     // Follow: the director's player tracks the editor's playhead.
-    await director.page.getByTestId("follow").selectOption({ label: room.people.editor.name });
+    await director.page.getByTestId("follow").selectOption({ label: stage.room.people.editor.name });
     await eCut.step(24);
     await waitFor(
       async () => (await eCut.timecode().textContent()) === "01:00:02:12",
@@ -127,9 +105,9 @@ describe("review rooms, live", () => {
     await director.page.getByTestId("approval-progress").getByText("Dana Director").waitFor();
     expect(await dCut.status().textContent()).toBe("In review");
 
-    showrunner = await openSession(browser, server.url, room.people.showrunner.token);
+    showrunner = await openSession(stage.browser, stage.server.url, stage.room.people.showrunner.token);
     const sCut = new CutReviewPage(showrunner.page);
-    await sCut.goto(room.cutVersionId);
+    await sCut.goto(stage.room.cutVersionId);
     await sCut.approve();
     for (const page of [dCut, eCut, sCut]) {
       await waitFor(async () => (await page.status().textContent()) === "Approved", "everyone sees Approved");
@@ -140,9 +118,9 @@ describe("review rooms, live", () => {
   });
 
   it("adds a script note on selected lines, shown in the margin", async () => {
-    const writer = await openSession(browser, server.url, room.people.writer.token);
+    const writer = await openSession(stage.browser, stage.server.url, stage.room.people.writer.token);
     const script = new ScriptReviewPage(writer.page);
-    await script.goto(room.scriptVersionId);
+    await script.goto(stage.room.scriptVersionId);
     expect(await script.revision().textContent()).toContain("Blue Revision");
     await script.selectLines(9, 11);
     expect(await script.composerAnchor().textContent()).toBe("Lines 9–11");
@@ -153,16 +131,16 @@ describe("review rooms, live", () => {
 
     // The director, in the same script, sees it live in the margin too.
     const dScript = new ScriptReviewPage(director.page);
-    await dScript.goto(room.scriptVersionId);
+    await dScript.goto(stage.room.scriptVersionId);
     await dScript.marginNotes().first().waitFor();
     await screenshot(writer.page, "06-script-review");
     await writer.context.close();
   });
 
   it("adds a mix note on the dialogue stem", async () => {
-    const sound = await openSession(browser, server.url, room.people.soundDesigner.token);
+    const sound = await openSession(stage.browser, stage.server.url, stage.room.people.soundDesigner.token);
     const mix = new MixReviewPage(sound.page);
-    await mix.goto(room.mixVersionId);
+    await mix.goto(stage.room.mixVersionId);
     expect(await mix.loudness().textContent()).toContain("-21.6 LKFS");
     await mix.selectStem("DIALOGUE");
     expect(await mix.composerAnchor().textContent()).toContain("Dialogue");
@@ -185,7 +163,7 @@ describe("review rooms, live", () => {
   it("after the socket drops and comes back, notes added meanwhile appear exactly once", async () => {
     const dCut = new CutReviewPage(director.page);
     const eCut = new CutReviewPage(editor.page);
-    await dCut.goto(room.cutVersionId);
+    await dCut.goto(stage.room.cutVersionId);
     // Cut a live connection, not one still being set up, after the director's stream has a cursor
     // (one live event applied), so the resubscription resumes with `after`.
     await director.page.locator("[data-connection=connected]").waitFor();
@@ -242,7 +220,7 @@ describe("review rooms, live", () => {
   });
 
   it("sends an expired session back to sign-in with a message", async () => {
-    const stale = await openSession(browser, server.url, "not-a-valid-token");
+    const stale = await openSession(stage.browser, stage.server.url, "not-a-valid-token");
     await stale.page.goto("/");
     const signIn = new SignInPage(stale.page);
     await signIn.notice().waitFor();

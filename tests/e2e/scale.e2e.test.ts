@@ -1,22 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CutReviewPage } from "./pages/CutReviewPage.js";
-import { Api, arrangeProduction, type Room } from "./support/api.js";
-import { launchBrowser, openSession, screenshot } from "./support/browser.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { Api } from "./support/api.js";
+import { openSession, screenshot } from "./support/browser.js";
+import { useStage } from "./support/stage.js";
 
 const NOTES = 2000;
 
 /** A version with 2,000 notes: loads page by page, scrolls and filters without long frames. */
 describe("a cut with 2,000 notes", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let room: Room;
+  const stage = useStage();
 
   beforeAll(async () => {
-    server = await startServer();
-    room = await arrangeProduction(new Api(server.url));
-    const api = new Api(server.url, room.people.director.token);
+    const api = new Api(stage.server.url, stage.room.people.director.token);
     const statuses = ["OPEN", "IN_PROGRESS", "RESOLVED", "WONT_FIX"];
     let next = 0;
     // A few requests in flight at a time: fast enough, and gentle on a shared machine.
@@ -26,7 +21,7 @@ describe("a cut with 2,000 notes", () => {
           `mutation($i: AddNoteInput!) { addNote(input: $i) { id } }`,
           {
             i: {
-              versionId: room.cutVersionId,
+              versionId: stage.room.cutVersionId,
               body: `Scale note ${i}: check frame ${i % 1080}`,
               time: { startFrame: i % 1080 },
             },
@@ -45,19 +40,13 @@ describe("a cut with 2,000 notes", () => {
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
-    browser = await launchBrowser();
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("loads every note, scrolls and filters smoothly", { timeout: 240_000 }, async () => {
-    const s = await openSession(browser, server.url, room.people.editor.token);
+    const s = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
     const cut = new CutReviewPage(s.page);
     const t0 = performance.now();
-    await cut.goto(room.cutVersionId);
+    await cut.goto(stage.room.cutVersionId);
     await s.page
       .getByTestId("notes-shown")
       .filter({ hasText: `${NOTES} of ${NOTES} notes` })

@@ -21,7 +21,7 @@ export function useProductionWorld(
   beforeAll(async () => {
     server = await startTestServer(options);
     prod = await buildProduction(server, { members });
-  });
+  }, 120_000); // a first server in a worker also starts the embedded store: slow on a busy machine
   afterAll(async () => server?.close());
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error("useProductionWorld: read before the file's beforeAll ran");

@@ -7,7 +7,7 @@ import { errorCode, expectData } from "../test/harness.js";
 
 const world = useProductionWorld({ WRITER: 1, EDITOR: 1, VIEWER: 1 });
 
-// CR-only line ends on purpose: the world.server must count them as the client does.
+// CR-only line ends on purpose: the server must count them as the client does.
 const V1 = ["INT. LAB - NIGHT", "", "MAYA", "Roll it again.", "", "OTIS", "Not tonight.", "", "THE END"].join(
   "\r",
 );
