@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FrameRate, timecodeToFrames } from "@greenlight/common/timecode";
 import { readEdl } from "./edl.reader.js";
 import { EditParseError } from "./edit.timeline.js";
+import { cpuMs } from "../test/cpu-time.js";
 
 /** A cut's EDL as Avid and Resolve write them: cuts, a dissolve, a speed change, comments. */
 const CUT_EDL = [
@@ -110,9 +111,10 @@ describe("readEdl", () => {
   });
 
   it("refuses 1 MB of garbage at its first line, quickly", () => {
-    const started = performance.now();
-    expect(() => readEdl("\u0000".repeat(1_000_000), FrameRate.FPS_24)).toThrow(/line 1: longer than/);
-    expect(() => readEdl(`${"* ok\n".repeat(200_000)}garbage`, FrameRate.FPS_24)).toThrow(/line 200001/);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const used = cpuMs(() => {
+      expect(() => readEdl("\u0000".repeat(1_000_000), FrameRate.FPS_24)).toThrow(/line 1: longer than/);
+      expect(() => readEdl(`${"* ok\n".repeat(200_000)}garbage`, FrameRate.FPS_24)).toThrow(/line 200001/);
+    });
+    expect(used).toBeLessThan(2_000);
   });
 });

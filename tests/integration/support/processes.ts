@@ -54,7 +54,7 @@ export class Proc {
     private readonly cwd: string = REPO,
   ) {}
 
-  async start(timeoutMs = 60_000): Promise<number> {
+  async start(timeoutMs = 120_000): Promise<number> {
     if (this.port === null) {
       this.port = await this.spawnOnce(0, timeoutMs);
       return this.port;
