@@ -6,16 +6,18 @@ export interface CliOptions {
   dbPath: string;
   replSet: string | null;
   allowPublicBind: boolean;
+  enableTestCommands: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: pnpm db [--port N] [--dbpath DIR] [--replSet NAME | --no-replSet] [--host H] [--bind-public]
+export const USAGE = `Usage: pnpm db [--port N] [--dbpath DIR] [--replSet NAME | --no-replSet] [--host H] [--bind-public] [--enableTestCommands]
 
   --port N        TCP port (default 27017; 0 = any free port)
   --dbpath DIR    data directory (default <repo>/.data/db)
   --replSet NAME  replica-set name to report (default rs0); --no-replSet answers as a standalone
   --host H        interface to bind (default 127.0.0.1)
   --bind-public   allow a non-loopback --host (there is no authentication)
+  --enableTestCommands  allow configureFailPoint (driver conformance tests only)
   --help          show this help`;
 
 /** Thrown for a bad command line; the CLI prints the message and the usage. */
@@ -30,6 +32,7 @@ export function parseArgs(argv: string[]): CliOptions {
     dbPath: DEFAULT_DBPATH,
     replSet: "rs0",
     allowPublicBind: false,
+    enableTestCommands: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -66,6 +69,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case "--bind-public":
         o.allowPublicBind = true;
+        break;
+      case "--enableTestCommands":
+        o.enableTestCommands = true;
         break;
       case "--help":
       case "-h":

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     allowPublicBind: opts.allowPublicBind,
     dbPath: opts.dbPath,
     replSet: opts.replSet,
+    enableTestCommands: opts.enableTestCommands,
     logger: (level, msg, meta) => {
       if (level !== "info")
         process.stderr.write(`[${level}] ${msg}${meta ? ` ${JSON.stringify(meta)}` : ""}\n`);

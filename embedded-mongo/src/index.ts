@@ -14,6 +14,11 @@ export interface EmbeddedMongoOptions {
   dbPath?: string | null;
   /** Replica-set name to answer as (default "rs0", so drivers allow change streams); null = standalone. */
   replSet?: string | null;
+  /**
+   * Test-only commands (`configureFailPoint`), as mongod's `--setParameter enableTestCommands=1`:
+   * for driver conformance tests only; leave off anywhere else. Default false.
+   */
+  enableTestCommands?: boolean;
   logger?: (level: "info" | "warn" | "error", msg: string, meta?: object) => void;
 }
 
@@ -43,7 +48,12 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   });
   const engine = new Engine(persistence);
   await engine.open();
-  const server = new WireServer(engine, { host, replSet, log });
+  const server = new WireServer(engine, {
+    host,
+    replSet,
+    log,
+    enableTestCommands: opts.enableTestCommands === true,
+  });
   let port: number;
   try {
     port = await server.listen(opts.port ?? 0, host);

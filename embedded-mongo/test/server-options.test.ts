@@ -48,6 +48,8 @@ describe("CLI arguments", () => {
     });
     expect(parseArgs([]).dbPath).toMatch(/\.data\/db$/);
     expect(parseArgs(["--no-replSet"]).replSet).toBeNull();
+    expect(parseArgs([]).enableTestCommands).toBe(false);
+    expect(parseArgs(["--enableTestCommands"]).enableTestCommands).toBe(true);
   });
 
   it("rejects bad flags clearly", () => {

@@ -32,6 +32,7 @@ export interface ChangeStreamCursorInit {
 export class ChangeStreamCursor implements ServerCursor {
   readonly id: bigint;
   readonly ns: string;
+  readonly changeStream = true;
   lastUsed = Date.now();
   private pos: TokenPos;
   private invalidated = false;

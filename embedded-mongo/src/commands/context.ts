@@ -3,6 +3,7 @@ import type { CursorRegistry } from "../cursors/registry.js";
 import type { Engine } from "../engine/engine.js";
 import type { OpenChangeStream } from "../engine/hooks.js";
 import type { Transactions } from "../sessions/transactions.js";
+import type { FailPoints } from "./fail-points.js";
 
 /** Facts about the running server that replies (hello, serverStatus) report. */
 export interface ServerInfo {
@@ -15,6 +16,8 @@ export interface ServerInfo {
   connections: () => number;
   openChangeStream: OpenChangeStream | null;
   log: (level: "info" | "warn" | "error", msg: string, meta?: object) => void;
+  /** Test-only fail points; null unless started with `enableTestCommands`. */
+  failPoints: FailPoints | null;
 }
 
 /** Per-connection state a command can see. */
@@ -23,6 +26,10 @@ export interface ConnectionInfo {
   remote: string;
   /** Resolves when the socket closes (awaitable hello stops waiting). */
   closed: Promise<void>;
+  /** The driver's `appName`, from the handshake (failCommand's `appName` matches it). */
+  appName?: string;
+  /** Drop the socket without a reply (fail points simulate network errors with it). */
+  close: () => void;
 }
 
 export interface CommandContext {

@@ -6,6 +6,7 @@ import { catalogCommands } from "./catalog.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
 import { explainCommands } from "./explain.js";
+import { configureFailPoint, withFailCommand } from "./fail-points.js";
 import { findAndModify } from "./find-and-modify.js";
 import { clusterTimestamp, handshakeCommands, sessionHex } from "./handshake.js";
 import { indexCommands } from "./indexes.js";
@@ -32,6 +33,7 @@ export const COMMANDS: Record<string, Handler> = withViews({
   findAndModify,
   findandmodify: findAndModify,
   ...transactionCommands,
+  configureFailPoint,
   saslStart: refuseAuth,
   saslContinue: refuseAuth,
   authenticate: refuseAuth,
@@ -44,6 +46,19 @@ const RETRYABLE = new Set(["insert", "update", "delete", "findAndModify", "finda
 const NO_GOSSIP = new Set(["hello", "isMaster", "ismaster"]);
 
 const ZERO_HASH = new Binary(Buffer.alloc(20), 0);
+
+function route(ctx: CommandContext, handler: Handler, retry: RetryCache): Promise<Document> {
+  const { cmd, name, session } = ctx;
+  if (isTransactional(cmd, name)) return runInTransaction(ctx, handler);
+  if (session && cmd.txnNumber !== undefined && RETRYABLE.has(name)) {
+    const key = RetryCache.key(session, cmd.txnNumber);
+    const prior = retry.get(key);
+    if (prior) return Promise.resolve(prior);
+    const keep = () => ctx.server.failPoints?.applied(cmd) ?? true;
+    return retry.run(key, () => runAutocommit(ctx, handler), keep);
+  }
+  return runAutocommit(ctx, handler);
+}
 
 export type DispatchContext = Omit<CommandContext, "name" | "db" | "session">;
 
@@ -64,15 +79,7 @@ export async function dispatch(base: DispatchContext, retry: RetryCache): Promis
     if (!handler) throw new CommandError("CommandNotFound", `no such command: '${name}'`);
     const session = sessionHex(cmd.lsid);
     const ctx: CommandContext = { ...base, name, db, session };
-    if (isTransactional(cmd, name)) {
-      reply = await runInTransaction(ctx, handler);
-    } else if (session && cmd.txnNumber !== undefined && RETRYABLE.has(name)) {
-      const key = RetryCache.key(session, cmd.txnNumber);
-      const prior = retry.get(key);
-      reply = prior ? await prior : await retry.run(key, async () => runAutocommit(ctx, handler));
-    } else {
-      reply = await runAutocommit(ctx, handler);
-    }
+    reply = await withFailCommand(ctx, () => route(ctx, handler, retry));
   } catch (e) {
     if (e instanceof CommandError) reply = e.toReply();
     else {

@@ -64,6 +64,7 @@ export const ErrorCodes = {
   CannotConvertIndexToUnique: 359,
   CommandNotSupportedOnView: 166,
   ViewDepthLimitExceeded: 149,
+  FailPointSetFailed: 144,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
@@ -73,14 +74,20 @@ export class CommandError extends Error {
   readonly code: number;
   readonly codeName: string;
 
+  /** `codeName` names a code of the table above; `{ code, codeName }` any other (a fail point's). */
   constructor(
-    codeName: ErrorCodeName,
+    codeName: ErrorCodeName | { code: number; codeName: string },
     message: string,
     readonly extra: Document = {},
   ) {
     super(message);
-    this.code = ErrorCodes[codeName];
-    this.codeName = codeName;
+    if (typeof codeName === "string") {
+      this.code = ErrorCodes[codeName];
+      this.codeName = codeName;
+    } else {
+      this.code = codeName.code;
+      this.codeName = codeName.codeName;
+    }
   }
 
   toReply(): Document {

@@ -6,6 +6,7 @@ import type { ChangeOp } from "../storage/types.js";
 import { collName, optDoc } from "./args.js";
 import type { Handler } from "./context.js";
 import { CommandError } from "./errors.js";
+import { beforeRetryableStatement } from "./fail-points.js";
 import { queryOptions } from "./query-options.js";
 import { execUpdate } from "./update-exec.js";
 
@@ -29,6 +30,7 @@ export const findAndModify: Handler = async (ctx) => {
       "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document",
     );
 
+  beforeRetryableStatement(ctx);
   const ops: ChangeOp[] = [];
   const shape = (d: Document | undefined): Document | null =>
     d ? (project([d], fields, query)[0] ?? null) : null;

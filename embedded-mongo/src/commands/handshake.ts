@@ -1,6 +1,6 @@
 import { type Document, Long, Timestamp } from "bson";
 import { MAX_BSON_OBJECT_SIZE, MAX_MESSAGE_SIZE } from "../wire/messages.js";
-import type { CommandContext, Handler } from "./context.js";
+import type { CommandContext, Handler, ServerInfo } from "./context.js";
 import { CommandError } from "./errors.js";
 
 export const SERVER_VERSION = "7.0.14";
@@ -15,13 +15,18 @@ export function clusterTimestamp(ctx: CommandContext): Timestamp {
     : new Timestamp({ t, i });
 }
 
+/** The store's topology never changes: one process id, counter 0. */
+export function topologyVersion(s: ServerInfo): Document {
+  return { processId: s.processId, counter: Long.fromNumber(0) };
+}
+
 function helloReply(ctx: CommandContext): Document {
   const s = ctx.server;
   const me = `${s.host}:${s.port}`;
   const reply: Document = {
     helloOk: true,
     isWritablePrimary: true,
-    topologyVersion: { processId: s.processId, counter: Long.fromNumber(0) },
+    topologyVersion: topologyVersion(s),
     maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
     maxMessageSizeBytes: MAX_MESSAGE_SIZE,
     maxWriteBatchSize: 100_000,
@@ -64,6 +69,8 @@ function helloReply(ctx: CommandContext): Document {
  * closes) instead of answering at once, which would make the driver poll in a tight loop.
  */
 const hello: Handler = async (ctx) => {
+  const appName = (ctx.cmd.client as { application?: { name?: unknown } } | undefined)?.application?.name;
+  if (typeof appName === "string") ctx.conn.appName = appName;
   const wait = ctx.cmd.maxAwaitTimeMS;
   if (ctx.cmd.topologyVersion && wait !== undefined) {
     const ms = Math.min(Number(wait), MAX_AWAIT_MS);

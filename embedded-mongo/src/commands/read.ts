@@ -7,6 +7,7 @@ import { firstBatchReply } from "../cursors/query-cursor.js";
 import { collName, optDoc, optNumber, toBigInt } from "./args.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError } from "./errors.js";
+import { afterCursorCheckout } from "./fail-points.js";
 import { queryOptions } from "./query-options.js";
 
 function owner(ctx: CommandContext) {
@@ -91,6 +92,13 @@ const getMore: Handler = async (ctx) => {
   const id = toBigInt(ctx.cmd.getMore);
   const cursor = ctx.cursors.get(id);
   if (!cursor) throw new CommandError("CursorNotFound", `cursor id ${id} not found`);
+  try {
+    afterCursorCheckout(ctx, cursor.changeStream === true);
+  } catch (e) {
+    // mongod kills a cursor whose getMore fails.
+    ctx.cursors.kill(id);
+    throw e;
+  }
   const batchSize = optNumber(ctx.cmd, "batchSize") ?? 0;
   const res = await cursor.getMore(batchSize, optNumber(ctx.cmd, "maxTimeMS"), true);
   if (res.exhausted) ctx.cursors.remove(id);

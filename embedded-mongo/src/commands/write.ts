@@ -7,6 +7,7 @@ import type { ChangeOp } from "../storage/types.js";
 import { collName, optArray } from "./args.js";
 import type { CommandContext, Handler } from "./context.js";
 import { CommandError, writeErrorOf } from "./errors.js";
+import { beforeRetryableStatement } from "./fail-points.js";
 import { queryOptions } from "./query-options.js";
 import { execUpdate, withId } from "./update-exec.js";
 
@@ -36,6 +37,7 @@ async function runBatch(
       const item = items[i];
       if (!isPlainObject(item))
         throw new CommandError("TypeMismatch", `BSON field '${field}' item is not an object`);
+      beforeRetryableStatement(ctx);
       each(item, i, ops);
     } catch (e) {
       if (!(e instanceof CommandError)) throw e;

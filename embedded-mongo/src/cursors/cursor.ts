@@ -16,6 +16,8 @@ export interface ServerCursor {
   readonly id: bigint;
   /** "db.collection" as reported in `cursor.ns`. */
   readonly ns: string;
+  /** True for change-stream cursors (their getMore errors may be resumable). */
+  readonly changeStream?: boolean;
   /**
    * Next batch. `maxTimeMS` and `awaitData` only matter for tailable/change-stream cursors,
    * which may wait up to maxTimeMS for new data before returning an empty batch.

@@ -50,6 +50,7 @@ export class Connection {
       id,
       remote: `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? 0}`,
       closed: this.closed,
+      close: () => this.destroy(),
     };
     socket.on("data", (c: Buffer) => this.onData(c));
     socket.on("error", () => this.destroy());

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { ObjectId } from "bson";
 import { openChangeStream } from "../changestreams/index.js";
 import type { ServerInfo } from "../commands/context.js";
+import { FailPoints } from "../commands/fail-points.js";
 import { CursorRegistry } from "../cursors/registry.js";
 import type { Engine } from "../engine/engine.js";
 import { RetryCache } from "../sessions/retry-cache.js";
@@ -22,7 +23,7 @@ export class WireServer {
 
   constructor(
     private readonly engine: Engine,
-    opts: { host: string; replSet: string | null; log: Logger },
+    opts: { host: string; replSet: string | null; log: Logger; enableTestCommands?: boolean },
   ) {
     this.info = {
       host: opts.host,
@@ -34,6 +35,7 @@ export class WireServer {
       connections: () => this.connections.size,
       openChangeStream,
       log: opts.log,
+      failPoints: opts.enableTestCommands ? new FailPoints() : null,
     };
     this.txns = new Transactions(engine);
     this.server = createServer((s) => this.accept(s));

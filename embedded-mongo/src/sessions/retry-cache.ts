@@ -20,12 +20,13 @@ export class RetryCache {
     return this.replies.get(key) ?? this.running.get(key);
   }
 
-  async run(key: string, exec: () => Promise<Document>): Promise<Document> {
+  /** Runs the write once; its reply is kept for retries when ok and `keep` agrees. */
+  async run(key: string, exec: () => Promise<Document>, keep: () => boolean = () => true): Promise<Document> {
     const p = exec();
     this.running.set(key, p);
     try {
       const reply = await p;
-      if (reply.ok === 1) this.record(key, reply);
+      if (reply.ok === 1 && keep()) this.record(key, reply);
       return reply;
     } finally {
       this.running.delete(key);

@@ -95,6 +95,8 @@ export class EntityMap implements EntityLookup {
   private readonly map = new Map<string, unknown>();
   /** Test-wide flag: a transaction was started (the runner then kills sessions afterwards). */
   startedTransaction = false;
+  /** Fail points the test armed (turned off after it). */
+  readonly failPointsSet = new Set<string>();
 
   constructor(private readonly uri: string) {}
 

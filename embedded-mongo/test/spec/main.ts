@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Document } from "bson";
 import { MongoClient } from "mongodb";
 import { startEmbeddedMongo } from "../../src/index.js";
 import { AREAS, loadArea, notApplicable, type ServerFacts, type SpecFile, testId } from "./load.js";
@@ -16,6 +17,8 @@ import { EntityMap } from "./entities.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const EXPECTED = join(here, "expected-passes.txt");
 const TEST_TIMEOUT_MS = 8000;
+/** Stores run side by side (SPEC_LANES overrides). */
+const LANES = Math.max(1, Number(process.env.SPEC_LANES ?? 4));
 
 function parseArgs(argv: string[]) {
   const args = { areas: [] as string[], grep: "", verbose: false, update: false };
@@ -84,6 +87,65 @@ function readExpected(): Set<string> {
   );
 }
 
+interface Lane {
+  env: TestEnv;
+  close(): Promise<void>;
+}
+
+async function openLane(): Promise<Lane> {
+  const embedded = process.env.MONGODB_URI
+    ? undefined
+    : await startEmbeddedMongo({ replSet: "rs0", enableTestCommands: true });
+  const uri = process.env.MONGODB_URI ?? (embedded as { uri: string }).uri;
+  const internal = new MongoClient(uri, { serverSelectionTimeoutMS: 5000 });
+  await internal.connect();
+  return {
+    env: { uri, internal },
+    close: async () => {
+      await internal.close();
+      await embedded?.close();
+    },
+  };
+}
+
+interface FileRun {
+  counts: { pass: number; fail: number; na: number };
+  lines: string[];
+  outcomes: [string, Outcome][];
+  slow: [number, string][];
+}
+
+async function runFile(
+  env: TestEnv,
+  file: SpecFile,
+  args: ReturnType<typeof parseArgs>,
+  facts: ServerFacts,
+): Promise<FileRun> {
+  const run: FileRun = { counts: { pass: 0, fail: 0, na: 0 }, lines: [], outcomes: [], slow: [] };
+  // A file starts on empty databases: some (insertMany-rawdata) have no initialData and pass
+  // only if no earlier file left a clashing document, which in lanes depends on timing.
+  for (const e of (file.doc.createEntities ?? []) as Document[]) {
+    const name = e.database?.databaseName;
+    if (typeof name === "string" && !["admin", "config", "local"].includes(name))
+      await env.internal.db(name).dropDatabase();
+  }
+  for (const test of file.doc.tests) {
+    const id = testId(file, test.description);
+    if (args.grep && !id.includes(args.grep)) continue;
+    const reason = notApplicable(file, test, facts);
+    const t0 = performance.now();
+    const outcome: Outcome = reason ? { status: "n/a", reason } : await runOne(env, file, test);
+    run.slow.push([performance.now() - t0, id]);
+    run.outcomes.push([id, outcome]);
+    if (outcome.status === "pass") run.counts.pass++;
+    else if (outcome.status === "fail") run.counts.fail++;
+    else run.counts.na++;
+    if (args.verbose && outcome.status === "fail")
+      run.lines.push(`    ✘ ${test.description}\n      ${outcome.reason}`);
+  }
+  return run;
+}
+
 const pct = (p: number, n: number) => (n ? `${((100 * p) / n).toFixed(1)}%` : "-");
 
 async function main() {
@@ -95,32 +157,36 @@ async function main() {
   }
   const areas = args.areas.length ? args.areas : [...AREAS];
   const files = areas.flatMap((a) => loadArea(specRoot, a));
-  const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedMongo({ replSet: "rs0" });
-  const uri = process.env.MONGODB_URI ?? embedded!.uri;
-  const internal = new MongoClient(uri, { serverSelectionTimeoutMS: 5000 });
-  await internal.connect();
-  const env: TestEnv = { uri, internal };
-  const facts = await serverFacts(internal, files);
-  console.log(
-    `spec: ${files.length} files from ${specRoot}; server ${facts.version.join(".")} ${facts.topology}, fail points ${facts.failPoints ? "on" : "off"}`,
+  // Most of a run is waiting (driver retries, server re-checks after state-change errors), so
+  // files run in lanes, each against its own store; a real server (MONGODB_URI) gets one lane.
+  const lanes = await Promise.all(
+    Array.from({ length: process.env.MONGODB_URI ? 1 : LANES }, () => openLane()),
   );
+  const facts = await serverFacts((lanes[0] as Lane).env.internal, files);
+  console.log(
+    `spec: ${files.length} files from ${specRoot} in ${lanes.length} lanes; server ${facts.version.join(".")} ${facts.topology}, fail points ${facts.failPoints ? "on" : "off"}`,
+  );
+  const runs = new Map<SpecFile, Promise<FileRun>>();
+  let next = 0;
+  await Promise.all(
+    lanes.map(async (lane) => {
+      while (next < files.length) {
+        const file = files[next++] as SpecFile;
+        const run = runFile(lane.env, file, args, facts);
+        runs.set(file, run);
+        await run;
+      }
+    }),
+  );
+  await Promise.all(lanes.map((l) => l.close()));
   const results = new Map<string, Outcome>();
+  const slow: [number, string][] = [];
   const perArea = new Map<string, { pass: number; fail: number; na: number }>();
   for (const file of files) {
-    const counts = { pass: 0, fail: 0, na: 0 };
-    const lines: string[] = [];
-    for (const test of file.doc.tests) {
-      const id = testId(file, test.description);
-      if (args.grep && !id.includes(args.grep)) continue;
-      const reason = notApplicable(file, test, facts);
-      const outcome: Outcome = reason ? { status: "n/a", reason } : await runOne(env, file, test);
-      results.set(id, outcome);
-      if (outcome.status === "pass") counts.pass++;
-      else if (outcome.status === "fail") counts.fail++;
-      else counts.na++;
-      if (args.verbose && outcome.status === "fail")
-        lines.push(`    ✘ ${test.description}\n      ${outcome.reason}`);
-    }
+    const run = await (runs.get(file) as Promise<FileRun>);
+    for (const [id, o] of run.outcomes) results.set(id, o);
+    slow.push(...run.slow);
+    const { counts } = run;
     if (counts.pass + counts.fail + counts.na === 0) continue;
     const area = perArea.get(file.area) ?? { pass: 0, fail: 0, na: 0 };
     area.pass += counts.pass;
@@ -130,10 +196,13 @@ async function main() {
     console.log(
       `  ${`${file.area}/${file.name}`.padEnd(78)} ${counts.pass} passed, ${counts.fail} failed, ${counts.na} skipped`,
     );
-    for (const l of lines) console.log(l);
+    for (const l of run.lines) console.log(l);
   }
-  await internal.close();
-  await embedded?.close();
+  if (args.verbose) {
+    console.log("\nslowest tests:");
+    for (const [ms, id] of slow.sort((x, y) => y[0] - x[0]).slice(0, 15))
+      console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${id}`);
+  }
   return report(args, results, perArea);
 }
 

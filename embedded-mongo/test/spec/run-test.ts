@@ -122,7 +122,12 @@ export async function runOperation(
     if (e instanceof MatchError) throw e;
     error = e;
   }
-  if (op.ignoreResultAndError) return;
+  // Inside a withTransaction callback an ignored error still ends the callback: the driver must
+  // see it to abort and retry (the convenient API's expected events depend on it).
+  if (op.ignoreResultAndError) {
+    if (rethrowExpected && error !== undefined) throw error;
+    return;
+  }
   if (op.expectError) {
     if (error === undefined) throw new MatchError(`${op.name}: expected an error, got ${describe(result)}`);
     checkError(op.expectError, error, ctx.entities);
@@ -229,7 +234,10 @@ export async function runTest(
     checkEvents(test.expectEvents, entities);
     await checkOutcome(env, test.outcome);
   } finally {
+    const armed = [...entities.failPointsSet];
     await entities.close();
+    for (const name of armed)
+      await env.internal.db("admin").command({ configureFailPoint: name, mode: "off" });
     if (entities.startedTransaction)
       await env.internal
         .db("admin")

@@ -1,9 +1,9 @@
 // The unified format's "testRunner" operations that this runner needs (assertions on
-// collections, indexes, sessions and lsids; createEntities; wait). Fail points are not
-// implemented by the store, so tests using them are filtered out as not applicable.
+// collections, indexes, sessions and lsids; createEntities; wait; fail points, which the runner
+// turns off after the test).
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Document } from "bson";
-import type { ClientSession } from "mongodb";
+import type { ClientSession, MongoClient } from "mongodb";
 import { MatchError, valuesEqual } from "./match.js";
 import type { OperationContext } from "./operations.js";
 import type { TestEnv } from "./run-test.js";
@@ -88,6 +88,18 @@ export async function runSpecialOperation(op: Document, ctx: Ctx): Promise<unkno
     case "assertDifferentLsidOnLastTwoCommands": {
       const [x, y] = lastTwoLsids(ctx, a.client);
       return check(!valuesEqual(x, y), "the last two commands used the same lsid");
+    }
+    case "failPoint":
+    case "targetedFailPoint": {
+      // One replica-set member: a session's pinned server is the client's server.
+      const client =
+        op.name === "failPoint"
+          ? ctx.entities.clientEntity(a.client).client
+          : (session() as unknown as { client: MongoClient }).client;
+      const fp = a.failPoint as Document;
+      await client.db("admin").command(fp);
+      ctx.entities.failPointsSet.add(String(fp.configureFailPoint));
+      return undefined;
     }
     case "wait":
       return sleep(Number(a.ms));
