@@ -17,6 +17,8 @@ export enum CarryOutcome {
   TRIMMED = "TRIMMED",
   /** Cut: the shot is gone; the old timecode is kept. */
   SHOT_REMOVED = "SHOT_REMOVED",
+  /** Cut: a range whose frames now sit in several places; anchored to the longest piece. */
+  RANGE_SPLIT = "RANGE_SPLIT",
 }
 
 /** How the new anchor was found. */
