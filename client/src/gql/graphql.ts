@@ -60,6 +60,7 @@ export type CarryMethod =
 export type CarryOutcome =
   | 'LINES_REMOVED'
   | 'MOVED'
+  | 'RANGE_SPLIT'
   | 'SHOT_REMOVED'
   | 'TEXT_CHANGED'
   | 'TRIMMED'

@@ -13,6 +13,7 @@ import { requestLimitsPlugin, validationRules } from "./limits.js";
 import { runtime } from "../core/runtime.js";
 import { socketMetrics } from "./metrics.js";
 import { observePlugin } from "./observe-plugin.js";
+import { registerCarryMappers } from "./carry-mappers.js";
 import { buildGreenlightSchema } from "./schema.js";
 import { attachWebSocket, type WsAttachment } from "./ws.js";
 
@@ -33,6 +34,7 @@ export interface CreateAppServerOptions {
 /** Needs `setRuntime(...)` first (main.ts and the test harness do it). */
 export async function createAppServer({ config }: CreateAppServerOptions): Promise<AppServer> {
   const { logger } = runtime();
+  registerCarryMappers();
   const schema = await buildGreenlightSchema();
   // Apollo needs the http server for its drain plugin, and the http server needs Apollo to route
   // to; the router gets Apollo through a getter, bound once Apollo exists.

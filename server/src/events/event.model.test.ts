@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
+import { CarryMethod, CarryOutcome } from "../notes/note-carry.enums.js";
 import { ProductionStage, Role } from "../productions/production.enums.js";
 import { EventType } from "./event.enums.js";
 import { ALL_PAYLOAD_FIELDS, EVENT_PAYLOADS, type EventDraft, payloadProblem } from "./event.model.js";
@@ -15,6 +16,8 @@ describe("event payloads", () => {
       "approvalsRequired",
       "assetId",
       "carryId",
+      "carryMethod",
+      "carryOutcome",
       "episodeId",
       "fromStatus",
       "memberRole",
@@ -34,7 +37,14 @@ describe("event payloads", () => {
       { type: EventType.REPLY_ADDED, noteId: id(), versionId: id(), replyId: id() },
       { type: EventType.MEMBER_ADDED, memberUserId: id(), memberRole: Role.EDITOR },
       { type: EventType.STAGE_CHANGED, stage: ProductionStage.FILMING },
-      { type: EventType.NOTE_CARRIED, noteId: id(), versionId: id(), carryId: id() },
+      {
+        type: EventType.NOTE_CARRIED,
+        noteId: id(),
+        versionId: id(),
+        carryId: id(),
+        carryOutcome: CarryOutcome.MOVED,
+        carryMethod: CarryMethod.EDIT,
+      },
     ];
     for (const d of drafts) expect(check(d)).toBeNull();
     // Documents written before payloads were typed hold null for the other fields.
@@ -50,6 +60,13 @@ describe("event payloads", () => {
     expect(check({ type: EventType.STAGE_CHANGED, stage: "NOWHERE" })).toMatch(/stage must be a stage/);
     expect(check({ type: EventType.ASSET_CREATED, assetId: id(), noteId: id() })).toBe(
       "ASSET_CREATED carries no noteId",
+    );
+    const carry = { type: EventType.NOTE_CARRIED, noteId: id(), versionId: id(), carryId: id() };
+    expect(check({ ...carry, carryOutcome: "LOST", carryMethod: "EDIT" })).toBe(
+      "NOTE_CARRIED.carryOutcome must be a carry outcome",
+    );
+    expect(check({ ...carry, carryOutcome: "MOVED" })).toBe(
+      "NOTE_CARRIED.carryMethod must be a carry method",
     );
     expect(check({ type: "NOTE_EATEN" })).toBe("unknown event type NOTE_EATEN");
   });

@@ -1,4 +1,5 @@
 import mongoose, { Schema, Types } from "mongoose";
+import { CarryMethod, CarryOutcome } from "../notes/note-carry.enums.js";
 import { ProductionStage, Role } from "../productions/production.enums.js";
 import { VersionStatus } from "../versions/version.enums.js";
 import { EventType } from "./event.enums.js";
@@ -15,7 +16,16 @@ const STAGE = "stage";
 const STATUS = "status";
 /** A count that only some events of the type carry (e.g. approvals on an approving decision). */
 const OPTIONAL_COUNT = "optional count";
-type FieldKind = typeof ID | typeof ROLE | typeof STAGE | typeof STATUS | typeof OPTIONAL_COUNT;
+const OUTCOME = "carry outcome";
+const METHOD = "carry method";
+type FieldKind =
+  | typeof ID
+  | typeof ROLE
+  | typeof STAGE
+  | typeof STATUS
+  | typeof OPTIONAL_COUNT
+  | typeof OUTCOME
+  | typeof METHOD;
 type PayloadSpec = Readonly<Record<string, FieldKind>>;
 
 const NOTE = { noteId: ID, versionId: ID } as const;
@@ -34,7 +44,8 @@ export const EVENT_PAYLOADS = {
   [EventType.NOTE_DELETED]: NOTE,
   [EventType.NOTE_STATUS_CHANGED]: NOTE,
   [EventType.REPLY_ADDED]: { ...NOTE, replyId: ID },
-  [EventType.NOTE_CARRIED]: { ...NOTE, carryId: ID },
+  // The outcome and method as mapped, so tools reading the log need not fetch the carry.
+  [EventType.NOTE_CARRIED]: { ...NOTE, carryId: ID, carryOutcome: OUTCOME, carryMethod: METHOD },
   [EventType.REVIEW_REQUESTED]: VERSION,
   // Approving decisions carry the round's approvals so far and those required, as of the event.
   [EventType.REVIEW_DECIDED]: {
@@ -57,7 +68,11 @@ type KindType<K extends FieldKind> = K extends typeof ID
       ? VersionStatus
       : K extends typeof OPTIONAL_COUNT
         ? number
-        : ProductionStage;
+        : K extends typeof OUTCOME
+          ? CarryOutcome
+          : K extends typeof METHOD
+            ? CarryMethod
+            : ProductionStage;
 type Spec<T extends EventType> = Payloads[T];
 /** Every payload field of any type: on a given type, the ones it does not carry are absent. */
 type PayloadField = { [T in EventType]: keyof Payloads[T] }[EventType];
@@ -101,6 +116,8 @@ function validKind(kind: FieldKind, v: unknown): boolean {
   if (kind === ROLE) return Object.values(Role).includes(v as Role);
   if (kind === STATUS) return Object.values(VersionStatus).includes(v as VersionStatus);
   if (kind === OPTIONAL_COUNT) return v == null || (Number.isInteger(v) && (v as number) >= 0);
+  if (kind === OUTCOME) return Object.values(CarryOutcome).includes(v as CarryOutcome);
+  if (kind === METHOD) return Object.values(CarryMethod).includes(v as CarryMethod);
   return Object.values(ProductionStage).includes(v as ProductionStage);
 }
 
@@ -145,6 +162,8 @@ const eventSchema = new Schema(
     toStatus: { type: String, enum: Object.values(VersionStatus) },
     approvals: { type: Number },
     approvalsRequired: { type: Number },
+    carryOutcome: { type: String, enum: Object.values(CarryOutcome) },
+    carryMethod: { type: String, enum: Object.values(CarryMethod) },
   },
   { versionKey: false },
 );

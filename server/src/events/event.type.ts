@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { CarryMethod, CarryOutcome } from "../notes/note-carry.enums.js";
 import { ProductionStage } from "../productions/production.enums.js";
 import { encodeEventCursor } from "./event.cursor.js";
 import { EventType } from "./event.enums.js";
@@ -27,6 +28,16 @@ export class ProductionEvent {
     description: "REVIEW_DECIDED (approve): approving roles this round needed, as of the event.",
   })
   approvalsRequired!: number | null;
+  @Field(() => CarryOutcome, {
+    nullable: true,
+    description: "NOTE_CARRIED: what happened to the note (moved, trimmed, shot removed...), as mapped then.",
+  })
+  carryOutcome!: CarryOutcome | null;
+  @Field(() => CarryMethod, {
+    nullable: true,
+    description: "NOTE_CARRIED: how it was mapped (TIMECODE when a cut's edit was missing).",
+  })
+  carryMethod!: CarryMethod | null;
 
   seq!: number;
   actorId!: string | null;
@@ -69,5 +80,7 @@ export function toProductionEvent(e: EventLean): ProductionEvent {
     toStatus: e.toStatus ?? null,
     approvals: e.approvals ?? null,
     approvalsRequired: e.approvalsRequired ?? null,
+    carryOutcome: e.carryOutcome ?? null,
+    carryMethod: e.carryMethod ?? null,
   });
 }

@@ -28,6 +28,7 @@ import { Stem } from "../versions/version.enums.js";
 import { VersionModel } from "../versions/version.model.js";
 import { addVersionCommand as addVersion } from "../versions/add-version.command.js";
 import { NoteCategory, NoteStatus } from "../notes/note.enums.js";
+import { registerCarryMappers } from "../app/carry-mappers.js";
 import { DEMO_PASSWORD, DEMO_TITLE, DEMO_USERS } from "./seed-data.js";
 import { as, type Users } from "./seed-actors.js";
 import { seedScript } from "./seed-script.js";
@@ -55,6 +56,7 @@ export async function seedDemoIfEmpty(): Promise<SeedResult> {
 }
 
 export async function seedDemo(options: { reset?: boolean; quiet?: boolean } = {}): Promise<SeedResult> {
+  registerCarryMappers(); // the seed may run without the server (seed.cli.ts)
   if (options.reset) await removeDemo();
   else if (await UserModel.exists({ email: { $in: DEMO_USERS.map((u) => u.email) } })) {
     throw new Error("Demo accounts already exist; run with --reset to recreate the demo.");

@@ -219,14 +219,14 @@ describe("carrying script notes onto a new version", () => {
     expect(errorCode(stale)).toBe("CONFLICT");
   });
 
-  it("does not map cut notes yet", async () => {
-    const { assetId, versionId: c1 } = await buildVersion(world.server, world.prod, AssetKind.CUT);
-    await buildNote(world.server, world.prod.as("EDITOR"), c1, { time: { startFrame: 10 } }, "Cut note");
-    const { versionId: c2 } = await buildVersion(world.server, world.prod, AssetKind.CUT, {}, assetId);
+  it("does not map mix notes yet", async () => {
+    const { assetId, versionId: c1 } = await buildVersion(world.server, world.prod, AssetKind.MIX);
+    await buildNote(world.server, world.prod.as("EDITOR"), c1, { time: { startFrame: 10 } }, "Mix note");
+    const { versionId: c2 } = await buildVersion(world.server, world.prod, AssetKind.MIX, {}, assetId);
     expect(await carried(c2)).toEqual([]);
     const res = await gqlAs(
       world.server,
-      world.prod.as("EDITOR"),
+      world.prod.showrunner,
       `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`,
       {
         v: c2,

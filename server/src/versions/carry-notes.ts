@@ -1,4 +1,4 @@
-import { Types } from "mongoose";
+import { type ClientSession, Types } from "mongoose";
 import { AssetKind } from "../assets/asset.enums.js";
 import type { CommandTx } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
@@ -9,14 +9,19 @@ import { NoteStatus } from "../notes/note.enums.js";
 import { type AnchorDoc, NoteModel } from "../notes/note.model.js";
 import { diffScripts } from "./script-diff.js";
 import { remapScriptSpan } from "./script-remap.js";
-import type { VersionDoc } from "./version.model.js";
+import { conflict } from "../errors/app-errors.js";
+import { type VersionDoc, VersionModel } from "./version.model.js";
 
-/** Maps every anchor of `previous` onto `next`; one mapper per asset kind. */
+/**
+ * Maps every anchor of `previous` onto `next`, one mapping per anchor in order; one mapper per asset
+ * kind. It may read (e.g. the cuts' edits) in the caller's transaction through `session`.
+ */
 export type AnchorMapper = (
   previous: VersionDoc,
   next: VersionDoc,
   anchors: readonly AnchorDoc[],
-) => AnchorMapping[];
+  session: ClientSession,
+) => AnchorMapping[] | Promise<AnchorMapping[]>;
 
 const scriptMapper: AnchorMapper = (previous, next, anchors) => {
   const d = diffScripts(previous.text ?? "", next.text ?? "");
@@ -24,10 +29,14 @@ const scriptMapper: AnchorMapper = (previous, next, anchors) => {
 };
 
 /**
- * SCRIPT only for now: cuts and mixes keep showing earlier notes through openNotesFromPrevious until
- * the conform (issue #16 part 2) adds its mapper here.
+ * SCRIPT is mapped here; the others are a port: the cut conform lives in edits/, a later domain
+ * than versions/, so app/carry-mappers.ts registers it (and the mix's) at start-up.
  */
 const MAPPERS: Partial<Record<AssetKind, AnchorMapper>> = { [AssetKind.SCRIPT]: scriptMapper };
+
+export function registerAnchorMapper(kind: AssetKind, mapper: AnchorMapper): void {
+  MAPPERS[kind] = mapper;
+}
 
 export const canCarry = (kind: AssetKind): boolean => MAPPERS[kind] !== undefined;
 
@@ -96,10 +105,11 @@ export async function carryOpenNotes(
     );
   }
   if (sources.length === 0) return [];
-  const mapped = mapper(
+  const mapped = await mapper(
     previous,
     next,
     sources.map((s) => s.anchor),
+    tx.session,
   );
   const now = new Date();
   const docs: NoteCarryDoc[] = sources.map((s, i) => {
@@ -127,5 +137,36 @@ export async function carryOpenNotes(
     noteId: d.noteId,
     versionId: d.versionId,
     carryId: d._id,
+    carryOutcome: d.outcome,
+    carryMethod: d.method,
   }));
+}
+
+/**
+ * Runs the carry into `version` from the version before it again, as run n+1 (carryNotes, and
+ * attachEdit when a cut's edit changes). Only into the latest version: a later one was carried from
+ * this one's current placements. Returns the NOTE_CARRIED events to record.
+ */
+export async function recarryInto(
+  tx: CommandTx,
+  version: VersionDoc,
+  actorId: Types.ObjectId,
+): Promise<EventDraft[]> {
+  // One operation at a time: a transaction's session runs its operations in order.
+  const latest = await VersionModel.findOne({ assetId: version.assetId }, { number: 1 })
+    .sort({ number: -1 })
+    .session(tx.session)
+    .lean();
+  const previous = await VersionModel.findOne({ assetId: version.assetId, number: version.number - 1 })
+    .session(tx.session)
+    .lean<VersionDoc>();
+  const lastRun = await NoteCarryModel.findOne({ versionId: version._id }, { run: 1 })
+    .sort({ run: -1 })
+    .session(tx.session)
+    .lean();
+  if (latest && latest.number !== version.number) {
+    throw conflict(`Version ${latest.number} was added since; only the latest version can be re-mapped.`);
+  }
+  if (!previous) throw new Error(`recarryInto: version ${version.number - 1} of the asset is missing`);
+  return carryOpenNotes(tx, previous, version, actorId, (lastRun?.run ?? 0) + 1);
 }
