@@ -138,6 +138,15 @@ export function renderMarkdown(r: BenchResults): string {
         w.rates.map((x) => [x.rate, x.requests, x.errors, x.achievedPerSecond, ...lat(x.latencyMs)]),
       ),
     );
+    const c = w.concurrent;
+    if (c) {
+      out.push("");
+      out.push(
+        `Closed loop, ${c.writers} concurrent writers on one production for ${c.seconds} s: **${c.perSecond} notes/s** ` +
+          `(${c.notes} notes, ${c.errors} errors), latency p50 ${c.latencyMs.p50} / p99 ${c.latencyMs.p99} ms; ` +
+          `${c.transactionsPerNote ?? "?"} transactions sent to the store per note (${c.aborts ?? "?"} aborted: conflict retries).`,
+      );
+    }
   }
   if (r.read) {
     out.push("");

@@ -13,9 +13,23 @@ export interface WriteRateResult {
   achievedPerSecond: number;
 }
 
+/** Closed loop: `writers` clients each sending the next addNote when the last is answered. */
+export interface ConcurrentWritersResult {
+  writers: number;
+  seconds: number;
+  notes: number;
+  perSecond: number;
+  errors: number;
+  latencyMs: Summary;
+  /** Transactions the server started per committed note (1 = no conflict retry), from its /metrics. */
+  transactionsPerNote: number | null;
+  aborts: number | null;
+}
+
 export interface WritePathResult {
   subscribers: number;
   rates: WriteRateResult[];
+  concurrent?: ConcurrentWritersResult;
 }
 
 let writeK = 2_000_000;
@@ -68,7 +82,80 @@ export async function runWritePath(
     if (r.latencyMs.p99 > 2_000) break;
     await sleep(500);
   }
-  return { subscribers, rates };
+  const concurrent = await concurrentWriters(server, fixture, 8, plan.quick ? 1 : plan.writeSeconds * 2);
+  log(
+    `  write path, ${concurrent.writers} concurrent writers: ${concurrent.perSecond} notes/s, ` +
+      `${concurrent.transactionsPerNote} transactions per note, ${concurrent.errors} errors`,
+  );
+  return { subscribers, rates, concurrent };
+}
+
+/** Sum of a counter's samples on the server's /metrics whose labels contain `match`. */
+async function metricSum(server: Server, name: string, match: string): Promise<number | null> {
+  try {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    let sum = 0;
+    for (const line of text.split("\n"))
+      if (line.startsWith(`${name}{`) && line.includes(match)) sum += Number(line.split(" ").at(-1));
+    return sum;
+  } catch {
+    return null;
+  }
+}
+
+const STORE = "greenlight_store_command_duration_seconds_count";
+
+/**
+ * The write rate one production sustains with `writers` concurrent writers, and what their
+ * conflicts cost: commits and aborts the server sent to the store over the run (its /metrics).
+ */
+async function concurrentWriters(
+  server: Server,
+  fixture: RunContext["fixture"],
+  writers: number,
+  seconds: number,
+): Promise<ConcurrentWritersResult> {
+  const [commits0, aborts0] = await Promise.all([
+    metricSum(server, STORE, 'command="commitTransaction"'),
+    metricSum(server, STORE, 'command="abortTransaction"'),
+  ]);
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          await addNote(server.url, fixture.owner.token, fixture.versionId, writeK++);
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  const [commits1, aborts1] = await Promise.all([
+    metricSum(server, STORE, 'command="commitTransaction"'),
+    metricSum(server, STORE, 'command="abortTransaction"'),
+  ]);
+  const aborts = aborts0 !== null && aborts1 !== null ? aborts1 - aborts0 : null;
+  const commits = commits0 !== null && commits1 !== null ? commits1 - commits0 : null;
+  return {
+    writers,
+    seconds: Math.round(elapsed * 10) / 10,
+    notes: latencies.length,
+    perSecond: Math.round(latencies.length / elapsed),
+    errors,
+    latencyMs: roundSummary(summarize(latencies), 2),
+    transactionsPerNote:
+      commits !== null && aborts !== null && latencies.length > 0
+        ? Math.round(((commits + aborts) / latencies.length) * 100) / 100
+        : null,
+    aborts,
+  };
 }
 
 /** `count` addNotes at `rate`/s, open loop; each result: index, latency (null: failed), start offset. */
