@@ -59,6 +59,7 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
         : undefined,
     );
   }
+  out.push(fixedCostTarget(sizes.map(([name, n]) => [n, phase("greenlight", name)?.cpuMicrosPerDelivery])));
   const flat = sizes
     .map(([name]) => phase("greenlight", name)?.cpuMicrosPerDelivery)
     .filter((x): x is number => x !== undefined);
@@ -142,6 +143,17 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
           met: null,
         },
   );
+  const c = r.realtime.writePath?.concurrent;
+  if (c)
+    out.push({
+      id: "write-rate-concurrent",
+      target: `Write rate one production sustains with ${c.writers} concurrent writers (no target: measured)`,
+      measured: `${c.perSecond} notes/s, p99 ${c.latencyMs.p99} ms, ${c.errors} errors`,
+      anchor: `${c.transactionsPerNote ?? "?"} transactions per note`,
+      ratio: null,
+      met: null,
+      note: `${c.aborts ?? "?"} aborted transactions (conflict retries) for ${c.notes} notes`,
+    });
   const walk = r.read?.notesPage[0];
   if (r.read && walk) {
     const trips = new Set(r.read.notesPage.flatMap((m) => m.roundTrips));
@@ -192,4 +204,32 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       if (t.met !== null)
         t.note = `${t.note ? `${t.note}; ` : ""}--quick: sizes are not the targets' sizes, verdict informational`;
   return out;
+}
+
+/**
+ * Realtime's fixed CPU per event in one process (what every process pays for an event whatever its
+ * subscribers: the change stream, decoding, sequencing, one execution), from the same run's steady
+ * phases: CPU per event = fixed + n × per-delivery, least squares over the sizes.
+ */
+function fixedCostTarget(points: Array<[number, number | undefined]>): TargetResult {
+  const target = "Realtime's fixed CPU per event <= 0.5 ms per process";
+  const pts = points.filter((p): p is [number, number] => p[1] !== undefined);
+  if (pts.length < 2)
+    return { id: "fixed-cpu", target, measured: "not measured", anchor: "-", ratio: null, met: null };
+  // (subscribers, µs of CPU per event)
+  const xy = pts.map(([n, perDelivery]) => [n, n * perDelivery] as const);
+  const mx = xy.reduce((a, [x]) => a + x, 0) / xy.length;
+  const my = xy.reduce((a, [, y]) => a + y, 0) / xy.length;
+  const slope =
+    xy.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / xy.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const fixedMs = round((my - slope * mx) / 1000, 3);
+  return {
+    id: "fixed-cpu",
+    target,
+    measured: `${fixedMs} ms (fit: ${fixedMs} ms + ${round(slope, 2)} µs per subscriber)`,
+    anchor: "0.5 ms",
+    ratio: round(fixedMs / 0.5, 2),
+    met: fixedMs <= 0.5,
+    note: "intercept of CPU per event against subscribers over the steady phases",
+  };
 }
