@@ -7,6 +7,11 @@ export enum EventType {
   EPISODE_ADDED = "EPISODE_ADDED",
   ASSET_CREATED = "ASSET_CREATED",
   VERSION_ADDED = "VERSION_ADDED",
+  /**
+   * On the version a new one follows (versionId: the older one), recorded with VERSION_ADDED, so a room
+   * on the older version hears of the newer one on its own stream (asset: its versions now).
+   */
+  VERSION_SUPERSEDED = "VERSION_SUPERSEDED",
   NOTE_ADDED = "NOTE_ADDED",
   NOTE_UPDATED = "NOTE_UPDATED",
   NOTE_DELETED = "NOTE_DELETED",

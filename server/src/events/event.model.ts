@@ -39,6 +39,7 @@ export const EVENT_PAYLOADS = {
   [EventType.EPISODE_ADDED]: { episodeId: ID },
   [EventType.ASSET_CREATED]: { assetId: ID },
   [EventType.VERSION_ADDED]: VERSION,
+  [EventType.VERSION_SUPERSEDED]: VERSION,
   [EventType.NOTE_ADDED]: NOTE,
   [EventType.NOTE_UPDATED]: NOTE,
   [EventType.NOTE_DELETED]: NOTE,

@@ -69,6 +69,10 @@ export async function addVersionCommand(
         const carried = last ? await carryOpenNotes(tx, last, added, userId, 1) : [];
         await recordEvents(tx, asset.productionId, userId, [
           { type: EventType.VERSION_ADDED, versionId: version._id, assetId: asset._id },
+          // The previous version's room is told on its own stream (its viewers subscribe to it alone).
+          ...(last
+            ? [{ type: EventType.VERSION_SUPERSEDED, versionId: last._id, assetId: asset._id } as const]
+            : []),
           ...carried,
         ]);
         return added;

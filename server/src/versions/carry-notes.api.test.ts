@@ -101,6 +101,9 @@ describe("carrying script notes onto a new version", () => {
       ["NOTE_CARRIED", "TEXT_CHANGED"],
       ["NOTE_CARRIED", "LINES_REMOVED"],
     ]);
+    // v1's own stream hears of v2: one VERSION_SUPERSEDED on v1, recorded with v2's VERSION_ADDED.
+    const onV1 = expectData(events).production.events.filter((e) => e.version?.id === v1);
+    expect(onV1.filter((e) => e.type === "VERSION_SUPERSEDED")).toHaveLength(1);
 
     // Revision marks: the lines v2 added or edited (the blank line after "Rain." is left out).
     const marks = await gqlAs<{ version: { changedLines: number[] | null } }>(

@@ -60,7 +60,7 @@ export function ActivityFeed({ productionId }: { productionId: string }) {
   const events = useMemo(
     () =>
       [...(data?.production?.events ?? [])]
-        .filter((e) => e.type !== "NOTE_CARRIED")
+        .filter((e) => e.type !== "NOTE_CARRIED" && e.type !== "VERSION_SUPERSEDED")
         .reverse()
         .slice(0, SHOWN),
     [data],

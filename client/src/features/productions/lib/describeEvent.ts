@@ -39,6 +39,9 @@ export function describeEvent(e: ActivityEventFragment): EventLine {
     case "NOTE_DELETED":
     case "REPLY_ADDED":
       return noteLine(e);
+    case "VERSION_SUPERSEDED":
+      // The feed leaves these out beside the VERSION_ADDED they come with (they tell the older room).
+      return { text: "superseded a version" };
     case "NOTE_CARRIED":
       // The feed leaves these out (one per carried note would bury the VERSION_ADDED beside them).
       return { text: "carried a note to a new version" };

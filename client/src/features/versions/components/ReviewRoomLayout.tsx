@@ -1,15 +1,16 @@
 import { type ReactNode, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import type { AssetKind } from "../../../gql/graphql";
 import { PresenceAvatars } from "../../presence/components/PresenceAvatars";
 import { usePresenceViewers } from "../../presence/usePresence";
 import { ReviewPanel } from "../../review/components/ReviewPanel";
 import { VersionStatusBadge } from "../../review/components/VersionStatusBadge";
 import type { ReviewRoom } from "../hooks/useReviewRoom";
 import type { RoomVersion } from "../hooks/useVersionRoom";
+import { KIND_PATH } from "./kindPath";
+import { NewerVersionBanner } from "./NewerVersionBanner";
 import { VersionRealtime } from "./VersionRealtime";
 
-export const KIND_PATH: Record<AssetKind, string> = { SCRIPT: "script", CUT: "cut", MIX: "mix" };
+export { KIND_PATH };
 
 interface Props {
   room: ReviewRoom & { version: RoomVersion };
@@ -30,7 +31,7 @@ export function ReviewRoomLayout({ room, stage, notes, headerExtra }: Props) {
   const versions = [...asset.versions].sort((a, b) => b.number - a.number);
 
   return (
-    <div className="room" data-kind={asset.kind}>
+    <div className="room" data-kind={asset.kind} data-testid="room" data-asset-id={asset.id}>
       <VersionRealtime versionId={version.id} since={version.lastEventCursor ?? null} />
       <div className="room-stage">
         <div className="room-header">
@@ -72,6 +73,7 @@ export function ReviewRoomLayout({ room, stage, notes, headerExtra }: Props) {
           ) : null}
           <PresenceAvatars viewers={viewers} />
         </div>
+        <NewerVersionBanner version={version} />
         {stage}
       </div>
       <aside className="room-side" aria-label="Notes and review">

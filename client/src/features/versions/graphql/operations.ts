@@ -58,6 +58,17 @@ export const VersionEventsDocument = graphql(`
       }
       reply { ...ReplyItem }
       version { id ...ReviewPanelVersion }
+      asset { id versions { id number status createdAt revision { color label } } }
+    }
+  }
+`);
+
+/** How many of the room's open notes a newer version took over (for "Open v2 · 3 notes carried over"). */
+export const NewerVersionDocument = graphql(`
+  query NewerVersion($versionId: ID!) {
+    version(id: $versionId) {
+      id
+      carriedNotes(first: 1) { totalCount }
     }
   }
 `);

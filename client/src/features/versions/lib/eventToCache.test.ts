@@ -75,6 +75,7 @@ function event(
     note: { ...n, version: { __typename: "Version", id: "v1", noteCounts: counts } },
     reply: null,
     version: null,
+    asset: null,
     ...extra,
   };
 }
