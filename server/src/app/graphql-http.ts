@@ -11,6 +11,24 @@ import { linkContext, reportOf } from "./request-report.js";
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json"];
 
+/** Errors of a well-formed request that never ran: the document or its variables were refused. */
+const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+
+/**
+ * GraphQL over HTTP: a response sent as legacy `application/json` should be 200 even when the
+ * document fails to parse or validate or its variables do not coerce (clients of that media type
+ * read `errors`, not the status); `application/graphql-response+json` keeps the 4xx. Apollo sends
+ * 400 for both, so the status is adjusted here. Transport refusals (BAD_REQUEST) stay 4xx.
+ */
+export function legacyStatus(
+  status: number,
+  contentType: string | undefined,
+  codes: readonly string[],
+): number {
+  if (status !== 400 || !contentType?.startsWith("application/json") || codes.length === 0) return status;
+  return codes.every((c) => REQUEST_ERROR_CODES.has(c)) ? 200 : status;
+}
+
 function headerMapOf(req: IncomingMessage): HeaderMap {
   const map = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -116,7 +134,11 @@ export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, con
       idempotency,
     );
     for (const [key, value] of result.headers) res.setHeader(key, value);
-    res.statusCode = result.status ?? 200;
+    res.statusCode = legacyStatus(
+      result.status ?? 200,
+      result.headers.get("content-type"),
+      report.errorCodes,
+    );
     if (result.body.kind === "complete") {
       res.end(method === "HEAD" ? undefined : result.body.string);
       return;

@@ -104,9 +104,16 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("reports parse errors as GRAPHQL_PARSE_FAILED (400) and unknown fields without suggestions by default", async () => {
-    const parse = await post(JSON.stringify({ query: "{ health { ok " }));
+    const modern = { accept: "application/graphql-response+json" };
+    const parse = await post(JSON.stringify({ query: "{ health { ok " }), modern);
     expect(parse.status).toBe(400);
-    const unknown = await post(JSON.stringify({ query: "{ healt { ok } }" }));
+    // Legacy application/json: 200 with the same errors (GraphQL over HTTP, graphql-http's audits).
+    const legacy = await post(JSON.stringify({ query: "{ health { ok " }), { accept: "application/json" });
+    expect(legacy.status).toBe(200);
+    expect(
+      ((await legacy.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+    ).toBe("GRAPHQL_PARSE_FAILED");
+    const unknown = await post(JSON.stringify({ query: "{ healt { ok } }" }), modern);
     expect(unknown.status).toBe(400);
     const body = (await unknown.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");

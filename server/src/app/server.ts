@@ -47,7 +47,11 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true, // gated per request by requestLimitsPlugin (signed-in callers only)
-    csrfPrevention: true,
+    // A request carrying Authorization was preflighted by any browser (a non-simple header), so it
+    // cannot be a cross-site forgery; GETs without it still need Apollo's preflight headers.
+    csrfPrevention: {
+      requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", "authorization"],
+    },
     hideSchemaDetailsFromClientErrors: !config.errorDetails,
     includeStacktraceInErrorResponses: config.errorDetails,
     parseOptions: { maxTokens: config.limits.maxTokens },
