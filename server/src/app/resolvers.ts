@@ -26,6 +26,7 @@ import { UserEventFieldsResolver } from "../users/user-joins.resolver.js";
 import { VersionFieldsResolver } from "../versions/version-fields.resolver.js";
 import { AssetVersionsResolver, VersionEventFieldsResolver } from "../versions/version-joins.resolver.js";
 import { VersionResolver } from "../versions/version.resolver.js";
+import { VersionCompareResolver } from "../versions/version-compare.resolver.js";
 import { PresenceResolver, PresenceViewerResolver } from "../presence/presence.resolver.js"; // realtime
 import { RealtimeResolver } from "./subscription.resolver.js"; // realtime
 
@@ -48,6 +49,7 @@ export const resolvers: Parameters<typeof buildSchema>[0]["resolvers"] = [
   EpisodeAssetsResolver,
   AssetEventFieldsResolver,
   VersionResolver,
+  VersionCompareResolver,
   VersionFieldsResolver,
   AssetVersionsResolver,
   VersionEventFieldsResolver,
