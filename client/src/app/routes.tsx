@@ -24,6 +24,9 @@ const CutReviewPage = lazy(() =>
 const MixReviewPage = lazy(() =>
   import("../features/mix/components/MixReviewPage").then((m) => ({ default: m.MixReviewPage })),
 );
+const ComparePage = lazy(() =>
+  import("../features/compare/components/ComparePage").then((m) => ({ default: m.ComparePage })),
+);
 const VersionLinkPage = lazy(() =>
   import("../features/versions/components/VersionLinkPage").then((m) => ({ default: m.VersionLinkPage })),
 );
@@ -77,6 +80,7 @@ export const router = createBrowserRouter([
       { path: "cut/:versionId", element: page(<CutReviewPage />) },
       { path: "mix/:versionId", element: page(<MixReviewPage />) },
       { path: "v/:versionId", element: page(<VersionLinkPage />) },
+      { path: "compare", element: page(<ComparePage />) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -19,6 +19,8 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": typeof types.MeDocument,
     "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": typeof types.AddVersionDocument,
+    "\n  fragment CompareSide on Version {\n    id\n    number\n    status\n    mediaUrl\n    frameRate\n    startTimecode\n    durationFrames\n    asset { id kind title }\n  }\n": typeof types.CompareSideFragmentDoc,
+    "\n  query CompareVersions($a: ID!, $b: ID!) {\n    compareVersions(a: $a, b: $b) {\n      kind\n      diffed\n      alignment { sameClock summary }\n      lines { kind aLine bLine text }\n      a { ...CompareSide }\n      b { ...CompareSide }\n    }\n  }\n": typeof types.CompareVersionsDocument,
     "\n  fragment NoteDrawing on Note {\n    drawing { shapes { tool color size points text } }\n  }\n": typeof types.NoteDrawingFragmentDoc,
     "\n  mutation EditNoteDrawing($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      editedAt\n      ...NoteDrawing\n    }\n  }\n": typeof types.EditNoteDrawingDocument,
     "\n  fragment CutEditSummary on CutEdit {\n    id\n    format\n    fileName\n    name\n    frameRate\n    eventCount\n    markerCount\n    warnings\n    revision\n    attachedAt\n    attachedBy { id name }\n  }\n": typeof types.CutEditSummaryFragmentDoc,
@@ -73,6 +75,8 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": types.MeDocument,
     "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": types.AddVersionDocument,
+    "\n  fragment CompareSide on Version {\n    id\n    number\n    status\n    mediaUrl\n    frameRate\n    startTimecode\n    durationFrames\n    asset { id kind title }\n  }\n": types.CompareSideFragmentDoc,
+    "\n  query CompareVersions($a: ID!, $b: ID!) {\n    compareVersions(a: $a, b: $b) {\n      kind\n      diffed\n      alignment { sameClock summary }\n      lines { kind aLine bLine text }\n      a { ...CompareSide }\n      b { ...CompareSide }\n    }\n  }\n": types.CompareVersionsDocument,
     "\n  fragment NoteDrawing on Note {\n    drawing { shapes { tool color size points text } }\n  }\n": types.NoteDrawingFragmentDoc,
     "\n  mutation EditNoteDrawing($input: EditNoteInput!) {\n    editNote(input: $input) {\n      id\n      editedAt\n      ...NoteDrawing\n    }\n  }\n": types.EditNoteDrawingDocument,
     "\n  fragment CutEditSummary on CutEdit {\n    id\n    format\n    fileName\n    name\n    frameRate\n    eventCount\n    markerCount\n    warnings\n    revision\n    attachedAt\n    attachedBy { id name }\n  }\n": types.CutEditSummaryFragmentDoc,
@@ -156,6 +160,14 @@ export function graphql(source: "\n  query Me {\n    me { id name email initials
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CompareSide on Version {\n    id\n    number\n    status\n    mediaUrl\n    frameRate\n    startTimecode\n    durationFrames\n    asset { id kind title }\n  }\n"): (typeof documents)["\n  fragment CompareSide on Version {\n    id\n    number\n    status\n    mediaUrl\n    frameRate\n    startTimecode\n    durationFrames\n    asset { id kind title }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompareVersions($a: ID!, $b: ID!) {\n    compareVersions(a: $a, b: $b) {\n      kind\n      diffed\n      alignment { sameClock summary }\n      lines { kind aLine bLine text }\n      a { ...CompareSide }\n      b { ...CompareSide }\n    }\n  }\n"): (typeof documents)["\n  query CompareVersions($a: ID!, $b: ID!) {\n    compareVersions(a: $a, b: $b) {\n      kind\n      diffed\n      alignment { sameClock summary }\n      lines { kind aLine bLine text }\n      a { ...CompareSide }\n      b { ...CompareSide }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

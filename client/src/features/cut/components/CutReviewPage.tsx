@@ -4,6 +4,7 @@ import { DrawingChip } from "../../drawing/components/DrawingChip";
 import { PictureDrawings } from "../../drawing/components/PictureDrawings";
 import { useDrawingDraft } from "../../drawing/hooks/useDrawingDraft";
 import { toInput } from "../../drawing/lib/shapes";
+import { CompareLink } from "../../compare/components/CompareLink";
 import { AttachEdit } from "../../edits/components/AttachEdit";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
 import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
@@ -76,6 +77,7 @@ function CutRoom({ room }: { room: ReadyRoom }) {
       room={room}
       headerExtra={
         <>
+          <CompareLink version={version} />
           <AttachEdit versionId={version.id} canAttach={version.viewerCan.addVersion} />
           <ExportMarkers version={version} />
         </>

@@ -12,7 +12,10 @@ import { useTimeAnchor } from "./useTimeAnchor";
 import { useTransport } from "./useTransport";
 
 /** The media's length in frames once its metadata is known (for versions stored without a duration). */
-function useMediaFrames(media: HTMLMediaElement | null, rate: ReturnType<typeof toRate>): number | null {
+export function useMediaFrames(
+  media: HTMLMediaElement | null,
+  rate: ReturnType<typeof toRate>,
+): number | null {
   const [frames, setFrames] = useState<number | null>(null);
   useEffect(() => {
     if (!media) return;
