@@ -116,6 +116,32 @@ describe("demo seed", () => {
       ["LINES_REMOVED", 86, "line 85 removed; nearest surviving line 86"],
     ]);
     expect(expectData(blue).version.changedLines).toHaveLength(6);
+    // Cut v2's EDL moved the montage before the red light: v1's open notes followed their shots.
+    const cutV2 = await server.gql<{
+      version: {
+        carriedNotes: {
+          edges: {
+            node: { outcome: string; method: string; detail: string; anchor: { startTimecode: string } };
+          }[];
+        };
+      };
+    }>(
+      `query($v: ID!) { version(id: $v) { carriedNotes { edges { node { outcome method detail
+        anchor { ... on TimeAnchor { startTimecode } } } } } } }`,
+      { v: cut?.versions[1]?.id },
+      { token },
+    );
+    expect(
+      expectData(cutV2).version.carriedNotes.edges.map(({ node: c }) => [
+        c.method,
+        c.outcome,
+        c.anchor.startTimecode,
+        c.detail,
+      ]),
+    ).toEqual([
+      ["EDIT", "MOVED", "01:00:29:12", "moved +00:00:17:00 (shot reordered)"],
+      ["EDIT", "MOVED", "01:00:17:12", "moved -00:00:08:00 (shot reordered)"],
+    ]);
 
     for (const asset of versions) {
       const notes = asset.flatMap((v) => v.notes.edges);

@@ -32,10 +32,14 @@ import { registerCarryMappers } from "../app/carry-mappers.js";
 import { DEMO_PASSWORD, DEMO_TITLE, DEMO_USERS } from "./seed-data.js";
 import { as, type Users } from "./seed-actors.js";
 import { seedScript } from "./seed-script.js";
+import { attachEditCommand as attachEdit } from "../edits/attach-edit.command.js";
+import { EditFormat } from "../edits/edit.enums.js";
+import { DEMO_CUT_V1_EDL, DEMO_CUT_V2_EDL } from "./seed-cut-edits.js";
 
 /**
  * The demo production "How It's Made": a user per role, episode 101 with a Fountain script
- * (White then Blue), a 24 fps cut starting at 01:00:00:00 (v1 sent back, v2 in review) and a mix
+ * (White then Blue), a 24 fps cut starting at 01:00:00:00 with an EDL per version (v1 sent back, v2
+ * in review, v1's open notes conformed onto v2, docs/conform.md) and a mix
  * with stems and loudness, each with notes and replies. Built through the same services the API
  * uses, so events, counters and rules are exactly what real use produces.
  */
@@ -108,6 +112,9 @@ async function seedCut(users: Users, productionId: string, episodeId: string) {
   });
   const timing = { frameRate: FrameRate.FPS_24, startTimecode: "01:00:00:00", durationFrames: CUT_FRAMES };
   const v1 = await addVersion(editor(), { assetId: asset.id, mediaUrl: `${MEDIA}/cut-v1.webm`, ...timing });
+  const edl = (versionId: string, text: string, fileName: string) =>
+    attachEdit(editor(), { versionId, format: EditFormat.CMX3600_EDL, text, fileName });
+  await edl(v1.id, DEMO_CUT_V1_EDL, "pilot_v1.edl");
   const a = await addNote(director(), {
     versionId: v1.id,
     body: "Open on the fog two seconds longer before the van enters. Let it breathe.",
@@ -141,10 +148,12 @@ async function seedCut(users: Users, productionId: string, episodeId: string) {
   );
 
   const v2 = await addVersion(editor(), { assetId: asset.id, mediaUrl: `${MEDIA}/cut-v2.webm`, ...timing });
+  // Attaching v2's edit conforms v1's open notes onto it (the red light's note follows the shot).
+  await edl(v2.id, DEMO_CUT_V2_EDL, "pilot_v2.edl");
   const c = await addNote(director(), {
     versionId: v2.id,
     body: "Much better. The montage could lose one beat: the batter shot repeats.",
-    time: { startFrame: 720, endFrame: 840 },
+    time: { startFrame: 480, endFrame: 600 },
     category: NoteCategory.PACING,
   });
   await replyToNote(editor(), c.id, "Trimmed 12 frames; will show in v3 if needed.");
