@@ -64,7 +64,11 @@ export function createLogger(level: LogLevel, json = false, destination?: Destin
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     },
-    destination ?? (json ? pino.destination({ sync: true }) : readableDestination()),
+    // Asynchronous: a synchronous write to a pipe whose reader lags (a log shipper, a process
+    // manager) gets EAGAIN, on which sonic-boom blocks the event loop 100 ms per retry and, in a
+    // burst (a thousand sockets connecting), recurses until the stack overflows and the process
+    // dies (seen in `pnpm bench`). pino flushes what is buffered synchronously on exit.
+    destination ?? (json ? pino.destination({ sync: false }) : readableDestination()),
   );
   return wrap(base);
 }
