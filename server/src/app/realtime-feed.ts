@@ -5,6 +5,7 @@ import type { Logger } from "../core/logger.js";
 import { EventFeed, eventsSource, type FeedSource } from "../events/event.feed.js";
 import { SessionModel } from "../auth/session.model.js";
 import { NoteModel } from "../notes/note.model.js";
+import { MembershipModel } from "../productions/membership.model.js";
 import { presenceSource } from "../presence/presence.feed.js";
 import { eventRange, roleOf, tailEvents } from "../events/event.log.js";
 import { realtimeDb } from "./realtime-db.js";
@@ -22,6 +23,10 @@ export interface RealtimeFeedDeps {
   logger: Logger;
   /** Sign-outs, revocations and user changes: live sockets end, the identity cache forgets. */
   credentials: { onChange(coll: string, change: ChangeDoc): void };
+  /** Memberships changed or removed (by any process): the membership cache forgets them. */
+  memberships?: (change: ChangeDoc) => void;
+  /** Versions' post-images: the version cache of note commands' checks keeps up with them. */
+  versions?: (change: ChangeDoc) => void;
 }
 
 const coll = (m: { collection: { collectionName: string } }) => m.collection.collectionName;
@@ -32,7 +37,7 @@ const coll = (m: { collection: { collectionName: string } }) => m.collection.col
  * Notes, users and versions are followed so that deliveries are primed with the documents the same
  * commits wrote, instead of reading them back (realtime/channel-memory.ts).
  */
-export function realtimeFeed({ db, logger, credentials }: RealtimeFeedDeps): FeedPort {
+export function realtimeFeed({ db, logger, credentials, memberships, versions }: RealtimeFeedDeps): FeedPort {
   let feed: EventFeed | null = null;
   const sources = (hub: FeedConsumer): FeedSource[] => {
     const cachedAs = (loader: string, value: (doc: mongoose.mongo.Document) => unknown) => (c: ChangeDoc) => {
@@ -42,6 +47,7 @@ export function realtimeFeed({ db, logger, credentials }: RealtimeFeedDeps): Fee
     };
     const toCredentials = (name: string) => (c: ChangeDoc) => credentials.onChange(name, c);
     const users = cachedAs("userById", (doc) => toUser(doc as UserLean));
+    const primeVersions = cachedAs("versionById", (doc) => doc);
     return [
       eventsSource((e) => hub.event(e), logger),
       {
@@ -53,7 +59,14 @@ export function realtimeFeed({ db, logger, credentials }: RealtimeFeedDeps): Fee
           if (id) hub.noteChanged(id, doc?.productionId ? String(doc.productionId) : null, doc);
         },
       },
-      { coll: coll(VersionModel), operations: NOT_INSERTS, onChange: cachedAs("versionById", (doc) => doc) },
+      {
+        coll: coll(VersionModel),
+        operations: NOT_INSERTS,
+        onChange(c) {
+          versions?.(c);
+          primeVersions(c);
+        },
+      },
       {
         coll: coll(UserModel),
         operations: NOT_INSERTS,
@@ -70,6 +83,9 @@ export function realtimeFeed({ db, logger, credentials }: RealtimeFeedDeps): Fee
         keep: ["updateDescription.updatedFields.revokedAt"],
         onChange: toCredentials(coll(ApiTokenModel)),
       },
+      ...(memberships
+        ? [{ coll: coll(MembershipModel), operations: NOT_INSERTS, onChange: memberships }]
+        : []),
     ];
   };
   return {

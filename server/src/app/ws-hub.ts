@@ -2,6 +2,8 @@ import mongoose from "mongoose";
 import type { WebSocket } from "ws";
 import { withIdentityCache } from "../auth/identity-cache.js";
 import type { Config } from "../config/config.js";
+import { membershipCache } from "../productions/membership-cache.js";
+import { versionCache } from "../versions/version-cache.js";
 import type { Logger } from "../core/logger.js";
 import { toPresenceEntry } from "../presence/presence.feed.js";
 import { loadPresence } from "../presence/presence.service.js";
@@ -30,6 +32,9 @@ export function createRealtime(config: Config, logger: Logger) {
       logger,
       // The same sign-out/revocation feed also keeps the HTTP identity cache honest across processes.
       credentials: withIdentityCache(identities),
+      // The write path's caches (#19) forget or refresh what any process changed.
+      memberships: membershipCache.follow(),
+      versions: versionCache.follow(),
     }),
     log: realtimeEventLog,
     logger,

@@ -4,6 +4,8 @@ import type { GraphQLSchema } from "graphql";
 import { handleProtocols } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import { identityCache } from "../auth/identity-cache.js";
+import { membershipCache } from "../productions/membership-cache.js";
+import { versionCache } from "../versions/version-cache.js";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../core/logger.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
@@ -110,6 +112,8 @@ export function attachWebSocket(options: WsAttachOptions): WsAttachment {
       await hub.stop();
       identities.dispose();
       identityCache.unfollow();
+      membershipCache.unfollow();
+      versionCache.unfollow();
       setHub(null);
     },
   };

@@ -1,4 +1,4 @@
-import { assertAcceptsNotes, assertAcceptsNotesInTx } from "../versions/version.lifecycle.js";
+import { assertAcceptsNotes } from "../versions/version.lifecycle.js";
 import { Types } from "mongoose";
 import type { Context } from "../core/context.js";
 import { forbidden } from "../errors/app-errors.js";
@@ -27,7 +27,8 @@ export type AddNoteArgs = AnchorInput & {
 
 /** The note, its version's counters and NOTE_ADDED, in one transaction. */
 export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<Note> {
-  const { version, member } = await requireVersion(ctx, input.versionId);
+  // The cached version is enough: its status is checked again in the transaction.
+  const { version, member } = await requireVersion(ctx, input.versionId, { forWrite: true });
   if (!canAddNote(member)) throw forbidden("Viewers cannot add notes.");
   const body = validBody(input.body);
   const anchor = resolveAnchor(version, input);
@@ -54,13 +55,18 @@ export async function addNoteCommand(ctx: Context, input: AddNoteArgs): Promise<
   });
   // The body returns the note so that a retry under the same Idempotency-Key answers the first one.
   const written = await runCommand("notes/add-note", async (tx) => {
-    // Again in the transaction: a lock committed since the check above refuses it (CONFLICT).
-    await assertAcceptsNotesInTx(tx.session, version._id);
     // The driver, not NoteModel.create: every field is validated above and built by newNoteDoc
     // (whose test checks it against the schema), so mongoose's casting, validation and document
     // wrapping would be pure overhead (~1 ms of CPU per note on this VM).
     await NoteModel.collection.insertOne(created, { session: tx.session });
-    await bumpNoteCounts(tx.session, version._id, { live: { [NoteStatus.OPEN]: 1 } });
+    // Again in the transaction, with the counters: a lock committed since the check above refuses
+    // it (CONFLICT) and the note's insert is rolled back.
+    await bumpNoteCounts(
+      tx.session,
+      version._id,
+      { live: { [NoteStatus.OPEN]: 1 } },
+      { whileAcceptingNotes: true },
+    );
     await recordEvents(tx, version.productionId, created.authorId, [
       { type: EventType.NOTE_ADDED, noteId: created._id, versionId: version._id },
     ]);

@@ -1,5 +1,6 @@
 import type { ClientSession, Types } from "mongoose";
 import { runCommand } from "../events/command.js";
+import { assertAcceptsNotesInTx, statusesAllowing } from "../versions/version.lifecycle.js";
 import { VersionModel, type NoteCountsDoc } from "../versions/version.model.js";
 import { NoteStatus } from "./note.enums.js";
 import { NoteModel } from "./note.model.js";
@@ -19,6 +20,7 @@ export async function bumpNoteCounts(
   session: ClientSession,
   versionId: Types.ObjectId,
   delta: CounterDelta,
+  options: { whileAcceptingNotes?: boolean } = {},
 ): Promise<void> {
   const inc: Record<string, number> = {};
   for (const part of ["live", "deleted"] as const) {
@@ -27,14 +29,20 @@ export async function bumpNoteCounts(
   }
   // Only versions counted from birth: bumping a legacy version would start its counters mid-way.
   if (Object.keys(inc).length > 0) {
+    const filter: Record<string, unknown> = { _id: versionId, "noteCounts.live": { $exists: true } };
+    // The transaction's "accepts notes" check folded into the write it makes anyway: one round
+    // trip less per note. It reads the same snapshot the separate read did, and a lock committed
+    // since conflicts on this very document.
+    if (options.whileAcceptingNotes) filter.status = { $in: NOTE_TAKING_STATUSES };
     // The driver: the filter and $inc are already typed ObjectId and numbers, nothing to cast.
-    await VersionModel.collection.updateOne(
-      { _id: versionId, "noteCounts.live": { $exists: true } },
-      { $inc: inc },
-      { session },
-    );
-  }
+    const r = await VersionModel.collection.updateOne(filter, { $inc: inc }, { session });
+    // Not matched: locked (CONFLICT, as the separate check says), or a legacy or missing version,
+    // which the check lets through as before.
+    if (options.whileAcceptingNotes && r.matchedCount === 0) await assertAcceptsNotesInTx(session, versionId);
+  } else if (options.whileAcceptingNotes) await assertAcceptsNotesInTx(session, versionId);
 }
+
+const NOTE_TAKING_STATUSES = statusesAllowing("acceptsNotes");
 
 /** Counts and stores in one transaction, so a note written meanwhile is in both or neither. */
 export function recountNotes(versionId: Types.ObjectId): Promise<NoteCountsDoc> {

@@ -4,6 +4,7 @@ import { conflict, forbidden, notFound } from "../errors/app-errors.js";
 import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
+import { membershipCache } from "./membership-cache.js";
 import { MembershipModel } from "./membership.model.js";
 import { Role } from "./production.enums.js";
 import { requireMembership } from "./production.access.js";
@@ -45,5 +46,7 @@ export async function removeMemberCommand(
   });
   ctx.loaders.membersByProductionId.clear(productionId);
   ctx.loaders.membershipByKey.clear(`${productionId}:${userId}`);
+  // Committed: this process's next request of that member reads the store (others: the feed).
+  membershipCache.forget(String(target._id));
   return true;
 }

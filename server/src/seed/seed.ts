@@ -12,6 +12,7 @@ import { ReplyModel } from "../notes/reply.model.js";
 import { replyToNoteCommand as replyToNote } from "../notes/reply-to-note.command.js";
 import { EpisodeModel } from "../productions/episode.model.js";
 import { addEpisodeCommand as addEpisode } from "../productions/add-episode.command.js";
+import { membershipCache } from "../productions/membership-cache.js";
 import { MembershipModel } from "../productions/membership.model.js";
 import { addMemberCommand as addMember } from "../productions/add-member.command.js";
 import { ProductionKind, ProductionStage, Role } from "../productions/production.enums.js";
@@ -25,6 +26,7 @@ import { ReviewDecision } from "../reviews/review.enums.js";
 import { FrameRate } from "@greenlight/common/timecode";
 import { UserModel } from "../users/user.model.js";
 import { Stem } from "../versions/version.enums.js";
+import { versionCache } from "../versions/version-cache.js";
 import { VersionModel } from "../versions/version.model.js";
 import { addVersionCommand as addVersion } from "../versions/add-version.command.js";
 import { NoteCategory, NoteStatus } from "../notes/note.enums.js";
@@ -240,6 +242,8 @@ export async function removeDemo(): Promise<void> {
     await MembershipModel.deleteMany({ userId: { $in: userIds } }, { session });
     await UserModel.deleteMany({ _id: { $in: userIds } }, { session });
   });
+  membershipCache.clear();
+  versionCache.clear();
 }
 
 export function printAccounts(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {

@@ -5,6 +5,7 @@ import { notFound } from "../errors/app-errors.js";
 import { isId } from "../core/ids.js";
 import { type MemberRef, requireMembership, viewerMembership } from "../productions/production.access.js";
 import { changedLines, diffScripts } from "./script-diff.js";
+import { versionCache } from "./version-cache.js";
 import { type VersionDoc } from "./version.model.js";
 import { toVersion, type Version } from "./version.type.js";
 
@@ -12,12 +13,31 @@ import { toVersion, type Version } from "./version.type.js";
 export async function requireVersion(
   ctx: Context,
   versionId: string,
+  options: { forWrite?: boolean } = {},
 ): Promise<{ version: VersionDoc; member: MemberRef }> {
   requireViewer(ctx);
-  const version = isId(versionId) ? await ctx.loaders.versionById.load(versionId) : null;
+  const version = isId(versionId)
+    ? options.forWrite
+      ? await versionForWrite(ctx, versionId)
+      : await ctx.loaders.versionById.load(versionId)
+    : null;
   if (!version) throw notFound("Version");
   const member = await requireMembership(ctx, String(version.productionId), "Version");
   return { version, member };
+}
+
+/**
+ * A note command's version, from the process's version cache (version-cache.ts) when it has it:
+ * only for checks the command's transaction repeats on its snapshot (the status), or that read
+ * what never changes. Never primed into the loaders, which answer reads.
+ */
+async function versionForWrite(ctx: Context, versionId: string): Promise<VersionDoc | null> {
+  const hit = versionCache.get(versionId);
+  if (hit) return hit;
+  const mark = versionCache.mark();
+  const doc = await ctx.loaders.versionById.load(versionId);
+  if (doc) versionCache.set(doc, mark);
+  return doc;
 }
 
 export async function findVersion(ctx: Context, id: string): Promise<Version | null> {
