@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Engine } from "./engine/engine.js";
 import { startTtlMonitor } from "./engine/ttl.js";
 import { WireServer } from "./server/server.js";
@@ -20,11 +23,19 @@ export interface EmbeddedMongoOptions {
    */
   enableTestCommands?: boolean;
   logger?: (level: "info" | "warn" | "error", msg: string, meta?: object) => void;
+  /**
+   * Also listen on a Unix domain socket in a private temp directory (not on Windows), for a
+   * client in the same process or machine: `socketUri` then names it. A round trip over it costs
+   * less CPU than over loopback TCP (no TCP stack on either side).
+   */
+  unixSocket?: boolean;
 }
 
 export interface EmbeddedMongo {
   /** Connection string usable by `mongoose.connect` and `new MongoClient`. */
   uri: string;
+  /** With `unixSocket`: a direct connection string over the Unix socket (else undefined). */
+  socketUri?: string;
   host: string;
   port: number;
   /** Close all sockets, cursors and the persistence. */
@@ -61,19 +72,41 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     await persistence.close();
     throw e;
   }
+  let socketDir: string | null = null;
+  if (opts.unixSocket && process.platform !== "win32") {
+    socketDir = mkdtempSync(join(tmpdir(), "greenlight-store-"));
+    try {
+      await server.listenPath(join(socketDir, "store.sock"));
+    } catch (e) {
+      await server.close();
+      await persistence.close();
+      rmSync(socketDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const stopTtl = startTtlMonitor(engine, (msg, meta) => log("info", msg, meta));
   const hostPart = host.includes(":") ? `[${host}]` : host;
   const query = replSet ? `replicaSet=${encodeURIComponent(replSet)}` : "directConnection=true";
   const uri = `mongodb://${hostPart}:${port}/?${query}`;
   log("info", "embedded mongo listening", { uri, dbPath: opts.dbPath ?? null });
   let closing: Promise<void> | undefined;
+  // A direct connection: over the socket the driver cannot match the replica set's TCP host list.
+  const socketUri = socketDir
+    ? `mongodb://${encodeURIComponent(join(socketDir, "store.sock"))}/?directConnection=true`
+    : undefined;
   return {
     uri,
+    ...(socketUri ? { socketUri } : {}),
     host,
     port,
     close: () => {
       stopTtl();
-      closing ??= server.close().then(() => persistence.close());
+      closing ??= server
+        .close()
+        .then(() => persistence.close())
+        .finally(() => {
+          if (socketDir) rmSync(socketDir, { recursive: true, force: true });
+        });
       return closing;
     },
   };

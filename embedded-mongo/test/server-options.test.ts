@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { parseArgs, UsageError } from "../src/cli-args.js";
@@ -29,6 +30,41 @@ describe("startEmbeddedMongo options", () => {
       await srv.close();
     }
   });
+
+  it.skipIf(process.platform === "win32")(
+    "unixSocket: the same store over a Unix socket, transactions and change streams included; removed on close",
+    async () => {
+      const srv = await startEmbeddedMongo({ unixSocket: true });
+      const socketUri = srv.socketUri as string;
+      expect(socketUri).toMatch(/^mongodb:\/\/%2F.*store\.sock\/\?directConnection=true$/);
+      const path = decodeURIComponent(/^mongodb:\/\/([^/]+)\//.exec(socketUri)?.[1] ?? "");
+      const overSocket = new MongoClient(socketUri);
+      const overTcp = new MongoClient(srv.uri);
+      try {
+        const coll = overSocket.db("d").collection<{ _id: number; n: number }>("c");
+        const stream = coll.watch([], { fullDocument: "updateLookup" });
+        const first = stream.next();
+        const session = overSocket.startSession();
+        await session.withTransaction(async () => {
+          await coll.insertOne({ _id: 1, n: 1 }, { session });
+          await coll.updateOne({ _id: 1 }, { $inc: { n: 1 } }, { session });
+        });
+        await session.endSession();
+        expect((await first).operationType).toBe("insert");
+        const second = await stream.next();
+        expect("fullDocument" in second && second.fullDocument).toEqual({ _id: 1, n: 2 });
+        await stream.close();
+        // One engine behind both listeners.
+        const viaTcp = overTcp.db("d").collection<{ _id: number; n: number }>("c");
+        expect(await viaTcp.findOne({ _id: 1 })).toEqual({ _id: 1, n: 2 });
+      } finally {
+        await overSocket.close();
+        await overTcp.close();
+        await srv.close();
+      }
+      expect(existsSync(path)).toBe(false);
+    },
+  );
 
   it("closes idempotently", async () => {
     const srv = await startEmbeddedMongo();

@@ -14,6 +14,8 @@ export type Logger = (level: "info" | "warn" | "error", msg: string, meta?: obje
 /** The TCP side: accepts sockets and gives each a Connection sharing one engine. */
 export class WireServer {
   private readonly server: Server;
+  /** A second listener on a Unix socket (`listenPath`), for a client in the same machine. */
+  private pathServer: Server | null = null;
   private readonly connections = new Map<number, Connection>();
   private nextConnectionId = 1;
   readonly cursors = new CursorRegistry();
@@ -70,11 +72,28 @@ export class WireServer {
     });
   }
 
+  /** Also accept connections on a Unix domain socket at `path` (same protocol, same engine). */
+  listenPath(path: string): Promise<void> {
+    const server = createServer((s) => this.accept(s));
+    return new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(path, () => {
+        server.off("error", reject);
+        this.pathServer = server;
+        resolve();
+      });
+    });
+  }
+
   async close(): Promise<void> {
+    const pathServer = this.pathServer;
+    const closingPath = pathServer
+      ? new Promise<void>((r) => pathServer.close(() => r()))
+      : Promise.resolve();
     const closing = new Promise<void>((r) => this.server.close(() => r()));
     for (const c of this.connections.values()) c.destroy();
     this.cursors.closeAll();
     this.txns.snapshots.close();
-    await closing;
+    await Promise.all([closing, closingPath]);
   }
 }

@@ -41,10 +41,13 @@ export async function connectDatabase(
   }
   const { startEmbeddedMongo } = await loadEmbeddedStore();
   const dbPath = options.dbPath === undefined ? config.embeddedDbPath : options.dbPath;
-  const store = await startEmbeddedMongo({ port: 0, host: "127.0.0.1", dbPath });
+  // The TCP listener stays for tools (mongosh, `pnpm db` clients); this process talks to its own
+  // store over a Unix socket where there is one: ~12% less CPU per round trip than loopback TCP
+  // (bench/README.md, #19). The same driver and protocol, so nothing else differs.
+  const store = await startEmbeddedMongo({ port: 0, host: "127.0.0.1", dbPath, unixSocket: true });
   logger.info(`Embedded store at ${store.uri}${dbPath ? ` (files in ${dbPath})` : " (in memory)"}`);
   try {
-    await mongoose.connect(store.uri, {
+    await mongoose.connect(store.socketUri ?? store.uri, {
       dbName: options.dbName ?? "greenlight",
       monitorCommands,
     });
@@ -76,6 +79,8 @@ function redact(uri: string): string {
 /** The embedded store's public API (see embedded-mongo/src/index.ts). */
 export interface EmbeddedStore {
   uri: string;
+  /** A direct connection over a Unix socket, when asked for and the platform has them. */
+  socketUri?: string;
   port: number;
   close(): Promise<void>;
 }
@@ -85,6 +90,7 @@ export interface EmbeddedStoreModule {
     host?: string;
     dbPath?: string | null;
     replSet?: string;
+    unixSocket?: boolean;
   }): Promise<EmbeddedStore>;
 }
 
