@@ -30,7 +30,7 @@ export function productionLoaders() {
       if (pairs.length === 0) return keys.map((k) => cached.get(k) ?? null);
       const mark = membershipCache.mark();
       // Through mongoose, not the driver: realtime's executions bound their reads by mongoose's
-      // query path (realtime/db-scope.ts).
+      // query middleware (core/db-bound.ts).
       const docs = await MembershipModel.find({
         $or: pairs.map(([productionId, userId]) => ({ productionId, userId })),
       }).lean();
