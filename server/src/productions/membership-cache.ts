@@ -1,4 +1,5 @@
 import type { ChangeDoc } from "../core/change-stream.js";
+import { FeedCache } from "../core/feed-cache.js";
 import type { MembershipDoc } from "./membership.model.js";
 
 /** Long enough to take the membership read off nearly every request of an active member. */
@@ -24,41 +25,20 @@ interface Entry {
  *   cache stays off: one nobody can invalidate across processes would let a removed member act
  *   for up to the TTL.
  */
-export class MembershipCache {
+export class MembershipCache extends FeedCache {
   private readonly entries = new Map<string, Entry>();
   /** Membership `_id` → key: a delete's change names only the `_id`. */
   private readonly keyById = new Map<string, string>();
-  private followed = false;
-  /** Bumped by every forget: a read that began before it must not be kept after it. */
-  private epoch = 0;
 
   constructor(
     private readonly ttlMs = MEMBERSHIP_TTL_MS,
     private readonly maxEntries = MEMBERSHIP_MAX_ENTRIES,
-  ) {}
-
-  get enabled(): boolean {
-    return this.followed;
+  ) {
+    super();
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  /** Turns the cache on; returns the handler for memberships' changes on the process's feed. */
-  follow(): (change: ChangeDoc) => void {
-    this.followed = true;
-    return (change) => this.onChange(change);
-  }
-
-  unfollow(): void {
-    this.followed = false;
-    this.clear();
-  }
-
-  /** Call before reading the store; pass the result to `set`. */
-  mark(): number {
-    return this.epoch;
   }
 
   get(key: string, now = Date.now()): MembershipDoc | null {

@@ -1,4 +1,5 @@
 import { changedId, type ChangeDoc, postImage } from "../core/change-stream.js";
+import { FeedCache } from "../core/feed-cache.js";
 import type { VersionDoc } from "./version.model.js";
 
 /** Versions written to recently enough to matter; each entry is one version document. */
@@ -21,30 +22,15 @@ const MAX_TEXT_CHARS = 64 * 1024;
  *
  * Off until the feed is wired (`follow()`), as the identity and membership caches.
  */
-export class VersionCache {
+export class VersionCache extends FeedCache {
   private readonly entries = new Map<string, VersionDoc>();
-  private followed = false;
-  /** Bumped by every change: a read that began before one must not be kept after it. */
-  private epoch = 0;
 
-  constructor(private readonly maxEntries = VERSION_CACHE_MAX_ENTRIES) {}
+  constructor(private readonly maxEntries = VERSION_CACHE_MAX_ENTRIES) {
+    super();
+  }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  follow(): (change: ChangeDoc) => void {
-    this.followed = true;
-    return (change) => this.onChange(change);
-  }
-
-  unfollow(): void {
-    this.followed = false;
-    this.clear();
-  }
-
-  mark(): number {
-    return this.epoch;
   }
 
   get(id: string): VersionDoc | null {
