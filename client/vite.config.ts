@@ -10,7 +10,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      "/graphql": { target: apiTarget, ws: true, changeOrigin: true },
+      // The page's Host kept: the server honours the session cookie only when Origin names the Host.
+      "/graphql": { target: apiTarget, ws: true, changeOrigin: false },
       "/media": { target: apiTarget, changeOrigin: true },
     },
   },

@@ -7,7 +7,7 @@ import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { Kind, OperationTypeNode } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import { env } from "../env";
-import { expireSession, getToken } from "../features/auth/session";
+import { expireSession, getSession } from "../features/auth/session";
 import { connection } from "../realtime/connection";
 
 /** graphql-ws close code the server uses for a missing or bad token (contract: Transport). */
@@ -20,18 +20,16 @@ const CLOSE_NORMAL = 1000;
  */
 const CONNECT_TIMEOUT_MS = 8_000;
 
-function authHeader(): string | undefined {
-  const token = getToken();
-  return token ? `Bearer ${token}` : undefined;
-}
+/**
+ * Sent on every HTTP request: it asks the server for cookie sessions, and a custom header is what
+ * a cross-site page cannot send (the server refuses cookie requests without it: CSRF).
+ */
+const CSRF_HEADER = "x-greenlight-csrf";
 
 export function createWsClient(): Client {
   const client = createClient({
     url: env.graphqlWsUrl,
-    connectionParams: () => {
-      const authorization = authHeader();
-      return authorization ? { authorization } : {};
-    },
+    // No params: the handshake carries the session cookie, and the server checks its Origin.
     // Review rooms must come back by themselves after a network blip; only a rejected token is final.
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: (event) => !(event instanceof CloseEvent && event.code === CLOSE_FORBIDDEN),
@@ -116,21 +114,18 @@ const retry = new RetryLink({
 });
 
 export function createLink(ws: Client): ApolloLink {
-  const auth = new SetContextLink((prev) => {
-    const authorization = authHeader();
-    return authorization ? { headers: { ...prev.headers, authorization } } : {};
-  });
+  const csrf = new SetContextLink((prev) => ({ headers: { ...prev.headers, [CSRF_HEADER]: "1" } }));
   const errors = new ErrorLink(({ error }) => {
     if (!CombinedGraphQLErrors.is(error)) return;
     // Only a token that used to work expires; a wrong password on sign-in is handled by its form.
-    if (error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED") && getToken()) {
+    if (error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED") && getSession()) {
       expireSession();
     }
   });
-  const http = new HttpLink({ uri: env.graphqlHttpUrl });
+  const http = new HttpLink({ uri: env.graphqlHttpUrl, credentials: "same-origin" });
   const wsLink = new GraphQLWsLink(ws);
   return ApolloLink.from([
     errors,
-    ApolloLink.split(isSubscription, wsLink, ApolloLink.from([auth, idempotencyKey, retry, http])),
+    ApolloLink.split(isSubscription, wsLink, ApolloLink.from([csrf, idempotencyKey, retry, http])),
   ]);
 }

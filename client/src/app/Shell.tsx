@@ -2,7 +2,8 @@ import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { MeDocument, SignOutDocument } from "../features/auth/graphql";
-import { setToken } from "../features/auth/session";
+import { SignOutEverywhere } from "../features/auth/components/SignOutEverywhere";
+import { endSession, setSession } from "../features/auth/session";
 import { useOutboxFlush } from "../features/notes/outbox/useOutbox";
 import { useKeydown } from "../lib/hotkeys";
 import { ConnectionBanner, useConnection } from "./ConnectionBanner";
@@ -12,6 +13,7 @@ import { ShortcutsOverlay } from "./ShortcutsOverlay";
 export function Shell() {
   const location = useLocation();
   const [help, setHelp] = useState(false);
+  const [everywhere, setEverywhere] = useState(false);
   const { data } = useQuery(MeDocument, { fetchPolicy: "cache-first" });
   const [signOut] = useMutation(SignOutDocument);
   const client = useApolloClient();
@@ -29,7 +31,14 @@ export function Shell() {
     // Revoke server-side when possible, but leave locally even if the network is down.
     await signOut().catch(() => undefined);
     await client.clearStore().catch(() => undefined);
-    setToken(null);
+    setSession(null);
+  };
+
+  const signedOutEverywhere = async (ended: number) => {
+    await client.clearStore().catch(() => undefined);
+    endSession(
+      `Signed out everywhere: ${ended} ${ended === 1 ? "session or token" : "sessions and tokens"} ended.`,
+    );
   };
 
   return (
@@ -62,6 +71,15 @@ export function Shell() {
         <button type="button" className="btn sm" onClick={doSignOut}>
           Sign out
         </button>
+        <button
+          type="button"
+          className="btn ghost sm"
+          onClick={() => setEverywhere(true)}
+          aria-label="Sign out everywhere"
+          title="Sign out on every device"
+        >
+          Everywhere…
+        </button>
       </header>
       <main className="main">
         <ErrorBoundary resetKey={location.pathname}>
@@ -69,6 +87,9 @@ export function Shell() {
         </ErrorBoundary>
       </main>
       {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
+      {everywhere ? (
+        <SignOutEverywhere onClose={() => setEverywhere(false)} onDone={signedOutEverywhere} />
+      ) : null}
     </div>
   );
 }

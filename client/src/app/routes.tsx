@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode, useSyncExternalStore } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
-import { getToken, subscribeSession } from "../features/auth/session";
+import { getSession, subscribeSession } from "../features/auth/session";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { Loading } from "./ErrorState";
 import { Shell } from "./Shell";
@@ -35,9 +35,9 @@ const AddVersionPage = lazy(() =>
 );
 
 function RequireAuth({ children }: { children: ReactNode }) {
-  const token = useSyncExternalStore(subscribeSession, getToken);
+  const session = useSyncExternalStore(subscribeSession, getSession);
   const location = useLocation();
-  if (!token) {
+  if (!session) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }

@@ -14,10 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user { id name email initials }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user { id name email initials }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignOutEverywhere($keepApiTokens: Boolean!) {\n    signOutEverywhere(keepApiTokens: $keepApiTokens)\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": typeof types.AddVersionDocument,
     "\n  fragment CompareSide on Version {\n    id\n    number\n    status\n    mediaUrl\n    frameRate\n    startTimecode\n    durationFrames\n    asset { id kind title }\n  }\n": typeof types.CompareSideFragmentDoc,
     "\n  query CompareVersions($a: ID!, $b: ID!) {\n    compareVersions(a: $a, b: $b) {\n      kind\n      diffed\n      alignment { sameClock summary }\n      lines { kind aLine bLine text }\n      a { ...CompareSide }\n      b { ...CompareSide }\n    }\n  }\n": typeof types.CompareVersionsDocument,
@@ -70,10 +71,11 @@ type Documents = {
     "\n  query ExportMarkerParts($versionId: ID!, $format: MarkerFormat!) {\n    version(id: $versionId) {\n      id\n      exportMarkerParts(format: $format)\n    }\n  }\n": typeof types.ExportMarkerPartsDocument,
 };
 const documents: Documents = {
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user { id name email initials }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user { id name email initials }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Me {\n    me { id name email initials }\n  }\n": types.MeDocument,
+    "\n  mutation SignOutEverywhere($keepApiTokens: Boolean!) {\n    signOutEverywhere(keepApiTokens: $keepApiTokens)\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation AddVersion($input: AddVersionInput!) {\n    addVersion(input: $input) {\n      id\n      number\n      asset {\n        id\n        kind\n        latestVersion { id number status createdAt revision { color label } }\n        versions { id number status createdAt revision { color label } }\n      }\n    }\n  }\n": types.AddVersionDocument,
     "\n  fragment CompareSide on Version {\n    id\n    number\n    status\n    mediaUrl\n    frameRate\n    startTimecode\n    durationFrames\n    asset { id kind title }\n  }\n": types.CompareSideFragmentDoc,
     "\n  query CompareVersions($a: ID!, $b: ID!) {\n    compareVersions(a: $a, b: $b) {\n      kind\n      diffed\n      alignment { sameClock summary }\n      lines { kind aLine bLine text }\n      a { ...CompareSide }\n      b { ...CompareSide }\n    }\n  }\n": types.CompareVersionsDocument,
@@ -143,11 +145,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user { id name email initials }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user { id name email initials }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user { id name email initials }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user { id name email initials }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user { id name email initials }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user { id name email initials }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -156,6 +158,10 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me { id name email initials }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id name email initials }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere($keepApiTokens: Boolean!) {\n    signOutEverywhere(keepApiTokens: $keepApiTokens)\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere($keepApiTokens: Boolean!) {\n    signOutEverywhere(keepApiTokens: $keepApiTokens)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

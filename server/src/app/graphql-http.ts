@@ -8,6 +8,8 @@ import { clientIpOf, readBody, sendGraphQLError } from "./http-util.js";
 import { type IdempotencyScope, idempotencyScopeOf, runInRequestScope } from "../core/request-scope.js";
 import { requestIdOf } from "./access-log.js";
 import { linkContext, reportOf } from "./request-report.js";
+import { cookieAuthOf } from "./session-cookie-jar.js";
+import { COOKIE_REFUSAL_MESSAGES } from "../auth/session-cookie.js";
 
 const JSON_TYPES = ["application/json", "application/graphql-response+json"];
 
@@ -112,7 +114,10 @@ export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, con
           "BAD_USER_INPUT",
         );
     }
-    const authorization = typeof req.headers.authorization === "string" ? req.headers.authorization : null;
+    const cookie = cookieAuthOf(req, config.trustProxy);
+    if (cookie.refusal)
+      return sendGraphQLError(res, 403, COOKIE_REFUSAL_MESSAGES[cookie.refusal], "FORBIDDEN");
+    const { authorization, jar } = cookie;
     const result = await runInRequestScope(
       requestId,
       () =>
@@ -128,12 +133,15 @@ export function createGraphQLHandler(getApollo: () => ApolloServer<Context>, con
             if (idempotency) idempotency.principal = ctx.viewer?.userId ?? null;
             report.userId = ctx.viewer?.userId ?? null;
             linkContext(ctx, report);
-            return ctx;
+            // A session cookie that no longer works is dropped, so the browser stops sending it.
+            if (jar && cookie.fromCookie && ctx.authProblem) jar.clear();
+            return { ...ctx, sessionCookie: jar };
           },
         }),
       idempotency,
     );
     for (const [key, value] of result.headers) res.setHeader(key, value);
+    if (jar?.header) res.appendHeader("set-cookie", jar.header);
     res.statusCode = legacyStatus(
       result.status ?? 200,
       result.headers.get("content-type"),

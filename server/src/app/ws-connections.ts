@@ -4,6 +4,7 @@ import type { Viewer } from "../core/context.js";
 import { Close, CloseReason } from "../realtime/close-codes.js";
 import type { IdentityWatch } from "../realtime/identity-watch.js";
 import { resolveViewer } from "./context.js";
+import { sessionCookieOf } from "../auth/session-cookie.js";
 
 /**
  * Per-connection state, kept by the socket's protocol state (ws-protocol.ts). Only the identity: an
@@ -36,7 +37,10 @@ export class Connections {
     params: Record<string, unknown>,
   ): Promise<Connection | null> {
     const raw = params.authorization ?? params.Authorization;
-    const authorization = typeof raw === "string" ? raw : null;
+    // connectionParams for tools; the browser's handshake carried the cookie (its Origin checked
+    // at the upgrade, ws.ts).
+    const cookie = sessionCookieOf(request.headers);
+    const authorization = typeof raw === "string" ? raw : cookie ? `Bearer ${cookie}` : null;
     if (!authorization) return null;
     const { viewer } = await resolveViewer(authorization);
     if (!viewer) return null;

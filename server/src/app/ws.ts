@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from "node:http";
+import { sameOrigin, sessionCookieOf } from "../auth/session-cookie.js";
 import type { Duplex } from "node:stream";
 import type { GraphQLSchema } from "graphql";
 import { handleProtocols } from "graphql-ws";
@@ -66,6 +67,12 @@ export function attachWebSocket(options: WsAttachOptions): WsAttachment {
     if (new URL(req.url ?? "/", "http://localhost").pathname !== path) return; // someone else's
     if (closing) {
       socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+    // Cross-site WebSocket hijacking: a page on another site opening our socket would carry the
+    // session cookie (where SameSite does not apply); the handshake's Origin says who opened it.
+    if (sessionCookieOf(req.headers) && !sameOrigin(req.headers, config.trustProxy)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));

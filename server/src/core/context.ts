@@ -41,8 +41,20 @@ export interface Viewer extends Identity {
   email: string;
 }
 
+/**
+ * The session cookie of an HTTP response, for the web client (it sends the CSRF header): signIn and
+ * signUp put the session there instead of in the answer, signOut clears it. Null for tools and on
+ * WebSocket, which keep bearer tokens.
+ */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
 export interface Context {
   requestId: string;
+  /** See SessionCookieJar; absent when the caller did not ask for cookie sessions. */
+  sessionCookie?: SessionCookieJar | null;
   viewer: Viewer | null;
   loaders: Loaders;
   /** Why a presented token was refused (null when none was presented or it was accepted). */

@@ -3,7 +3,10 @@ import { User } from "./user.type.js";
 
 @ObjectType()
 export class AuthPayload {
-  @Field(() => String, { description: "Send as `Authorization: Bearer <token>`." })
+  @Field(() => String, {
+    description:
+      "Send as `Authorization: Bearer <token>`. Empty for the web client (requests with the `x-greenlight-csrf` header): its session is set as an httpOnly cookie instead.",
+  })
   token!: string;
 
   @Field(() => User)

@@ -30,10 +30,10 @@ export async function signInUserCommand(
   if (!user || !ok) throw unauthenticated(WRONG_CREDENTIALS);
   await ticket.succeeded();
   // A retry signs in again: a session token is not kept for replays.
-  const { token } = await runCommand(
+  const { token, expiresAt } = await runCommand(
     "users/sign-in-user",
     ({ session }) => issueAccessToken(session, String(user._id)),
     { replayable: false },
   );
-  return { token, user: toUser(user) };
+  return { token, expiresAt, user: toUser(user) };
 }

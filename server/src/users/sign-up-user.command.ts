@@ -20,8 +20,8 @@ export async function signUpUserCommand(input: SignUpFields, clientIp: string | 
       async ({ session }) => {
         const [doc] = await UserModel.create([{ name, email, passwordHash }], { session });
         if (!doc) throw new Error("UserModel.create returned no document");
-        const { token } = await issueAccessToken(session, String(doc._id));
-        return { token, user: toUser(doc.toObject()) };
+        const { token, expiresAt } = await issueAccessToken(session, String(doc._id));
+        return { token, expiresAt, user: toUser(doc.toObject()) };
       },
       { replayable: false },
     ); // a session token is not kept for retries

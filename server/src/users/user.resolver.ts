@@ -12,6 +12,17 @@ import { signOutEverywhereCommand } from "./sign-out-everywhere.command.js";
 import { signOutUserCommand } from "./sign-out-user.command.js";
 import { signUpUserCommand } from "./sign-up-user.command.js";
 import { User } from "./user.type.js";
+import type { AuthResult } from "./user.service.js";
+
+/**
+ * The web client (it sends the CSRF header) gets its session as an httpOnly cookie and an empty
+ * `token`, so no script on the page ever holds it; tools get the bearer token as before.
+ */
+function inCookieWhenAsked(ctx: Context, result: AuthResult): AuthPayload {
+  if (!ctx.sessionCookie) return result;
+  ctx.sessionCookie.set(result.token, result.expiresAt);
+  return { token: "", user: result.user };
+}
 
 @Resolver(() => User)
 export class UserResolver {
@@ -34,7 +45,7 @@ export class UserResolver {
     @Arg("input", () => SignUpInput) input: SignUpInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return signUpUserCommand(input, ctx.clientIp);
+    return inCookieWhenAsked(ctx, await signUpUserCommand(input, ctx.clientIp));
   }
 
   @Mutation(() => AuthPayload)
@@ -43,13 +54,15 @@ export class UserResolver {
     @Arg("password", () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return signInUserCommand(email, password, ctx.clientIp);
+    return inCookieWhenAsked(ctx, await signInUserCommand(email, password, ctx.clientIp));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: "Ends the current session; its token stops working." })
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
-    return signOutUserCommand(requireViewer(ctx));
+    const ended = await signOutUserCommand(requireViewer(ctx));
+    ctx.sessionCookie?.clear();
+    return ended;
   }
 
   @Authorized()
@@ -61,7 +74,9 @@ export class UserResolver {
     @Arg("keepApiTokens", () => Boolean, { defaultValue: false }) keepApiTokens: boolean,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    return signOutEverywhereCommand(requireViewer(ctx), keepApiTokens);
+    const ended = await signOutEverywhereCommand(requireViewer(ctx), keepApiTokens);
+    ctx.sessionCookie?.clear();
+    return ended;
   }
 
   @Authorized()

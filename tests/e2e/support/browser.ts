@@ -54,15 +54,21 @@ export interface Session {
   readonly errors: string[];
 }
 
-/** A browser context already signed in (token in localStorage, as the sign-in form leaves it). */
+/**
+ * A browser context already signed in as the sign-in form leaves it: the session token in the
+ * httpOnly `gl_session` cookie, and the signed-in user's id (the JWT's `sub`) as the page's hint.
+ */
 export async function openSession(browser: Browser, baseURL: string, token: string | null): Promise<Session> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1600, height: 960 } });
   if (token) {
+    await context.addCookies([
+      { name: "gl_session", value: token, url: baseURL, httpOnly: true, sameSite: "Strict" },
+    ]);
     // Serialised into the page: it may only use what it declares itself.
-    await context.addInitScript((t) => {
+    await context.addInitScript((hint) => {
       const { localStorage } = globalThis as unknown as PageGlobals;
-      if (!localStorage.getItem("greenlight.token")) localStorage.setItem("greenlight.token", t);
-    }, token);
+      if (!localStorage.getItem("greenlight.session")) localStorage.setItem("greenlight.session", hint);
+    }, subjectOf(token));
   }
   const page = await context.newPage();
   const errors: string[] = [];
@@ -72,6 +78,18 @@ export async function openSession(browser: Browser, baseURL: string, token: stri
     if (m.text().startsWith("Greenlight:")) console.log(`[browser] ${m.text()}`);
   });
   return { context, page, errors };
+}
+
+/** The user id a session token names, or a placeholder for a made-up token (the server refuses it). */
+function subjectOf(token: string): string {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
+      sub?: string;
+    };
+    return payload.sub ?? "unknown";
+  } catch {
+    return "unknown";
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -3,7 +3,6 @@ import { graphql } from "../../gql";
 export const SignInDocument = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
-      token
       user { id name email initials }
     }
   }
@@ -12,7 +11,6 @@ export const SignInDocument = graphql(`
 export const SignUpDocument = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      token
       user { id name email initials }
     }
   }
@@ -27,5 +25,11 @@ export const SignOutDocument = graphql(`
 export const MeDocument = graphql(`
   query Me {
     me { id name email initials }
+  }
+`);
+
+export const SignOutEverywhereDocument = graphql(`
+  mutation SignOutEverywhere($keepApiTokens: Boolean!) {
+    signOutEverywhere(keepApiTokens: $keepApiTokens)
   }
 `);

@@ -4,7 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { describeError } from "../../../lib/errors";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../demoAccounts";
 import { SignInDocument, SignUpDocument } from "../graphql";
-import { getToken, setToken, takeSessionNotice } from "../session";
+import { getSession, setSession, takeSessionNotice } from "../session";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -22,14 +22,15 @@ export function SignInPage() {
   const busy = signInState.loading || signUpState.loading;
   const next = params.get("next") ?? "/";
 
-  if (getToken()) return <Navigate to={next} replace />;
+  if (getSession()) return <Navigate to={next} replace />;
 
   async function run(action: () => Promise<string | undefined>) {
     setError(null);
     try {
-      const token = await action();
-      if (token) {
-        setToken(token);
+      // The session itself arrived as an httpOnly cookie; only who signed in is kept here.
+      const userId = await action();
+      if (userId) {
+        setSession(userId);
         navigate(next, { replace: true });
       }
     } catch (e) {
@@ -42,15 +43,15 @@ export function SignInPage() {
     e.preventDefault();
     void run(async () =>
       mode === "sign-in"
-        ? (await signIn({ variables: { email, password } })).data?.signIn.token
-        : (await signUp({ variables: { input: { name, email, password } } })).data?.signUp.token,
+        ? (await signIn({ variables: { email, password } })).data?.signIn.user.id
+        : (await signUp({ variables: { input: { name, email, password } } })).data?.signUp.user.id,
     );
   };
 
   const demo = (demoEmail: string) =>
     void run(
       async () =>
-        (await signIn({ variables: { email: demoEmail, password: DEMO_PASSWORD } })).data?.signIn.token,
+        (await signIn({ variables: { email: demoEmail, password: DEMO_PASSWORD } })).data?.signIn.user.id,
     );
 
   return (
