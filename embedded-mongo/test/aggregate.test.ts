@@ -1,4 +1,4 @@
-import type { Db } from "mongodb";
+import { Binary, type Db, Decimal128, Long, ObjectId, Timestamp } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, rejection } from "./support/target.js";
 
@@ -113,6 +113,35 @@ describe("aggregate", () => {
     expect(e.code).toBe(11000);
     const e2 = await rejection(src.aggregate([{ $out: "outDst" }, { $match: {} }]).toArray());
     expect(e2.code).toBe(40601);
+  });
+
+  it("$type names BSON types as MongoDB does (not mingo's JS names)", async () => {
+    const values: Record<string, unknown> = {
+      objectId: new ObjectId(),
+      binData: new Binary(Buffer.from("x")),
+      decimal: Decimal128.fromString("1.5"),
+      timestamp: new Timestamp({ t: 1, i: 1 }),
+      int: 7,
+      double: 2.5,
+      long: Long.fromString("9007199254740993"),
+      bool: true,
+      date: new Date(0),
+      null: null,
+      string: "s",
+      array: [1],
+      object: { a: 1 },
+      regex: /x/,
+    };
+    await db.collection("typed").insertOne({ _id: 1 as never, ...values });
+    const project = Object.fromEntries(Object.keys(values).map((k) => [k, { $type: [`$${k}`] }]));
+    const [row] = await db
+      .collection("typed")
+      .aggregate([{ $project: { _id: 0, ...project, missing: { $type: "$nope" } } }])
+      .toArray();
+    expect(row).toEqual({
+      ...Object.fromEntries(Object.keys(values).map((k) => [k, k])),
+      missing: "missing",
+    });
   });
 
   it("rejects unknown stages with 40324", async () => {

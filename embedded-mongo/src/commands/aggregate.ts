@@ -1,5 +1,5 @@
 import { Binary, type Document } from "bson";
-import { Aggregator } from "mingo";
+import { aggregator } from "../engine/agg-expressions.js";
 import { cloneValue, isPlainObject } from "../engine/bson-order.js";
 import { resolveHint } from "../engine/hint.js";
 import { type FindSpec, findDocs } from "../engine/query.js";
@@ -123,7 +123,7 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
   if (counted) return counted;
   const { variables } = queryOptions(ctx.cmd, undefined);
   try {
-    return new Aggregator(stages, {
+    return aggregator(stages, {
       ...MINGO_OPTIONS,
       collectionResolver: (name: string) => collectionSource(ctx, name),
       ...(variables ? { variables } : {}),

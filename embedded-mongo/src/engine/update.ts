@@ -1,5 +1,5 @@
 import type { Document } from "bson";
-import { Aggregator, update as mingoUpdate } from "mingo";
+import { update as mingoUpdate } from "mingo";
 import { CommandError } from "../commands/errors.js";
 import { cloneValue, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
 import { applyOperators, supports } from "./fast-update.js";
@@ -7,6 +7,7 @@ import { formatValue } from "./format.js";
 import { getPath } from "./paths.js";
 import { hasPositional, resolvePositional } from "./positional.js";
 import { applyPull, applyPush } from "./update-arrays.js";
+import { aggregator } from "./agg-expressions.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
 
 const OPERATORS = new Set([
@@ -117,7 +118,7 @@ export function applyUpdate(
   }
   if (kind === "pipeline") {
     const vars = o.variables ? { variables: o.variables } : {};
-    const out = new Aggregator(u as Document[], { ...MINGO_OPTIONS, ...vars }).run([cloneValue(doc)]);
+    const out = aggregator(u as Document[], { ...MINGO_OPTIONS, ...vars }).run([cloneValue(doc)]);
     next = (out[0] as Document | undefined) ?? {};
     // A pipeline that drops _id (e.g. $replaceRoot) keeps the document's own, as MongoDB does.
     if ("_id" in doc && !("_id" in next)) next = { _id: doc._id, ...next };
