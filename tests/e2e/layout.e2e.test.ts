@@ -53,6 +53,32 @@ async function headerRows(page: Page): Promise<number> {
   });
 }
 
+/**
+ * How far, in px, a script line's gutter number sits from its line's text at worst, over the lines
+ * with margin notes (stacked notes once pushed the numbers below their lines).
+ */
+async function gutterDrift(page: Page): Promise<{ rows: number; worst: number }> {
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as Doc;
+    let rows = 0;
+    let worst = 0;
+    for (const row of Array.from(document.querySelectorAll(".sp-row[data-noted]"))) {
+      const cells = Array.from(row.children);
+      const gutter = cells.find((c) =>
+        (c as unknown as { className: string }).className.includes("sp-gutter"),
+      );
+      const text = cells.find((c) => (c as unknown as { className: string }).className.includes("sp-el"));
+      if (!gutter || !text) continue;
+      rows++;
+      worst = Math.max(
+        worst,
+        Math.abs(gutter.getBoundingClientRect().top - text.getBoundingClientRect().top),
+      );
+    }
+    return { rows, worst };
+  });
+}
+
 const overflowX = (page: Page) =>
   page.evaluate(() => {
     const el = (globalThis as unknown as Doc).document.documentElement;
@@ -154,6 +180,11 @@ describe("layout at 1280×720 and 2560×1440: every screen, shot and measured", 
       await script.marginNotes().first().waitFor();
       await screenshot(page, `layout-${tag}-script`);
       measured[`script cards ${tag}`] = await cardsVisible(page);
+      // Five stacked notes over lines 7–14: every noted line's number stays level with its text.
+      const drift = await gutterDrift(page);
+      measured[`script gutter drift px ${tag}`] = drift.worst;
+      expect(drift.rows).toBeGreaterThanOrEqual(7);
+      expect(drift.worst).toBeLessThanOrEqual(3);
       expect(await headerRows(page)).toBe(1);
       expect(await overflowX(page)).toBeLessThanOrEqual(0);
     });

@@ -45,6 +45,23 @@ describe("MentionTextarea", () => {
     expect(screen.queryByRole("listbox")).toBeNull();
   });
 
+  it("leaves the caret right after a mention inserted mid-text, in the same commit", () => {
+    render(<Harness />);
+    const box = screen.getByRole("combobox", { name: "Note" }) as HTMLTextAreaElement;
+    act(() => {
+      fireEvent.change(box, { target: { value: "ping @sam and more" } });
+      box.setSelectionRange(9, 9);
+      fireEvent.select(box);
+    });
+    act(() => {
+      fireEvent.keyDown(box, { key: "Enter" });
+    });
+    expect(box.value).toBe("ping @sam.sound  and more");
+    // No frame has passed: the next typed letter goes here, not to the end of the text.
+    expect(box.selectionStart).toBe("ping @sam.sound ".length);
+    expect(box.selectionEnd).toBe("ping @sam.sound ".length);
+  });
+
   it("closes the list on Escape without changing the text", () => {
     render(<Harness />);
     const box = screen.getByRole("combobox", { name: "Note" }) as HTMLTextAreaElement;

@@ -1,4 +1,13 @@
-import { forwardRef, type KeyboardEvent, useId, useMemo, useState } from "react";
+import {
+  forwardRef,
+  type KeyboardEvent,
+  useId,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { activeMention, applyMention, mentionCandidates, type MentionMember } from "../lib/mentions";
 
 interface Props {
@@ -30,14 +39,28 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
   );
   const open = !!active && candidates.length > 0 && dismissed !== active.start;
 
-  const choose = (index: number, el: HTMLTextAreaElement) => {
+  const inner = useRef<HTMLTextAreaElement>(null);
+  useImperativeHandle(ref, () => inner.current as HTMLTextAreaElement);
+  // A controlled textarea given a new value puts the caret at the end. Put it after the mention in the
+  // same commit, before the browser handles another key: a frame later (requestAnimationFrame) let a
+  // quickly typed letter land at the end of the text.
+  const pendingCaret = useRef<{ text: string; caret: number } | null>(null);
+  useLayoutEffect(() => {
+    const p = pendingCaret.current;
+    const el = inner.current;
+    if (!p || !el || el.value !== p.text) return;
+    pendingCaret.current = null;
+    el.setSelectionRange(p.caret, p.caret);
+  });
+
+  const choose = (index: number) => {
     const c = candidates[index];
     if (!c) return;
     const next = applyMention(value, caret, c);
     if (!next) return;
+    pendingCaret.current = { text: next.text, caret: next.caret };
     onChange(next.text);
     setCaret(next.caret);
-    requestAnimationFrame(() => el.setSelectionRange(next.caret, next.caret));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -50,7 +73,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
       }
       if (e.key === "Enter" || e.key === "Tab") {
         e.preventDefault();
-        choose(Math.min(highlight, candidates.length - 1), e.currentTarget);
+        choose(Math.min(highlight, candidates.length - 1));
         return;
       }
       if (e.key === "Escape") {
@@ -71,7 +94,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
   return (
     <div className="mention-box">
       <textarea
-        ref={ref}
+        ref={inner}
         className="textarea"
         aria-label={label}
         placeholder={placeholder}
@@ -102,8 +125,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
               aria-selected={i === highlight}
               onMouseDown={(e) => {
                 e.preventDefault();
-                const el = e.currentTarget.closest(".mention-box")?.querySelector("textarea");
-                if (el) choose(i, el);
+                choose(i);
               }}
             >
               <strong>{c.label}</strong>{" "}
