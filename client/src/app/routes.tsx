@@ -30,6 +30,10 @@ const ComparePage = lazy(() =>
 const VersionLinkPage = lazy(() =>
   import("../features/versions/components/VersionLinkPage").then((m) => ({ default: m.VersionLinkPage })),
 );
+// GraphiQL is large (editors, parser): only the explorer route ever loads it.
+const ExplorerPage = lazy(() =>
+  import("../features/explorer/components/ExplorerPage").then((m) => ({ default: m.ExplorerPage })),
+);
 const AddVersionPage = lazy(() =>
   import("../features/authoring/components/AddVersionPage").then((m) => ({ default: m.AddVersionPage })),
 );
@@ -61,6 +65,11 @@ export const router = createBrowserRouter([
   {
     path: "/sign-in",
     element: <ErrorBoundary>{page(<SignInPage />)}</ErrorBoundary>,
+  },
+  // Open without a session: a tool author pastes an API token into its Headers.
+  {
+    path: "/graphiql",
+    element: <ErrorBoundary>{page(<ExplorerPage />)}</ErrorBoundary>,
   },
   {
     path: "/",

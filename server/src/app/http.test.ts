@@ -37,6 +37,19 @@ describe("GraphQL over HTTP", () => {
     expect(await res.json()).toMatchObject({ data: { health: { ok: true, database: "embedded" } } });
   });
 
+  it("sends a browser visiting /graphql to the bundled GraphiQL; tools still reach the API", async () => {
+    const html = "text/html,application/xhtml+xml,*/*;q=0.8";
+    const visit = await fetch(t.graphqlUrl, { headers: { accept: html }, redirect: "manual" });
+    expect(visit.status).toBe(302);
+    expect(visit.headers.get("location")).toBe("/graphiql");
+    // A query in the URL, or a client asking for JSON, is an API call whatever else it accepts.
+    const query = `${t.graphqlUrl}?query=${encodeURIComponent("{ health { ok } }")}`;
+    const api = await fetch(query, { headers: { accept: html, "apollo-require-preflight": "true" } });
+    expect(api.status).toBe(200);
+    const bare = await fetch(t.graphqlUrl, { headers: { accept: "application/json" }, redirect: "manual" });
+    expect(bare.status).not.toBe(302);
+  });
+
   it("blocks a GET without a preflight-forcing header (CSRF prevention)", async () => {
     const res = await fetch(`${t.graphqlUrl}?query=${encodeURIComponent("{ health { ok } }")}`);
     expect(res.status).toBe(400);

@@ -16,6 +16,18 @@ import { currentHub } from "../realtime/hub.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
+/** GraphiQL, bundled with the client (features/explorer); no CDN, so it works offline. */
+export const EXPLORER_PATH = "/graphiql";
+
+/**
+ * A person typing /graphql into a browser: a GET with no query that asks for HTML. Tools send a
+ * query or ask for JSON, so they still reach the API (a GET without a query gets its 400).
+ */
+function isBrowserVisit(req: IncomingMessage, method: string, url: URL): boolean {
+  const accept = req.headers.accept ?? "";
+  return method === "GET" && !url.searchParams.has("query") && accept.includes("text/html");
+}
+
 /** A plain node:http server: /graphql, /healthz, /media/*, and the client (SPA) for the rest. */
 export function createHttpServer(
   getApollo: () => ApolloServer<Context>,
@@ -30,6 +42,9 @@ export function createHttpServer(
     for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = (req.method ?? "GET").toUpperCase();
+    if (url.pathname === GRAPHQL_PATH && isBrowserVisit(req, method, url)) {
+      return sendText(res, 302, "The explorer is at /graphiql.", { location: EXPLORER_PATH });
+    }
     if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url);
     if (method !== "GET" && method !== "HEAD") {
       req.resume();

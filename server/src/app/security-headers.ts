@@ -16,6 +16,7 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
  * - media blob:: wavesurfer.js fetches the audio to draw it and plays the fetched bytes through a
  *   blob: URL (blocking it left the mix waveform undrawn). Only this origin's scripts, which
  *   script-src limits to the bundle, can mint blob: URLs.
+ * - font data:: GraphiQL's stylesheet (the /graphiql chunk) inlines its fonts; fonts cannot run script.
  * - connect MEDIA_HOSTS: that fetch goes to wherever a stem lives. 'self' covers the GraphQL
  *   WebSocket (CSP 3 matches ws:/wss: on the same host).
  */
@@ -26,6 +27,7 @@ export function appCsp(mediaHosts: readonly string[]): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
+    "font-src 'self' data:",
     ["media-src 'self' blob:", ...hosts].join(" "),
     ["connect-src 'self'", ...hosts].join(" "),
     "object-src 'none'",

@@ -70,8 +70,9 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLimitsPlugin(config.limits),
       observePlugin(),
-      // The default landing pages load Apollo's hosted UI; production serves nothing but the API.
-      ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing pages load a hosted UI from a CDN; browsers get the bundled GraphiQL instead
+      // (http.ts redirects them to /graphiql), so the API serves nothing but the API.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   apolloRef = apollo;
