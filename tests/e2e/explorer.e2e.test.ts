@@ -48,7 +48,7 @@ async function offline(session: Session, origin: string): Promise<string[]> {
 describe("explorer: GraphiQL bundled and served by Greenlight, offline, under the app's CSP", () => {
   const stage = useStage();
 
-  it("opens from /graphql in a browser with the session's token and runs { me { id } }", async () => {
+  it("opens from /graphql in a browser with the browser's session and runs { me { id } }", async () => {
     const editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
     const origin = new URL(stage.server.url).origin;
     const left = await offline(editor, origin);

@@ -27,6 +27,8 @@ export function createExplorerFetcher(httpUrl: string, wsUrl: string): Fetcher {
       });
       current = { authorization, ws, fetcher: createGraphiQLFetcher({ url: httpUrl, wsClient: ws }) };
     }
-    return current.fetcher(params, opts);
+    // The session cookie counts only with this header, which a cross-site page cannot send (CSRF).
+    const headers = { ...opts?.headers, "x-greenlight-csrf": "1" };
+    return current.fetcher(params, { ...opts, headers });
   };
 }

@@ -2,10 +2,10 @@ import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
 import { useMemo } from "react";
 import { env } from "../../../env";
-import { getToken } from "../../auth/session";
+import { getSession } from "../../auth/session";
 import { createExplorerFetcher } from "../explorer-fetcher";
 
-const DEFAULT_QUERY = `# Greenlight's API. Signed in, your token is in Headers below; else paste an API token there.
+const DEFAULT_QUERY = `# Greenlight's API. Signed in to the app, your session is used; else paste an API token in Headers.
 # Subscriptions run over the same graphql-ws endpoint the app uses.
 {
   me {
@@ -21,8 +21,10 @@ const DEFAULT_QUERY = `# Greenlight's API. Signed in, your token is in Headers b
  */
 export function ExplorerPage() {
   const fetcher = useMemo(() => createExplorerFetcher(env.graphqlHttpUrl, env.graphqlWsUrl), []);
-  const token = getToken();
-  const headers = JSON.stringify({ authorization: `Bearer ${token ?? "<paste an API token>"}` }, null, 2);
+  // Signed in, the httpOnly session cookie authenticates (the page never sees the token itself).
+  const headers = getSession()
+    ? "{}"
+    : JSON.stringify({ authorization: "Bearer <paste an API token>" }, null, 2);
   return (
     <div className="explorer" data-testid="explorer">
       <GraphiQL
