@@ -194,6 +194,21 @@ describe("layout at 1280×720 and 2560×1440: every screen, shot and measured", 
       const mix = new MixReviewPage(page);
       await mix.goto(room.mixVersionId);
       await mix.note("effects note").waitFor();
+      // Per-stem lanes: each note on its stem's lane (no stem: the full mix), each lane's waveform drawn.
+      for (const [stem, count] of [
+        ["FULL_MIX", 1],
+        ["DIALOGUE", 2],
+        ["MUSIC", 1],
+        ["EFFECTS", 1],
+      ] as const) {
+        const lane = page.getByTestId(`lane-${stem}`);
+        await lane.locator("canvas[data-drawn=true]").waitFor();
+        expect(await lane.getByTestId("lane-marker").count()).toBe(count);
+      }
+      // A timecode ruler over the waveform.
+      await page.getByTestId("waveform").getByText("01:00:10:00").first().waitFor();
+      // Peaks are computed once: the second visit (this size's) draws from the cache, no decode.
+      if (size.width > 1280) await page.locator("[data-testid=waveform][data-peaks=cache]").waitFor();
       await screenshot(page, `layout-${tag}-mix`);
       measured[`mix cards ${tag}`] = await cardsVisible(page);
       expect(await headerRows(page)).toBe(1);

@@ -10,6 +10,7 @@ import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/Review
 import { RoomNotes } from "../../versions/components/RoomNotes";
 import { useRoomLink } from "../../versions/hooks/useRoomLink";
 import { LoudnessPanel } from "./LoudnessPanel";
+import { StemLanes } from "./StemLanes";
 import { Waveform } from "./Waveform";
 
 export const STEM_LABEL: Record<Stem, string> = {
@@ -43,6 +44,8 @@ function MixRoom({ room }: { room: ReadyRoom }) {
   const { rate, label, frame, settled, durationFrames, transport, follow, anchor, selectedNoteId } = timed;
   const { setSelectedNoteId, visible, setVisible } = timed;
   const onError = useCallback(() => setFailedUrl(url), [url]);
+  const [peaksVersion, setPeaksVersion] = useState(0);
+  const onPeaks = useCallback(() => setPeaksVersion((n) => n + 1), []);
 
   const onNoteClick = useCallback(
     (note: NoteItemFragment) => {
@@ -117,12 +120,28 @@ function MixRoom({ room }: { room: ReadyRoom }) {
               onMedia={setMedia}
               onNoteClick={onNoteClick}
               onError={onError}
+              label={label}
+              onPeaks={onPeaks}
             />
           ) : (
             <p className="empty">
               {mediaError ? "This stem's audio could not be loaded." : "No audio for this version."}
             </p>
           )}
+          {tracks.length > 1 && durationFrames ? (
+            <StemLanes
+              tracks={tracks}
+              labels={STEM_LABEL}
+              active={stem}
+              notes={visible}
+              frame={frame}
+              durationFrames={durationFrames}
+              selectedNoteId={selectedNoteId}
+              peaksVersion={peaksVersion}
+              onStem={setStem}
+              onNoteClick={onNoteClick}
+            />
+          ) : null}
           <TransportBar
             timecode={label(frame)}
             frame={frame}

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.esm.js";
+import TimelinePlugin from "wavesurfer.js/dist/plugins/timeline.esm.js";
 import type { NoteItemFragment } from "../../../gql/graphql";
-import { type FrameRate, framesToSeconds } from "../../../lib/timecode";
+import { type FrameRate, frameAtPlayhead, framesToSeconds } from "../../../lib/timecode";
+import { POINTS, readPeaks, writePeaks } from "../lib/peaksCache";
 
 /** Marker colours by note status, read from the design tokens so the waveform matches badges. */
 function statusColor(status: string, alpha: number): string {
@@ -22,13 +24,18 @@ interface Props {
   onMedia: (media: HTMLMediaElement | null) => void;
   onNoteClick: (note: NoteItemFragment) => void;
   onError: () => void;
+  /** A frame's timecode label, for the ruler. */
+  label: (frame: number) => string;
+  /** Peaks were computed for `url` (decoded now or read from the cache): the lanes redraw. */
+  onPeaks?: (url: string) => void;
 }
 
 /**
  * wavesurfer.js 7 waveform with one region per note (points as one-frame regions). Switching stems
  * loads the new file and keeps the playhead where it was.
  */
-export function Waveform({ url, rate, notes, selectedNoteId, onMedia, onNoteClick, onError }: Props) {
+export function Waveform(props: Props) {
+  const { url, rate, notes, selectedNoteId, onMedia, onNoteClick, onError } = props;
   const container = useRef<HTMLDivElement>(null);
   const ws = useRef<WaveSurfer | null>(null);
   const regions = useRef<RegionsPlugin | null>(null);
@@ -37,22 +44,36 @@ export function Waveform({ url, rate, notes, selectedNoteId, onMedia, onNoteClic
   clickRef.current = onNoteClick;
   const notesRef = useRef(notes);
   notesRef.current = notes;
+  const labelRef = useRef(props.label);
+  labelRef.current = props.label;
+  const rateRef = useRef(rate);
+  rateRef.current = rate;
+  const peaksRef = useRef(props.onPeaks);
+  peaksRef.current = props.onPeaks;
+  const [peaksFrom, setPeaksFrom] = useState<"cache" | "decoded" | null>(null);
 
   // Created once; url changes go through load() below so the element (and the clock) stays the same.
   // biome-ignore lint/correctness/useExhaustiveDependencies: mount-only by design
   useEffect(() => {
     if (!container.current) return;
     const plugin = RegionsPlugin.create();
+    // The ruler above the waveform, in the version's timecode (not seconds).
+    const ruler = TimelinePlugin.create({
+      insertPosition: "beforebegin",
+      height: 18,
+      formatTimeCallback: (s) => labelRef.current(frameAtPlayhead(s, rateRef.current)),
+      style: { color: "#9aa3ad", fontSize: "10px" },
+    });
     const instance = WaveSurfer.create({
       container: container.current,
-      height: 160,
+      height: 120,
       waveColor: "#4b5563",
       progressColor: "#4ade80",
       cursorColor: "#e9edf2",
       cursorWidth: 2,
       normalize: true,
       dragToSeek: true,
-      plugins: [plugin],
+      plugins: [plugin, ruler],
     });
     ws.current = instance;
     regions.current = plugin;
@@ -80,9 +101,19 @@ export function Waveform({ url, rate, notes, selectedNoteId, onMedia, onNoteClic
     const at = instance.getCurrentTime();
     const wasPlaying = instance.isPlaying();
     setReady(false);
+    // Cached peaks draw at once and skip fetching and decoding the whole file (it then streams to play).
+    const cached = readPeaks(url);
+    setPeaksFrom(null);
     instance
-      .load(url)
+      .load(url, cached?.channels, cached?.duration)
       .then(() => {
+        if (!cached) {
+          const duration = instance.getDuration();
+          if (duration > 0)
+            writePeaks(url, { channels: instance.exportPeaks({ maxLength: POINTS }), duration });
+        }
+        setPeaksFrom(cached ? "cache" : "decoded");
+        peaksRef.current?.(url);
         instance.setTime(at);
         if (wasPlaying) void instance.play();
       })
@@ -115,7 +146,7 @@ export function Waveform({ url, rate, notes, selectedNoteId, onMedia, onNoteClic
   }, [notes, ready, rate, selectedNoteId]);
 
   return (
-    <div className="waveform" data-testid="waveform" data-ready={ready}>
+    <div className="waveform" data-testid="waveform" data-ready={ready} data-peaks={peaksFrom ?? undefined}>
       <div ref={container} />
       {!ready ? <p className="spinner small">Drawing waveform…</p> : null}
     </div>

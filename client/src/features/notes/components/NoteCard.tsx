@@ -130,7 +130,9 @@ export const NoteCard = memo(function NoteCard({
         )}
         {note.category ? <span className="badge plain">{categoryLabel(note.category)}</span> : null}
         {note.anchor.__typename === "TimeAnchor" && note.anchor.stem ? (
-          <span className="badge plain">{`${note.anchor.stem.replace("_", " ").toLowerCase()} stem`}</span>
+          <span className="badge plain" title="Stem">
+            {note.anchor.stem.replace("_", " ").toLowerCase()}
+          </span>
         ) : null}
         {note.drawing ? (
           <span
