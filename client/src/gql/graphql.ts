@@ -21,6 +21,8 @@ export type AddVersionInput = {
   assetId: string | number;
   durationFrames?: number | null | undefined;
   frameRate?: FrameRate | null | undefined;
+  /** SCRIPT only: turn the text's Fountain [[notes]] into notes on the lines they sat on (you their author; an exported 'Author (STATUS): body' keeps its status) and strip them from the text. At most 500. */
+  importFountainNotes?: boolean;
   /** MIX only. */
   loudness?: LoudnessInput | null | undefined;
   /** CUT/MIX: a /media/... path, or an https URL (no credentials) on a MEDIA_HOSTS host. */

@@ -44,16 +44,23 @@ export function readFountainNotes(source: string): { text: string; notes: Founta
   const kept: string[] = [];
   const notes: FountainNote[] = [];
   let pending = "";
+  // Brackets counted per source line and summed, so an unterminated `[[` costs linear time, not a
+  // rescan of the joined text at every line.
+  let opens = 0;
+  let closes = 0;
   for (let i = 0; i < parts.length; i += 2) {
     // A note may span lines: join lines until its brackets close.
-    const line = pending ? `${pending}${parts[i - 1] ?? ""}${parts[i] ?? ""}` : (parts[i] ?? "");
-    const opens = (line.match(/\[\[/g) ?? []).length;
-    const closes = (line.match(/\]\]/g) ?? []).length;
+    const part = parts[i] ?? "";
+    const line = pending ? `${pending}${parts[i - 1] ?? ""}${part}` : part;
+    opens += occurrences(part, "[[");
+    closes += occurrences(part, "]]");
     if (opens > closes && i + 2 < parts.length) {
       pending = line;
       continue;
     }
     pending = "";
+    opens = 0;
+    closes = 0;
     const found = [...line.matchAll(NOTE)].map((m) => m[1] ?? "");
     if (found.length === 0) {
       kept.push(line, parts[i + 1] ?? "");
@@ -75,4 +82,8 @@ function parse(raw: string): Omit<FountainNote, "line"> {
   const m = EXPORTED.exec(raw);
   if (m) return { author: m[1] ?? null, status: m[2] ?? null, body: m[3] ?? "" };
   return { author: null, status: null, body: raw.trim() };
+}
+
+function occurrences(s: string, token: string): number {
+  return s.length < token.length ? 0 : s.split(token).length - 1;
 }

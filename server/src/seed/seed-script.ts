@@ -27,6 +27,8 @@ export async function seedScript(users: Users, productionId: string, episodeId: 
     assetId: asset.id,
     text: white,
     revisionColor: RevisionColor.WHITE,
+    // The demo keeps the writers' room [[note]] in the text: the producer's note below quotes it.
+    importFountainNotes: false,
   });
   const n1 = await addNote(as(users, Role.SHOWRUNNER), {
     versionId: v1.id,

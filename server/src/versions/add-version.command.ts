@@ -8,7 +8,10 @@ import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
 import { isDuplicateKey } from "../core/text.js";
+import { AssetKind } from "../assets/asset.enums.js";
+import { canAddNote } from "../notes/note.policy.js";
 import { canCarry, carryOpenNotes } from "./carry-notes.js";
+import { takeFountainNotes, writeImportedNotes } from "./import-fountain-notes.js";
 import { VersionStatus } from "./version.enums.js";
 import { type VersionDoc, VersionModel } from "./version.model.js";
 import { validateVersionFields, type VersionFieldsInput } from "./version.rules.js";
@@ -24,13 +27,20 @@ const MAX_NUMBERING_ATTEMPTS = 8;
  */
 export async function addVersionCommand(
   ctx: Context,
-  input: VersionFieldsInput & { assetId: string },
+  input: VersionFieldsInput & { assetId: string; importFountainNotes?: boolean | null },
 ): Promise<Version> {
   const { asset, member } = await requireAsset(ctx, input.assetId);
   if (!canAddVersion(member, asset.kind)) {
     throw forbidden(`Your role (${member.role}) cannot add ${asset.kind.toLowerCase()} versions.`);
   }
   const userId = new Types.ObjectId(member.userId);
+  // A script's [[notes]] become notes (#16); read once, before the text is validated and stored.
+  const imported =
+    asset.kind === AssetKind.SCRIPT && input.importFountainNotes !== false && typeof input.text === "string"
+      ? takeFountainNotes(input.text)
+      : null;
+  if (imported?.notes.length && !canAddNote(member)) throw forbidden("Viewers cannot add notes.");
+  const fieldsInput = imported ? { ...input, text: imported.text } : input;
   for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt++) {
     try {
       const created = await runCommand("versions/add-version", async (tx) => {
@@ -44,7 +54,13 @@ export async function addVersionCommand(
           .lean<VersionDoc>();
         const number = (last?.number ?? 0) + 1;
         const now = new Date();
-        const fields = validateVersionFields(asset.kind, input, number, now, runtime().config.mediaHosts);
+        const fields = validateVersionFields(
+          asset.kind,
+          fieldsInput,
+          number,
+          now,
+          runtime().config.mediaHosts,
+        );
         const [version] = await VersionModel.create(
           [
             {
@@ -67,6 +83,9 @@ export async function addVersionCommand(
         const added = version.toObject();
         // Open notes follow the work (#16): mapped onto the new text in this same transaction.
         const carried = last ? await carryOpenNotes(tx, last, added, userId, 1) : [];
+        const notes = imported
+          ? await writeImportedNotes(tx, added, imported.notes, { userId, role: member.role })
+          : [];
         await recordEvents(tx, asset.productionId, userId, [
           { type: EventType.VERSION_ADDED, versionId: version._id, assetId: asset._id },
           // The previous version's room is told on its own stream (its viewers subscribe to it alone).
@@ -74,6 +93,7 @@ export async function addVersionCommand(
             ? [{ type: EventType.VERSION_SUPERSEDED, versionId: last._id, assetId: asset._id } as const]
             : []),
           ...carried,
+          ...notes,
         ]);
         return added;
       });

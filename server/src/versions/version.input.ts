@@ -23,6 +23,12 @@ export class AddVersionInput {
     description: "Required for SCRIPT (Fountain text); not for CUT/MIX.",
   })
   text?: string | null;
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description:
+      "SCRIPT only: turn the text's Fountain [[notes]] into notes on the lines they sat on (you their author; an exported 'Author (STATUS): body' keeps its status) and strip them from the text. At most 500.",
+  })
+  importFountainNotes?: boolean;
   @Field(() => String, {
     nullable: true,
     description: "CUT/MIX: a /media/... path, or an https URL (no credentials) on a MEDIA_HOSTS host.",
