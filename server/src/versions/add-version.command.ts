@@ -11,7 +11,7 @@ import { isDuplicateKey } from "../core/text.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { canAddNote } from "../notes/note.policy.js";
 import { canCarry, carryOpenNotes } from "./carry-notes.js";
-import { takeFountainNotes, writeImportedNotes } from "./import-fountain-notes.js";
+import { scriptNoteImporter } from "./script-note-import.js";
 import { VersionStatus } from "./version.enums.js";
 import { type VersionDoc, VersionModel } from "./version.model.js";
 import { validateVersionFields, type VersionFieldsInput } from "./version.rules.js";
@@ -37,9 +37,9 @@ export async function addVersionCommand(
   // A script's [[notes]] become notes (#16); read once, before the text is validated and stored.
   const imported =
     asset.kind === AssetKind.SCRIPT && input.importFountainNotes !== false && typeof input.text === "string"
-      ? takeFountainNotes(input.text)
+      ? scriptNoteImporter()(input.text)
       : null;
-  if (imported?.notes.length && !canAddNote(member)) throw forbidden("Viewers cannot add notes.");
+  if (imported?.count && !canAddNote(member)) throw forbidden("Viewers cannot add notes.");
   const fieldsInput = imported ? { ...input, text: imported.text } : input;
   for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt++) {
     try {
@@ -83,9 +83,7 @@ export async function addVersionCommand(
         const added = version.toObject();
         // Open notes follow the work (#16): mapped onto the new text in this same transaction.
         const carried = last ? await carryOpenNotes(tx, last, added, userId, 1) : [];
-        const notes = imported
-          ? await writeImportedNotes(tx, added, imported.notes, { userId, role: member.role })
-          : [];
+        const notes = imported ? await imported.write(tx, added, { userId, role: member.role }) : [];
         await recordEvents(tx, asset.productionId, userId, [
           { type: EventType.VERSION_ADDED, versionId: version._id, assetId: asset._id },
           // The previous version's room is told on its own stream (its viewers subscribe to it alone).

@@ -3,15 +3,16 @@ import type { CommandTx } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import type { EventDraft } from "../events/event.service.js";
 import { badInput } from "../errors/app-errors.js";
-import { type FountainNote, readFountainNotes } from "../notes/fountain-notes.js";
-import { validBody } from "../notes/note.access.js";
-import { resolveAnchor } from "../notes/note.anchor.js";
-import { bumpNoteCounts } from "../notes/note-counters.js";
-import { newNoteDoc } from "../notes/note.document.js";
-import { NoteStatus } from "../notes/note.enums.js";
-import { NoteModel } from "../notes/note.model.js";
 import type { Role } from "../productions/production.enums.js";
-import type { VersionDoc } from "./version.model.js";
+import type { ScriptNoteImport } from "../versions/script-note-import.js";
+import type { VersionDoc } from "../versions/version.model.js";
+import { type FountainNote, readFountainNotes } from "./fountain-notes.js";
+import { validBody } from "./note.access.js";
+import { resolveAnchor } from "./note.anchor.js";
+import { bumpNoteCounts } from "./note-counters.js";
+import { newNoteDoc } from "./note.document.js";
+import { NoteStatus } from "./note.enums.js";
+import { NoteModel } from "./note.model.js";
 
 /** One script's notes are written in one transaction: a cap keeps its size and time bounded. */
 export const MAX_IMPORTED_NOTES = 500;
@@ -30,6 +31,16 @@ export function takeFountainNotes(text: string): { text: string; notes: Fountain
   const read = readFountainNotes(text);
   for (const [i, n] of read.notes.entries()) validBody(n.body, `text (note ${i + 1})`);
   return read;
+}
+
+/** versions/script-note-import.ts's importer: registered from app/. */
+export function importFountainNotes(text: string): ScriptNoteImport {
+  const { text: stripped, notes } = takeFountainNotes(text);
+  return {
+    text: stripped,
+    count: notes.length,
+    write: (tx, version, author) => writeImportedNotes(tx, version, notes, author),
+  };
 }
 
 /**
