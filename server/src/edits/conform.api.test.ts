@@ -3,6 +3,7 @@ import { AssetKind } from "../assets/asset.enums.js";
 import { buildNote, buildVersion, gqlAs } from "../test/domain-factories.js";
 import { errorCode, expectData } from "../test/harness.js";
 import { useProductionWorld } from "../test/production-world.js";
+import { cutsOnlyEdl, type EdlRow } from "./edl.compose.js";
 
 /**
  * The cut conform through the API (issue #16 part 2): addVersion carries by timecode while the new
@@ -10,17 +11,8 @@ import { useProductionWorld } from "../test/production-world.js";
  */
 const world = useProductionWorld({ EDITOR: 1, VIEWER: 1 });
 
-type Row = [string, string, string, string, string, string];
-const edl = (title: string, rows: Row[]) =>
-  [
-    `TITLE: ${title}`,
-    "FCM: NON-DROP FRAME",
-    ...rows.flatMap(([reel, si, so, ri, ro, clip], i) => [
-      `${String(i + 1).padStart(3, "0")}  ${reel.padEnd(8)} V     C        ${si} ${so} ${ri} ${ro}`,
-      `* FROM CLIP NAME: ${clip}`,
-    ]),
-    "",
-  ].join("\n");
+type Row = EdlRow;
+const edl = cutsOnlyEdl;
 const SC1: Row = ["A001", "10:00:00:00", "10:00:05:00", "01:00:00:00", "01:00:05:00", "SC1"];
 const V1 = edl("V1", [
   SC1,

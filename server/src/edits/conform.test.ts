@@ -4,23 +4,15 @@ import type { AnchorDoc } from "../notes/note.model.js";
 import { type CutSide, mapCutAnchors } from "./conform-mapper.js";
 import { readEdl } from "./edl.reader.js";
 import { readOtio } from "./otio.reader.js";
+import { cutsOnlyEdl, type EdlRow } from "./edl.compose.js";
 
 /**
  * Hand-written recuts (issue #16 part 2), each with its exact expected mapping. v1 at 24 fps from
  * 01:00:00:00: SC1 5 s, SC2 4 s, SC3 6 s. Notes: n1 a point 2 s into SC2 (frame 168), n2 a range
  * of one second starting 1 s into SC3 (240-263), n3 a point in SC1 (frame 12).
  */
-type Row = [string, string, string, string, string, string];
-const edl = (title: string, rows: Row[], fcm = "NON-DROP FRAME") =>
-  [
-    `TITLE: ${title}`,
-    `FCM: ${fcm}`,
-    ...rows.flatMap(([reel, si, so, ri, ro, clip], i) => [
-      `${String(i + 1).padStart(3, "0")}  ${reel.padEnd(8)} V     C        ${si} ${so} ${ri} ${ro}`,
-      `* FROM CLIP NAME: ${clip}`,
-    ]),
-    "",
-  ].join("\n");
+type Row = EdlRow;
+const edl = cutsOnlyEdl;
 
 const SC1: Row = ["A001", "10:00:00:00", "10:00:05:00", "01:00:00:00", "01:00:05:00", "SC1"];
 const V1 = edl("V1", [

@@ -1,21 +1,11 @@
+import { cutsOnlyEdl } from "../edits/edl.compose.js";
+
 /**
  * The demo cut's edits (CMX3600, 24 fps from 01:00:00:00, 45 s each). v2 holds the fog 2 s longer
  * (as the editor's reply to the director says), moves the montage before the red light, and trims
  * the diner's tail: the open notes on the red light and the montage follow their shots.
  */
-type Row = [reel: string, srcIn: string, srcOut: string, recIn: string, recOut: string, clip: string];
-
-const edl = (title: string, rows: Row[]): string =>
-  [
-    `TITLE: ${title}`,
-    "FCM: NON-DROP FRAME",
-    "",
-    ...rows.flatMap(([reel, si, so, ri, ro, clip], i) => [
-      `${String(i + 1).padStart(3, "0")}  ${reel.padEnd(8)} V     C        ${si} ${so} ${ri} ${ro}`,
-      `* FROM CLIP NAME: ${clip}`,
-    ]),
-    "",
-  ].join("\n");
+const edl = cutsOnlyEdl;
 
 export const DEMO_CUT_V1_EDL = edl("PILOT EDITORS CUT V1", [
   ["A001C002", "10:00:00:00", "10:00:10:00", "01:00:00:00", "01:00:10:00", "FOG_OPEN"],
