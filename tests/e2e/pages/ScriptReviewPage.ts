@@ -11,8 +11,9 @@ export class ScriptReviewPage extends ReviewRoom {
     await this.page.getByTestId("screenplay").waitFor();
   }
 
+  /** The line number in the screenplay's gutter (a note card's "Line n" anchor button is another). */
   gutter(line: number) {
-    return this.page.getByRole("button", { name: `Line ${line}`, exact: true });
+    return this.page.getByTestId("screenplay").getByRole("button", { name: `Line ${line}`, exact: true });
   }
 
   /** Click the first line's number, Shift+click the last, like selecting rows in a list. */

@@ -3,6 +3,7 @@ import type { NoteCategory } from "../../../gql/graphql";
 import { useConnection } from "../../../app/ConnectionBanner";
 import { describeError } from "../../../lib/errors";
 import type { MentionMember } from "../lib/mentions";
+import { useEngaged } from "../lib/useEngaged";
 import { AssigneeSelect } from "./AssigneeSelect";
 import { MentionTextarea } from "./MentionTextarea";
 
@@ -50,6 +51,7 @@ export function NoteComposer({
   const [assigneeId, setAssigneeId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const use = useEngaged<HTMLFormElement>();
   const { status } = useConnection();
   const down = status === "offline" || status === "reconnecting";
 
@@ -81,11 +83,15 @@ export function NoteComposer({
 
   return (
     <form
+      ref={use.ref}
       className="composer stack"
       onSubmit={submit}
+      onFocus={use.onFocus}
+      onBlur={use.onBlur}
       aria-label="New note"
       data-testid="note-composer"
       data-empty={!body.trim()}
+      data-engaged={use.engaged}
     >
       <div className="row small">
         <span className="muted">Note at</span>
