@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addNote, gql, type Setup, setupProduction, signUp, type User } from "./support/api.js";
+import { addNote, gql, listEvents, type Setup, setupProduction, signUp, type User } from "./support/api.js";
 import { type Cluster, startCluster } from "./support/processes.js";
 import { Socket } from "./support/socket.js";
 
@@ -41,16 +41,26 @@ async function member(role: string): Promise<User> {
   return u;
 }
 
-/** Subscribes on server B and waits until the subscription is live (its first event arrives). */
+/**
+ * Subscribes on server B and waits until the subscription is live (its probe note arrives). It
+ * subscribes from the log's current end, so the probe arrives whether B joins the live stream
+ * before or after the probe's event reached B: without `after`, a probe dispatched on B before
+ * the subscription joined would be missed and the wait would never end.
+ */
 async function subscribedOnB(u: User, id: string): Promise<Socket> {
   const s = await Socket.open(cluster.wsUrls[1] as string, u.token);
-  s.subscribe(id, EVENTS, { p: setup.productionId });
+  const after = (await listEvents(a, setup.showrunner.token, setup.productionId, null)).at(-1) ?? null;
+  s.subscribe(id, EVENTS, { p: setup.productionId, after });
   const probe = `probe ${id}`;
   const live = s.until((f) => f.type === "next" && JSON.stringify(f.payload).includes(probe));
   await addNote(a, setup.showrunner.token, setup.versionId, probe);
   await live;
   return s;
 }
+
+/** Waits until subscription `id` on `s` has received the note with this body. */
+const received = (s: Socket, id: string, body: string) =>
+  s.until((f) => f.type === "next" && f.id === id && JSON.stringify(f.payload).includes(body));
 
 const bodies = (s: Socket, id: string) => s.nexts<Ev>(id).map((e) => e.productionEvents.note?.body);
 
@@ -82,6 +92,9 @@ describe("per-event re-authorisation across processes (changes on A, subscribers
     const x = await subscribedOnB(changing, "x");
     // Another EDITOR on B shares x's group: the check is per subscriber, not per group.
     const peer = await subscribedOnB(setup.members[0] as User, "p");
+    // The peer's probe reaches x on its own socket, in its own time: the last event x saw before
+    // the change is that probe, whichever socket B wrote first.
+    await received(x, "x", "probe p");
     const beforeChange = x.nexts<Ev>("x").at(-1)?.productionEvents.cursor as string;
     expect(x.nexts<Ev>("x").at(-1)?.productionEvents.note?.viewerCan.reply).toBe(true);
 
