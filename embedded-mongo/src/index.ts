@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Engine } from "./engine/engine.js";
@@ -29,6 +29,12 @@ export interface EmbeddedMongoOptions {
    * less CPU than over loopback TCP (no TCP stack on either side).
    */
   unixSocket?: boolean;
+  /**
+   * Listen on TCP too (default true). The store has no authentication, so any local process can
+   * connect to a TCP port; with `tcp: false` and `unixSocket` only the owner of the socket's
+   * private directory (mode 0700, socket 0600) can. `uri` is then the socket's direct URI.
+   */
+  tcp?: boolean;
 }
 
 export interface EmbeddedMongo {
@@ -37,6 +43,7 @@ export interface EmbeddedMongo {
   /** With `unixSocket`: a direct connection string over the Unix socket (else undefined). */
   socketUri?: string;
   host: string;
+  /** The TCP port; 0 with `tcp: false`. */
   port: number;
   /** Close all sockets, cursors and the persistence. */
   close(): Promise<void>;
@@ -65,35 +72,40 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     log,
     enableTestCommands: opts.enableTestCommands === true,
   });
-  let port: number;
-  try {
-    port = await server.listen(opts.port ?? 0, host);
-  } catch (e) {
+  const tcp = opts.tcp ?? true;
+  const wantSocket = opts.unixSocket === true && process.platform !== "win32";
+  if (!tcp && !wantSocket) {
     await persistence.close();
-    throw e;
+    throw new Error("tcp: false needs unixSocket: true on a platform with Unix sockets");
   }
+  let port = 0;
   let socketDir: string | null = null;
-  if (opts.unixSocket && process.platform !== "win32") {
-    socketDir = mkdtempSync(join(tmpdir(), "greenlight-store-"));
-    try {
-      await server.listenPath(join(socketDir, "store.sock"));
-    } catch (e) {
-      await server.close();
-      await persistence.close();
-      rmSync(socketDir, { recursive: true, force: true });
-      throw e;
+  try {
+    if (tcp) port = await server.listen(opts.port ?? 0, host);
+    if (wantSocket) {
+      // mkdtemp makes the directory 0700; the socket is narrowed to 0600 as well, so neither the
+      // path nor the socket admits another user whatever the umask.
+      socketDir = mkdtempSync(join(tmpdir(), "greenlight-store-"));
+      const path = join(socketDir, "store.sock");
+      await server.listenPath(path);
+      chmodSync(path, 0o600);
     }
+  } catch (e) {
+    await server.close();
+    await persistence.close();
+    if (socketDir) rmSync(socketDir, { recursive: true, force: true });
+    throw e;
   }
   const stopTtl = startTtlMonitor(engine, (msg, meta) => log("info", msg, meta));
   const hostPart = host.includes(":") ? `[${host}]` : host;
   const query = replSet ? `replicaSet=${encodeURIComponent(replSet)}` : "directConnection=true";
-  const uri = `mongodb://${hostPart}:${port}/?${query}`;
-  log("info", "embedded mongo listening", { uri, dbPath: opts.dbPath ?? null });
-  let closing: Promise<void> | undefined;
   // A direct connection: over the socket the driver cannot match the replica set's TCP host list.
   const socketUri = socketDir
     ? `mongodb://${encodeURIComponent(join(socketDir, "store.sock"))}/?directConnection=true`
     : undefined;
+  const uri = tcp ? `mongodb://${hostPart}:${port}/?${query}` : (socketUri as string);
+  log("info", "embedded mongo listening", { uri, socketUri: socketUri ?? null, dbPath: opts.dbPath ?? null });
+  let closing: Promise<void> | undefined;
   return {
     uri,
     ...(socketUri ? { socketUri } : {}),

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { parseArgs, UsageError } from "../src/cli-args.js";
@@ -63,6 +63,28 @@ describe("startEmbeddedMongo options", () => {
         await srv.close();
       }
       expect(existsSync(path)).toBe(false);
+    },
+  );
+
+  it.skipIf(process.platform === "win32")(
+    "tcp: false listens on the Unix socket only (0600), and its uri is that socket",
+    async () => {
+      const srv = await startEmbeddedMongo({ unixSocket: true, tcp: false });
+      try {
+        expect(srv.port).toBe(0);
+        expect(srv.uri).toBe(srv.socketUri);
+        const path = decodeURIComponent(/^mongodb:\/\/([^/]+)\//.exec(srv.uri)?.[1] ?? "");
+        expect(statSync(path).mode & 0o777).toBe(0o600);
+        const c = new MongoClient(srv.uri);
+        try {
+          expect((await c.db("admin").command({ ping: 1 })).ok).toBe(1);
+        } finally {
+          await c.close();
+        }
+      } finally {
+        await srv.close();
+      }
+      await expect(startEmbeddedMongo({ tcp: false })).rejects.toThrow(/needs unixSocket/);
     },
   );
 

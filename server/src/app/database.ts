@@ -41,11 +41,16 @@ export async function connectDatabase(
   }
   const { startEmbeddedMongo } = await loadEmbeddedStore();
   const dbPath = options.dbPath === undefined ? config.embeddedDbPath : options.dbPath;
-  // The TCP listener stays for tools (mongosh, `pnpm db` clients); this process talks to its own
-  // store over a Unix socket where there is one: ~12% less CPU per round trip than loopback TCP
-  // (bench/README.md, #19). The same driver and protocol, so nothing else differs.
-  const store = await startEmbeddedMongo({ port: 0, host: "127.0.0.1", dbPath, unixSocket: true });
-  logger.info(`Embedded store at ${store.uri}${dbPath ? ` (files in ${dbPath})` : " (in memory)"}`);
+  // The store has no authentication, so a TCP port would let any local process (any user) read
+  // everything. This process talks to it over a Unix socket in a private directory (0700, socket
+  // 0600), which also costs ~12% less CPU per round trip than loopback TCP (bench/README.md, #19).
+  // TCP for tools is opt-in (EMBEDDED_STORE_TCP); Windows has no Unix sockets for the driver.
+  const tcp = config.embeddedStoreTcp || process.platform === "win32";
+  const store = await startEmbeddedMongo({ port: 0, host: "127.0.0.1", dbPath, unixSocket: true, tcp });
+  const where = tcp
+    ? `${store.uri} (TCP, no authentication: any local process can connect)`
+    : "a private Unix socket (no TCP)";
+  logger.info(`Embedded store on ${where}${dbPath ? `, files in ${dbPath}` : ", in memory"}`);
   try {
     await mongoose.connect(store.socketUri ?? store.uri, {
       dbName: options.dbName ?? "greenlight",
@@ -91,6 +96,7 @@ export interface EmbeddedStoreModule {
     dbPath?: string | null;
     replSet?: string;
     unixSocket?: boolean;
+    tcp?: boolean;
   }): Promise<EmbeddedStore>;
 }
 

@@ -65,6 +65,11 @@ export interface Config {
   dataDir: string;
   /** Where the embedded store keeps its files (`DATA_DIR/db`). */
   embeddedDbPath: string;
+  /**
+   * The in-process embedded store also listens on loopback TCP (for mongosh and other tools).
+   * Off by default: it has no authentication, and the server itself uses a private Unix socket.
+   */
+  embeddedStoreTcp: boolean;
   /** Signs access tokens when set; null: the keys live in the database (auth/signing-keys.ts). */
   jwtSecret: Uint8Array | null;
   /** Former JWT_SECRETs, still accepted for verification (rotation). */
@@ -212,6 +217,7 @@ export function parseConfig(env: Env): Config {
     mongodbUri,
     dataDir,
     embeddedDbPath: join(dataDir, "db"),
+    embeddedStoreTcp: r.bool("EMBEDDED_STORE_TCP", false),
     jwtSecret: resolveJwtSecret(r),
     jwtPreviousSecrets: resolvePreviousSecrets(r),
     tokenTtlSeconds,
