@@ -23,6 +23,7 @@ const DOMAINS = [
   ["versions"],
   ["notes", "reviews", "edits"],
   ["presence", "exports"],
+  ["webhooks"],
 ];
 const ALL = DOMAINS.flat();
 const L0 = `${S}(errors|config|core)/`;

@@ -14,6 +14,8 @@ import { ApiTokenModel } from "../users/api-token.model.js";
 import { UserModel } from "../users/user.model.js";
 import { toUser, type UserLean } from "../users/user.type.js";
 import { VersionModel } from "../versions/version.model.js";
+import type { EventDoc } from "../events/event.model.js";
+import { WebhookModel } from "../webhooks/webhook.model.js";
 
 /** Changes of documents that already existed: a new document cannot be in any cache yet. */
 const NOT_INSERTS = ["update", "replace", "delete", "drop", "rename", "dropDatabase", "invalidate"] as const;
@@ -27,6 +29,8 @@ export interface RealtimeFeedDeps {
   memberships?: (change: ChangeDoc) => void;
   /** Versions' post-images: the version cache of note commands' checks keeps up with them. */
   versions?: (change: ChangeDoc) => void;
+  /** Webhook dispatch (webhooks/webhook.dispatcher.ts): woken by events and by webhooks' own changes. */
+  webhooks?: { onEvent(e: EventDoc): void; onWebhookChange(change: ChangeDoc): void };
 }
 
 const coll = (m: { collection: { collectionName: string } }) => m.collection.collectionName;
@@ -37,7 +41,8 @@ const coll = (m: { collection: { collectionName: string } }) => m.collection.col
  * Notes, users and versions are followed so that deliveries are primed with the documents the same
  * commits wrote, instead of reading them back (realtime/channel-memory.ts).
  */
-export function realtimeFeed({ db, logger, credentials, memberships, versions }: RealtimeFeedDeps): FeedPort {
+export function realtimeFeed(deps: RealtimeFeedDeps): FeedPort {
+  const { db, logger, credentials, memberships, versions, webhooks } = deps;
   let feed: EventFeed | null = null;
   const sources = (hub: FeedConsumer): FeedSource[] => {
     const cachedAs = (loader: string, value: (doc: mongoose.mongo.Document) => unknown) => (c: ChangeDoc) => {
@@ -49,7 +54,10 @@ export function realtimeFeed({ db, logger, credentials, memberships, versions }:
     const users = cachedAs("userById", (doc) => toUser(doc as UserLean));
     const primeVersions = cachedAs("versionById", (doc) => doc);
     return [
-      eventsSource((e) => hub.event(e), logger),
+      eventsSource((e) => {
+        hub.event(e);
+        webhooks?.onEvent(e);
+      }, logger),
       {
         coll: coll(NoteModel),
         operations: ["insert", "update", "replace", "delete"],
@@ -86,6 +94,7 @@ export function realtimeFeed({ db, logger, credentials, memberships, versions }:
       ...(memberships
         ? [{ coll: coll(MembershipModel), operations: NOT_INSERTS, onChange: memberships }]
         : []),
+      ...(webhooks ? [{ coll: coll(WebhookModel), onChange: webhooks.onWebhookChange }] : []),
     ];
   };
   return {

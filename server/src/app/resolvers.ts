@@ -29,6 +29,11 @@ import { VersionResolver } from "../versions/version.resolver.js";
 import { VersionCompareResolver } from "../versions/version-compare.resolver.js";
 import { PresenceResolver, PresenceViewerResolver } from "../presence/presence.resolver.js"; // realtime
 import { RealtimeResolver } from "./subscription.resolver.js"; // realtime
+import {
+  ProductionWebhooksResolver,
+  WebhookDeliveriesResolver,
+  WebhookResolver,
+} from "../webhooks/webhook.resolver.js";
 
 /*
  * Every resolver class in the schema. Domain helpers import theirs above and append them to the
@@ -66,6 +71,9 @@ export const resolvers: Parameters<typeof buildSchema>[0]["resolvers"] = [
   CutEditResolver,
   VersionEditResolver,
   VersionExportsResolver,
+  WebhookResolver,
+  ProductionWebhooksResolver,
+  WebhookDeliveriesResolver,
   RealtimeResolver, // realtime
   PresenceResolver, // realtime
   PresenceViewerResolver, // realtime

@@ -12,6 +12,8 @@ import { createHttpServer, GRAPHQL_PATH } from "./http.js";
 import { requestLimitsPlugin, validationRules } from "./limits.js";
 import { runtime } from "../core/runtime.js";
 import { socketMetrics } from "./metrics.js";
+import { webhookMetrics } from "./metrics-webhooks.js";
+import { WebhookDispatcher } from "../webhooks/webhook.dispatcher.js";
 import { observePlugin } from "./observe-plugin.js";
 import { registerCarryMappers } from "./carry-mappers.js";
 import { buildGreenlightSchema } from "./schema.js";
@@ -77,6 +79,8 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
   });
   apolloRef = apollo;
   let ws: WsAttachment | null = null;
+  // One per server: in tests two servers in one process are two processes, each with its lease owner.
+  const webhooks = new WebhookDispatcher();
 
   return {
     httpServer,
@@ -91,6 +95,13 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
         config,
         logger,
         observer: socketMetrics,
+        webhooks,
+      });
+      webhooks.start({
+        config: config.webhooks,
+        logger,
+        observer: webhookMetrics,
+        userAgent: `Greenlight-Webhooks/${config.version}`,
       });
       await new Promise<void>((resolve, reject) => {
         httpServer.once("error", reject);
@@ -107,6 +118,7 @@ export async function createAppServer({ config }: CreateAppServerOptions): Promi
       // Stop accepting at once (Node also drops idle keep-alive sockets); in-flight requests go on.
       if (httpServer.listening) httpServer.close();
       if (ws) await ws.dispose();
+      await webhooks.stop();
       // Apollo's drain plugin stops accepting and waits for in-flight requests.
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -4,6 +4,7 @@ import { withIdentityCache } from "../auth/identity-cache.js";
 import type { Config } from "../config/config.js";
 import { membershipCache } from "../productions/membership-cache.js";
 import { versionCache } from "../versions/version-cache.js";
+import type { WebhookDispatcher } from "../webhooks/webhook.dispatcher.js";
 import type { Logger } from "../core/logger.js";
 import { toPresenceEntry } from "../presence/presence.feed.js";
 import { loadPresence } from "../presence/presence.service.js";
@@ -19,7 +20,7 @@ import { realtimeEventLog, realtimeFeed } from "./realtime-feed.js";
  * the event log, presence loads through realtime's database handle, and metrics. `identities`
  * closes the sockets of a signed-out or revoked identity.
  */
-export function createRealtime(config: Config, logger: Logger) {
+export function createRealtime(config: Config, logger: Logger, webhooks?: WebhookDispatcher) {
   const rc = config.realtime;
   // 4403, as for a bad token at connect: graphql-ws clients (ours included) do not retry it with
   // the same credentials, so the app signs in again instead of looping.
@@ -35,6 +36,8 @@ export function createRealtime(config: Config, logger: Logger) {
       // The write path's caches (#19) forget or refresh what any process changed.
       memberships: membershipCache.follow(),
       versions: versionCache.follow(),
+      // Webhooks are delivered from the log, woken by the same feed (never from a resolver).
+      webhooks: webhooks?.follow(),
     }),
     log: realtimeEventLog,
     logger,

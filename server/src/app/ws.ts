@@ -22,6 +22,7 @@ import { naiveNext } from "./ws-naive.js";
 import { observeSockets, type SocketObserver } from "./ws-observe.js";
 import { serveGraphqlWs } from "./ws-protocol.js";
 import { subscriptionStarter } from "./ws-start.js";
+import type { WebhookDispatcher } from "../webhooks/webhook.dispatcher.js";
 
 /** What `attachWebSocket` receives to attach graphql-ws on the same server and path. */
 export interface WsAttachOptions {
@@ -32,6 +33,8 @@ export interface WsAttachOptions {
   logger: Logger;
   /** Socket life for metrics (app/metrics.ts). */
   observer?: SocketObserver;
+  /** The server's webhook dispatcher, woken by the same change stream. */
+  webhooks?: WebhookDispatcher;
 }
 
 /** What `attachWebSocket` hands back: `dispose` closes sockets and waits for in-flight operations. */
@@ -45,10 +48,10 @@ export interface WsAttachment {
  * engine and its ports (ws-hub.ts), keep-alive. See docs/realtime.md.
  */
 export function attachWebSocket(options: WsAttachOptions): WsAttachment {
-  const { httpServer, schema, path, config, logger, observer } = options;
+  const { httpServer, schema, path, config, logger, observer, webhooks } = options;
   const rc = config.realtime;
   const formatError = createFormatError({ logger, includeStack: config.errorDetails });
-  const { hub, identities } = createRealtime(config, logger);
+  const { hub, identities } = createRealtime(config, logger, webhooks);
   setHub(hub);
   hub.start();
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Env, parseDuration, Reader } from "./reader.js";
+import { parseWebhookConfig, type WebhookConfig } from "./webhooks.js";
 
 export { type Env, parseDuration } from "./reader.js";
 
@@ -91,6 +92,7 @@ export interface Config {
   limits: Limits;
   /** Realtime (GraphQL over WebSocket); see docs/realtime.md. Owned by the realtime helper. */
   realtime: RealtimeConfig;
+  webhooks: WebhookConfig;
 }
 
 // ---- Realtime (issue 4): appended by the realtime helper. ----
@@ -248,6 +250,7 @@ export function parseConfig(env: Env): Config {
       signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),
     },
     realtime: parseRealtimeConfig(r), // realtime helper
+    webhooks: parseWebhookConfig(r),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return deepFreeze(config);
