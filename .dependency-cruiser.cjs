@@ -103,6 +103,14 @@ module.exports = {
       to: { path: "^server/" },
     },
     {
+      name: "server-not-on-bench",
+      comment:
+        "the bench builds its baselines from the server (app/server-parts.ts), never the other way round",
+      severity: "error",
+      from: { path: "^server/" },
+      to: { path: "^bench/" },
+    },
+    {
       name: "common-stands-alone",
       comment: "common/ (rules the server and the client share) imports no other workspace code",
       severity: "error",

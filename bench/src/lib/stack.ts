@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { INSPECT_FLAG, inspectorUrl } from "./inspector.js";
-import { REPO_ROOT, spawnTs, stopChild, waitForLine } from "./proc.js";
+import { BENCH_ROOT, REPO_ROOT, spawnTs, stopChild, waitForLine } from "./proc.js";
 import { StoreProxy } from "./store-proxy.js";
 
 export interface Store {
@@ -53,19 +53,28 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** The bench's naive baseline server (src/baseline/naive-server.ts), started like the server. */
+export const NAIVE_ENTRY = join(BENCH_ROOT, "src/baseline/naive-server.ts");
+
+export interface ServerOptions {
+  inspect?: boolean;
+  /** The entry to run instead of `server/src/main.ts` (NAIVE_ENTRY). */
+  entry?: string;
+}
+
 export const JWT_SECRET = "greenlight-bench-secret-0123456789abcdef0123456789";
 export const DB_NAME = "greenlight_bench";
 
 /**
- * The real server (`server/src/main.ts`) in its own process, talking to the store through a
- * counting proxy of its own (see store-proxy.ts). `directConnection` keeps the driver on the proxy
+ * The real server (`server/src/main.ts`, or `options.entry`) in its own process, talking to the
+ * store through a counting proxy of its own (see store-proxy.ts). `directConnection` keeps the driver on the proxy
  * instead of following the replica-set member address the store advertises.
  */
 export async function startServer(
   name: string,
   store: Store,
   env: Record<string, string> = {},
-  options: { inspect?: boolean } = {},
+  options: ServerOptions = {},
 ): Promise<Server> {
   const proxy = new StoreProxy(store.port);
   const proxyPort = await proxy.start();
@@ -111,13 +120,14 @@ export async function startInProcessServer(
 async function spawnServer(
   name: string,
   env: Record<string, string>,
-  options: { inspect?: boolean },
+  options: ServerOptions,
 ): Promise<Omit<Server, "proxy">> {
   const nodeArgs: string[] = [];
   // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the servers under test, for flame graphs.
   if (process.env.BENCH_CPU_PROF) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
   if (options.inspect) nodeArgs.push(INSPECT_FLAG);
-  const child = spawnTs("src/main.ts", [], {
+  // Run from server/ either way: its tsconfig (decorators) and relative paths apply to both.
+  const child = spawnTs(options.entry ?? "src/main.ts", [], {
     cwd: join(REPO_ROOT, "server"),
     name,
     nodeArgs,

@@ -5,7 +5,7 @@ import type { RunContext } from "../lib/context.js";
 import { addNote, eventsSpec } from "../lib/fixture.js";
 import { type ConnectSpec, LoaderPool } from "../lib/loader-pool.js";
 import { BENCH_ROOT, rssBytes, spawnTs, stopChild } from "../lib/proc.js";
-import { type Server, startServer } from "../lib/stack.js";
+import { NAIVE_ENTRY, type Server, startServer } from "../lib/stack.js";
 import { round, sleep } from "../lib/stats.js";
 import { type PhaseResult, type PhaseSpec, type Publisher, runPhase, steadyOffsets } from "./publish.js";
 import { runWritePath, type WritePathResult } from "./write-path.js";
@@ -46,13 +46,15 @@ export interface Target {
   server?: Server;
 }
 
-/** Greenlight (or the naive baseline) as the server under test; writes go through the writer. */
+/** Greenlight (or the naive baseline, src/baseline/) as the server under test; writes go through the writer. */
 async function serverTarget(ctx: RunContext, variant: "greenlight" | "naive"): Promise<Target> {
-  const server = await startServer(`server-${variant}`, ctx.store, {
-    REALTIME_MODE: variant === "naive" ? "naive" : "multiplexed",
+  const server = await startServer(
+    `server-${variant}`,
+    ctx.store,
     // Keep-alive pings would add per-socket work to the CPU window that is not delivery.
-    WS_KEEPALIVE_MS: "0",
-  });
+    { WS_KEEPALIVE_MS: "0" },
+    variant === "naive" ? { entry: NAIVE_ENTRY } : {},
+  );
   const { writer, fixture } = ctx;
   return {
     pid: server.pid,

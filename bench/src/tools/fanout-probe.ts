@@ -5,7 +5,7 @@
  */
 import { addNote, createFixture, eventsSpec } from "../lib/fixture.js";
 import { LoaderPool } from "../lib/loader-pool.js";
-import { startServer, startStore } from "../lib/stack.js";
+import { NAIVE_ENTRY, startServer, startStore } from "../lib/stack.js";
 import { runPhase } from "../scenarios/publish.js";
 
 const [nArg, eventsArg, spacingArg, modeArg] = process.argv.slice(2);
@@ -14,10 +14,12 @@ const events = Number(eventsArg ?? 5);
 const spacing = Number(spacingArg ?? 1000);
 const store = await startStore();
 const writer = await startServer("writer", store);
-const server = await startServer("server", store, {
-  WS_KEEPALIVE_MS: "0",
-  REALTIME_MODE: modeArg ?? "multiplexed",
-});
+const server = await startServer(
+  "server",
+  store,
+  { WS_KEEPALIVE_MS: "0" },
+  modeArg === "naive" ? { entry: NAIVE_ENTRY } : {},
+);
 const pool = await LoaderPool.start(4);
 try {
   const f = await createFixture(writer.url, 10);

@@ -1,14 +1,4 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  ID,
-  Resolver,
-  Root,
-  Subscription,
-  type SubscribeResolverData,
-} from "type-graphql";
-import { createLoaders } from "./loaders.js";
+import { Arg, Authorized, ID, Resolver, Root, Subscription } from "type-graphql";
 import { unauthenticated } from "../errors/app-errors.js";
 import type { EventLean } from "../events/event.service.js";
 import {
@@ -16,46 +6,17 @@ import {
   ProductionEvent,
   toProductionEvent,
 } from "../events/event.type.js";
-import { currentHub } from "../realtime/hub.js";
 import type { PresenceSnapshot } from "../realtime/ports.js";
 import { PresenceUpdate, toPresenceUpdate } from "../presence/presence.type.js";
-import { type RealtimeContext, realtimeStats } from "../realtime/realtime-request.js";
-import { QueueSink } from "../realtime/sinks.js";
-import { Close, CloseReason } from "../realtime/close-codes.js";
-
-/** Naive mode: events a stalled client may have queued before it is closed as a slow consumer. */
-const NAIVE_MAX_QUEUED = 1_000;
+import { realtimeStats } from "../realtime/realtime-request.js";
 
 /**
- * Naive (per-subscriber) source: graphql-js maps each root value through the field resolver for
- * this subscriber alone. The multiplexed mode never calls this (app/ws.ts `subscribe`).
+ * graphql-js's own `subscribe` is never called: the WebSocket server (app/ws.ts) authorises each
+ * subscription and the realtime hub executes these fields' resolvers with every event as the root
+ * value. Anything else reaching here (a subscription sent to POST /graphql) is refused.
  */
-function naiveSource(
-  data: SubscribeResolverData<unknown, Record<string, unknown>, RealtimeContext>,
-): AsyncIterable<unknown> {
-  const ctx = data.context;
-  const rt = ctx.realtime;
-  const hub = currentHub();
-  if (!rt || !ctx.viewer || !hub) throw unauthenticated("Subscriptions are served over WebSocket only.");
-  const sink = new QueueSink<unknown>(ctx.viewer.userId, NAIVE_MAX_QUEUED, () =>
-    rt.socket.close(Close.SlowConsumer, CloseReason.SlowConsumer),
-  );
-  hub
-    .channel(rt.productionId)
-    .attachNaive(sink, rt.kind, rt.versionId, rt.role, rt.afterSeq)
-    .catch(() => sink.end());
-  return {
-    [Symbol.asyncIterator]: () => ({
-      next: async () => {
-        const r = await sink.next();
-        // Each event is a fresh read: loaders must not serve the previous event's objects.
-        if (!r.done) ctx.loaders = createLoaders();
-        return r;
-      },
-      return: () => sink.return(),
-      throw: () => sink.throw(),
-    }),
-  };
+function servedByTheHub(): never {
+  throw unauthenticated("Subscriptions are served over WebSocket only.");
 }
 
 /**
@@ -66,7 +27,7 @@ function naiveSource(
 export class RealtimeResolver {
   @Authorized()
   @Subscription(() => ProductionEvent, {
-    subscribe: naiveSource,
+    subscribe: servedByTheHub,
     description:
       "A production's events, live. With `after`: every event after that cursor first, then live, no gap, no duplicate.",
   })
@@ -74,7 +35,6 @@ export class RealtimeResolver {
     @Root() event: EventLean,
     @Arg("productionId", () => ID) _productionId: string,
     @Arg("after", () => String, { nullable: true }) _after: string | null,
-    @Ctx() _ctx: RealtimeContext,
   ): ProductionEventType {
     realtimeStats.resolverCalls++;
     return toProductionEvent(event);
@@ -82,7 +42,7 @@ export class RealtimeResolver {
 
   @Authorized()
   @Subscription(() => ProductionEvent, {
-    subscribe: naiveSource,
+    subscribe: servedByTheHub,
     description:
       "The events concerning one version (its notes, replies, reviews, status), same order and resume as productionEvents.",
   })
@@ -97,7 +57,7 @@ export class RealtimeResolver {
 
   @Authorized()
   @Subscription(() => PresenceUpdate, {
-    subscribe: naiveSource,
+    subscribe: servedByTheHub,
     description: "Who views a version and where; the current viewers first, then every change.",
   })
   presence(

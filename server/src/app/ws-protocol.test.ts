@@ -58,7 +58,6 @@ function setup(overrides: Partial<ProtocolHooks<Conn>> = {}) {
       sinks.push(sink);
       return sink;
     },
-    onNext: (_socket, result) => result,
     onClose: (_socket, conn) => closed.push(conn),
     ...overrides,
   };

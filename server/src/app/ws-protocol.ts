@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { type ExecutionResult, GraphQLError } from "graphql";
+import { GraphQLError } from "graphql";
 import {
   CloseCode,
   GRAPHQL_TRANSPORT_WS_PROTOCOL,
@@ -21,9 +21,6 @@ import type { Logger } from "../core/logger.js";
  * subscription one `FrameSink` (realtime/sinks.ts) in a Map; the handlers are shared functions.
  */
 
-/** What `onSubscribe` starts: a multiplexed sink, or graphql-js's result (naive mode). */
-export type Started = FrameSink | AsyncIterable<ExecutionResult> | ExecutionResult;
-
 export interface SubscribeRequest<C> {
   conn: C;
   socket: WebSocket;
@@ -41,10 +38,8 @@ export interface ProtocolHooks<C> {
   logger: Logger;
   /** `connection_init`: the connection's state, or null to refuse (4403). */
   onConnect(socket: WebSocket, request: IncomingMessage, params: Record<string, unknown>): Promise<C | null>;
-  /** `subscribe`: what to run, or errors for an `error` message. */
-  onSubscribe(req: SubscribeRequest<C>): Promise<Started | readonly GraphQLError[]>;
-  /** Naive mode: a result graphql-js produced, as it is to be sent. */
-  onNext(socket: WebSocket, result: ExecutionResult): ExecutionResult;
+  /** `subscribe`: the subscription's sink, or errors for an `error` message. */
+  onSubscribe(req: SubscribeRequest<C>): Promise<FrameSink | readonly GraphQLError[]>;
   /** The socket closed, after its subscriptions ended. `conn` is null if it never connected. */
   onClose(socket: WebSocket, conn: C | null): void;
 }
@@ -52,7 +47,7 @@ export interface ProtocolHooks<C> {
 /** A subscription between `subscribe` and its start (one object per start, then garbage). */
 class Pending {}
 
-type Entry = Pending | FrameSink | AsyncIterator<ExecutionResult>;
+type Entry = Pending | FrameSink;
 
 const states = new WeakMap<WebSocket, SocketState<unknown>>();
 
@@ -97,7 +92,7 @@ class SocketState<C> implements FrameSinkOwner {
       case MessageType.Complete: {
         const entry = this.subs?.get(message.id);
         this.subs?.delete(message.id);
-        await stop(entry);
+        stop(entry);
         return;
       }
       default:
@@ -149,50 +144,21 @@ class SocketState<C> implements FrameSinkOwner {
       });
       // Completed by the client, or the socket closed, while starting: end it without a word.
       const current = this.subs?.get(id) === pending;
-      if (Array.isArray(started)) {
+      if (!(started instanceof FrameSink)) {
         if (current)
           this.sendErrors(
             id,
             started.map((e: GraphQLError) => e.toJSON()),
           );
-      } else if (started instanceof FrameSink) {
-        if (!current) started.end();
-        else if (started.ended) this.ended(id, started.failure);
-        else {
-          this.subs?.set(id, started);
-          started.owner = this;
-        }
-      } else if (isAsyncIterable(started)) {
-        await this.stream(id, pending, started[Symbol.asyncIterator]());
-      } else if (current) {
-        this.send({
-          id,
-          type: MessageType.Next,
-          payload: this.hooks.onNext(this.socket, started as ExecutionResult),
-        });
-        this.ended(id, null);
+      } else if (!current) started.end();
+      else if (started.ended) this.ended(id, started.failure);
+      else {
+        this.subs?.set(id, started);
+        started.owner = this;
       }
     } finally {
       if (this.subs?.get(id) === pending) this.subs.delete(id);
     }
-  }
-
-  /** Naive mode: graphql-js's results, one `next` each (this frame stays suspended meanwhile). */
-  private async stream(id: string, pending: Pending, it: AsyncIterator<ExecutionResult>): Promise<void> {
-    if (this.subs?.get(id) !== pending) {
-      await it.return?.();
-      return;
-    }
-    this.subs.set(id, it);
-    try {
-      for (let r = await it.next(); !r.done; r = await it.next()) {
-        this.send({ id, type: MessageType.Next, payload: this.hooks.onNext(this.socket, r.value) });
-      }
-    } catch (err) {
-      if (this.subs?.get(id) === it) this.ended(id, err instanceof Error ? err : new Error(String(err)));
-      return;
-    }
-    if (this.subs?.get(id) === it) this.ended(id, null);
   }
 
   /** FrameSinkOwner: the channel (or the start) ended a registered sink. */
@@ -221,9 +187,8 @@ class SocketState<C> implements FrameSinkOwner {
     this.initTimer = null;
     const subs = this.subs;
     this.subs = null;
-    const ends: Promise<void>[] = [];
-    if (subs) for (const entry of subs.values()) ends.push(stop(entry));
-    void Promise.allSettled(ends).then(() => this.hooks.onClose(this.socket, this.conn));
+    if (subs) for (const entry of subs.values()) stop(entry);
+    this.hooks.onClose(this.socket, this.conn);
   }
 
   internalError(err: unknown): void {
@@ -233,13 +198,8 @@ class SocketState<C> implements FrameSinkOwner {
   }
 }
 
-async function stop(entry: Entry | undefined): Promise<void> {
+function stop(entry: Entry | undefined): void {
   if (entry instanceof FrameSink) entry.end();
-  else if (entry && !(entry instanceof Pending)) await entry.return?.();
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
-  return typeof Object(value)[Symbol.asyncIterator] === "function";
 }
 
 /** A 4500 close reason: the error's message outside production, when it fits a close frame. */

@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLSchema, subscribe } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../core/logger.js";
 import { badInput } from "../errors/app-errors.js";
@@ -11,8 +11,7 @@ import type { SubscriptionBudget } from "./ws-budget.js";
 import type { Connection } from "./ws-connections.js";
 import type { DocumentCache } from "./ws-documents.js";
 import { groupSpecOf } from "./ws-group.js";
-import { naiveContext } from "./ws-naive.js";
-import type { Started, SubscribeRequest } from "./ws-protocol.js";
+import type { SubscribeRequest } from "./ws-protocol.js";
 import { checkSubscribe } from "./ws-subscribe.js";
 
 export interface StartDeps {
@@ -28,7 +27,7 @@ export interface StartDeps {
 /**
  * A `subscribe` message: limits, the document check (checkSubscribe), the cost budget, the
  * authorisation (through realtime's database handle: a reconnect storm queues instead of taking
- * the pool), then the channel's group — or, in naive mode, graphql-js's own subscribe.
+ * the pool), then the channel's group.
  */
 export function subscriptionStarter(deps: StartDeps) {
   const { schema, config, logger, documents, budget, hub, formatError } = deps;
@@ -39,7 +38,7 @@ export function subscriptionStarter(deps: StartDeps) {
     id,
     payload,
     active,
-  }: SubscribeRequest<Connection>): Promise<Started | readonly GraphQLError[]> => {
+  }: SubscribeRequest<Connection>): Promise<FrameSink | readonly GraphQLError[]> => {
     if (active > rc.maxSubscriptionsPerConnection)
       return [
         badInput(`Too many subscriptions on this connection (at most ${rc.maxSubscriptionsPerConnection}).`),
@@ -47,36 +46,21 @@ export function subscriptionStarter(deps: StartDeps) {
     const checked = checkSubscribe(documents, schema, config.limits, payload);
     if (Array.isArray(checked)) return checked as GraphQLError[];
     const c = checked as Exclude<typeof checked, readonly GraphQLError[]>;
-    // Multiplexed: reserved before authorising (no two starts can both take the last of it),
-    // released when the sink ends, whichever way (complete, close, failure).
-    const sink = rc.mode === "naive" ? null : new FrameSink(id, socket, conn.viewer, rc.maxBufferedBytes);
-    if (sink) {
-      const refused = budget.reserve(sink, c.cost);
-      if (refused) return [badInput(refused)];
-    }
+    // Reserved before authorising (no two starts can both take the last of it), released when
+    // the sink ends, whichever way (complete, close, failure).
+    const sink = new FrameSink(id, socket, conn.viewer, rc.maxBufferedBytes);
+    const refused = budget.reserve(sink, c.cost);
+    if (refused) return [badInput(refused)];
     const auth = await realtimeDb
       .run(() => authorizeSubscription(schema, c.op, c.document, c.variableValues, conn.userId))
       .catch((err: unknown) => {
-        sink?.end();
+        sink.end();
         throw err;
       });
-    if (auth === null || Array.isArray(auth)) sink?.end();
+    if (auth === null || Array.isArray(auth)) sink.end();
     if (auth === null) return [badInput("Unknown subscription.")];
     if (Array.isArray(auth)) return auth as GraphQLError[];
     const a = auth as Exclude<typeof auth, readonly GraphQLError[] | null>;
-    if (!sink) {
-      const contextValue = naiveContext(conn.viewer, conn.clientIp);
-      const kind = a.field === "presence" ? "presence" : "events";
-      contextValue.realtime = {
-        ...a,
-        kind,
-        subscriptionId: id,
-        socket,
-        maxBufferedBytes: rc.maxBufferedBytes,
-      };
-      const { document, operationName, variableValues } = c;
-      return subscribe({ schema, document, operationName, variableValues, contextValue });
-    }
     hub
       .channel(a.productionId)
       .attachFrame(sink, groupSpecOf(schema, c, a, conn.userId, formatError), a.afterSeq)

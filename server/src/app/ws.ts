@@ -18,7 +18,6 @@ import { type Connection, Connections } from "./ws-connections.js";
 import { DocumentCache } from "./ws-documents.js";
 import { createRealtime } from "./ws-hub.js";
 import { keepAlive } from "./ws-keepalive.js";
-import { naiveNext } from "./ws-naive.js";
 import { observeSockets, type SocketObserver } from "./ws-observe.js";
 import { serveGraphqlWs } from "./ws-protocol.js";
 import { subscriptionStarter } from "./ws-start.js";
@@ -97,8 +96,6 @@ export function attachWebSocket(options: WsAttachOptions): WsAttachment {
       hub,
       formatError,
     }),
-    // Naive mode only (multiplexed frames never pass through here).
-    onNext: naiveNext(rc.maxBufferedBytes, formatError),
   });
   const stopKeepAlive = keepAlive(wss, rc.keepAliveMs);
 

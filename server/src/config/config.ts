@@ -97,8 +97,6 @@ export interface Config {
 
 // ---- Realtime (issue 4): appended by the realtime helper. ----
 export interface RealtimeConfig {
-  /** "multiplexed": one execution per event per group; "naive": graphql-ws default (benchmark baseline). */
-  mode: "multiplexed" | "naive";
   connectionInitTimeoutMs: number;
   keepAliveMs: number;
   maxPayloadBytes: number;
@@ -117,7 +115,6 @@ export interface RealtimeConfig {
 
 function parseRealtimeConfig(r: Reader): RealtimeConfig {
   return {
-    mode: r.oneOf("REALTIME_MODE", ["multiplexed", "naive"] as const, "multiplexed"),
     connectionInitTimeoutMs: r.int("WS_CONNECTION_INIT_TIMEOUT_MS", 3_000, 100, 60_000),
     keepAliveMs: r.int("WS_KEEPALIVE_MS", 12_000, 0, 300_000),
     maxPayloadBytes: r.int("WS_MAX_PAYLOAD_BYTES", 1_048_576, 1_024, 16 * 1_048_576),

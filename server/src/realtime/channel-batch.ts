@@ -23,9 +23,8 @@ export class Group {
 export class Batch {
   /** Events in the batch (including those no group wanted). */
   size = 0;
-  /** The batch's dispatched events, in order, and per seq the naive subscribers already sent it. */
+  /** The batch's dispatched events, in order. */
   readonly events: FeedEvent[] = [];
-  readonly naive = new Map<number, number>();
   private readonly frames = new Map<Group, { seqs: number[]; payloads: Buffer[] }>();
 
   add(g: Group, seq: number, payload: Buffer): void {
@@ -43,7 +42,7 @@ export class Batch {
    * observer, every event is then reported once with the frames written for it.
    */
   write(observer?: RealtimeObserver): void {
-    const counts = observer?.delivered ? new Map<number, number>(this.naive) : null;
+    const counts = observer?.delivered ? new Map<number, number>() : null;
     for (const [g, { seqs, payloads }] of this.frames) {
       const last = seqs[seqs.length - 1] as number;
       // starts[i]: subscribers whose frames began at the batch's i-th event (all later ones follow).

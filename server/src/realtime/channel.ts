@@ -6,16 +6,14 @@ import type {
   GroupSpec,
   PresenceSnapshot,
   RealtimeObserver,
-  RoleName,
 } from "./ports.js";
 import type { PresenceWatch } from "./presence.tracker.js";
 import { ChannelMemory } from "./channel-memory.js";
 import { ChannelRoles, changesRoles } from "./channel-roles.js";
 import { Sequencer } from "./sequencer.js";
-import type { FrameSink, QueueSink } from "./sinks.js";
+import type { FrameSink } from "./sinks.js";
 import { Batch, Group, MAX_BATCH } from "./channel-batch.js";
 import { ExecutionDeadline } from "./deadline.js";
-import { NaiveSubscribers } from "./channel-naive.js";
 import { catchUp, PAGE, type ReplaySource, snapshotThenJoin } from "./channel-replay.js";
 
 export interface ChannelDeps {
@@ -47,7 +45,6 @@ export class Channel {
   private early: FeedEvent[] = [];
   private readonly roles: ChannelRoles;
   private readonly groups = new Map<string, Group>();
-  private readonly naive: NaiveSubscribers;
   private readonly replay: ReplaySource;
   private readonly deadline: ExecutionDeadline;
   private readonly pending: FeedEvent[] = [];
@@ -72,7 +69,6 @@ export class Channel {
         deps.log.range(deps.productionId, after, upto, limit, versionId),
       authorized: (sink, role) => this.roles.authorized(sink, role),
     };
-    this.naive = new NaiveSubscribers(this.roles, this.replay, deps.watchPresence, () => this.checkIdle());
     this.deadline = new ExecutionDeadline(deps.executionTimeoutMs, deps.logger, deps.productionId);
     this.ready = this.init();
   }
@@ -87,7 +83,7 @@ export class Channel {
   }
 
   get subscriberCount(): number {
-    let n = this.naive.size;
+    let n = 0;
     for (const g of this.groups.values()) n += g.sinks.size;
     return n;
   }
@@ -144,26 +140,6 @@ export class Channel {
     }
   }
 
-  /** Starts a naive subscription (REALTIME_MODE=naive): root values go to graphql-js per subscriber. */
-  async attachNaive(
-    sink: QueueSink<unknown>,
-    kind: GroupSpec["kind"],
-    versionId: string | null,
-    role: RoleName,
-    afterSeq: number | null,
-  ): Promise<void> {
-    this.roles.note(sink.userId, role);
-    this.attaching++;
-    sink.onEnd = () => this.checkIdle();
-    try {
-      await this.ready;
-      await this.naive.attach(sink, kind, versionId, role, afterSeq);
-    } finally {
-      this.attaching--;
-      this.checkIdle();
-    }
-  }
-
   /** Joins the live group, synchronously after catching up (the seam). */
   private join(sink: FrameSink, spec: GroupSpec, onLeave?: () => void): void {
     let g = this.groups.get(spec.key);
@@ -189,7 +165,6 @@ export class Channel {
       if (g.spec.kind !== "presence" || g.spec.versionId !== snapshot.versionId) continue;
       jobs.push(this.runGroup(g, snapshot, scope));
     }
-    this.naive.presence(snapshot);
     await Promise.all(jobs);
   }
 
@@ -198,7 +173,6 @@ export class Channel {
     this.disposed = true;
     this.seq.dispose();
     for (const g of this.groups.values()) for (const s of g.sinks) s.end();
-    this.naive.endAll();
   }
 
   private async init(): Promise<void> {
@@ -267,7 +241,6 @@ export class Channel {
       );
     }
     batch.size++;
-    batch.naive.set(e.seq, this.naive.event(e, versionId));
     await Promise.all(jobs);
     await this.memory.keep(scope, epoch);
   }
@@ -292,7 +265,7 @@ export class Channel {
   }
 
   private checkIdle(): void {
-    if (this.disposed || this.attaching > 0 || this.groups.size > 0 || this.naive.size > 0) return;
+    if (this.disposed || this.attaching > 0 || this.groups.size > 0) return;
     this.disposed = true;
     this.seq.dispose();
     this.deps.onIdle(this);

@@ -19,9 +19,8 @@ export interface FrameSocket {
 const OPEN = 1;
 // Text frames (graphql-ws clients parse strings), never compressed (perMessageDeflate is off).
 const SEND_OPTIONS = { binary: false, compress: false } as const;
-const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** What a channel needs of any subscriber, multiplexed or naive. */
+/** What a channel needs of any subscriber. */
 export interface Sink {
   readonly userId: string;
   /** Highest seq this subscriber has been sent (replay and live): the seam's duplicate guard. */
@@ -121,77 +120,6 @@ export class FrameSink implements Sink {
   fail(err: Error): void {
     if (this.ended) return;
     this.failure = err;
-    this.end();
-  }
-}
-
-/**
- * A naive-mode subscription (REALTIME_MODE=naive): graphql-js executes every root value for this
- * subscriber alone and graphql-ws serialises it. The benchmark baseline, and a bounded queue so
- * that a stalled client cannot grow memory without limit.
- */
-export class QueueSink<T> implements Sink, AsyncGenerator<T, undefined, unknown> {
-  lastSeq = 0;
-  ended = false;
-  onEnd: (() => void) | null = null;
-  private queue: T[] = [];
-  private wake: ((r: IteratorResult<T, undefined>) => void) | null = null;
-
-  constructor(
-    readonly userId: string,
-    private readonly maxQueued: number,
-    private readonly onOverflow: () => void,
-  ) {}
-
-  push(value: T): void {
-    if (this.ended) return;
-    if (this.wake) {
-      const wake = this.wake;
-      this.wake = null;
-      wake({ done: false, value });
-      return;
-    }
-    this.queue.push(value);
-    if (this.queue.length > this.maxQueued) {
-      this.onOverflow();
-      this.end();
-    }
-  }
-
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.queue = [];
-    this.onEnd?.();
-    this.onEnd = null;
-    this.wake?.(DONE);
-    this.wake = null;
-  }
-
-  next(): Promise<IteratorResult<T, undefined>> {
-    const value = this.queue.shift();
-    if (value !== undefined) return Promise.resolve({ done: false, value });
-    if (this.ended) return Promise.resolve(DONE);
-    return new Promise((resolve) => {
-      this.wake = resolve;
-    });
-  }
-
-  return(): Promise<IteratorResult<T, undefined>> {
-    this.end();
-    return Promise.resolve(DONE);
-  }
-
-  throw(): Promise<IteratorResult<T, undefined>> {
-    this.end();
-    return Promise.resolve(DONE);
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
     this.end();
   }
 }
