@@ -1,4 +1,5 @@
 import { Binary, type Document } from "bson";
+import { promotedCopy } from "../bson/number-types.js";
 import { aggregator } from "../engine/agg-expressions.js";
 import { cloneValue, isPlainObject } from "../engine/bson-order.js";
 import { resolveHint } from "../engine/hint.js";
@@ -121,13 +122,16 @@ export function runPipeline(ctx: CommandContext, collName: string | null, pipeli
   }
   const counted = countShortcut(stages, input);
   if (counted) return counted;
+  if (stages.length === 0) return input;
   const { variables } = queryOptions(ctx.cmd, undefined);
   try {
+    // mingo computes and compares on JS numbers only, so its stages see Double/Long values as
+    // numbers (their BSON type is not kept through aggregation; see README).
     return aggregator(stages, {
       ...MINGO_OPTIONS,
-      collectionResolver: (name: string) => collectionSource(ctx, name),
+      collectionResolver: (name: string) => collectionSource(ctx, name).map(promotedCopy),
       ...(variables ? { variables } : {}),
-    }).run(input) as Document[];
+    }).run(input.map(promotedCopy)) as Document[];
   } catch (e) {
     throw mapMingoError(e);
   }

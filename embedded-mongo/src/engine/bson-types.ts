@@ -1,7 +1,7 @@
 /**
- * BSON type names and numbers as `$type` (query and aggregation) uses them. Plain JS numbers
- * come from the wire's int32/double/int64 promotion: an integral one in int32 range is `int`,
- * a larger integral one `long`, anything else `double`.
+ * BSON type names and numbers as `$type` (query and aggregation) uses them. A plain JS number is
+ * what a stored int32 or non-integral double decodes to (`bson/number-types.ts`): an integral one
+ * in int32 range is `int`, anything else `double`; integral doubles are `Double`, int64 `Long`.
  */
 
 const NUMBERS: Record<string, number> = {
@@ -40,7 +40,8 @@ export function bsonTypeName(v: unknown): string {
   switch (typeof v) {
     case "number":
       if (!Number.isInteger(v) || Object.is(v, -0)) return "double";
-      return v >= -2147483648 && v <= 2147483647 ? "int" : "long";
+      // Serialized as int32 in range and as a double outside it (int64 values are Long).
+      return v >= -2147483648 && v <= 2147483647 ? "int" : "double";
     case "bigint":
       return "long";
     case "string":

@@ -1,4 +1,6 @@
-import type { Document } from "bson";
+import { type Document, Long } from "bson";
+import { numberOfType } from "../bson/number-types.js";
+import { bsonTypeName } from "./bson-types.js";
 import { CommandError } from "../commands/errors.js";
 import { compareValues, isPlainObject, toNumber, typeRank } from "./bson-order.js";
 import { formatValue } from "./format.js";
@@ -77,9 +79,40 @@ function write(s: Slot, v: unknown): void {
   else s.parent[s.key] = v;
 }
 
-function arith(op: "$inc" | "$mul", cur: unknown, by: unknown): number {
-  if (cur === undefined) return op === "$inc" ? toNumber(by) : 0;
-  return op === "$inc" ? toNumber(cur) + toNumber(by) : toNumber(cur) * toNumber(by);
+/** Numeric widths in MongoDB's promotion order: int32 < int64 < double < decimal. */
+function width(v: unknown): number {
+  const t = bsonTypeName(v);
+  return t === "int" ? 0 : t === "long" ? 1 : t === "decimal" ? 3 : 2;
+}
+
+function toBig(v: unknown): bigint {
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number") return BigInt(v);
+  return (v as Long).toBigInt();
+}
+
+const INT32 = [-(2n ** 31n), 2n ** 31n - 1n] as const;
+const INT64 = [-(2n ** 63n), 2n ** 63n - 1n] as const;
+
+/**
+ * `$inc`/`$mul` with MongoDB's result types: the wider operand's type, an int32 overflow gives an
+ * int64, exact integer arithmetic for int32/int64; a missing field counts as int32 0.
+ */
+export function arith(op: "$inc" | "$mul", cur: unknown, by: unknown): unknown {
+  const a = cur === undefined ? 0 : cur;
+  const w = Math.max(width(a), width(by));
+  if (w >= 2) {
+    const r = op === "$inc" ? toNumber(a) + toNumber(by) : toNumber(a) * toNumber(by);
+    // Decimal128 arithmetic is approximated as double (README: known gaps).
+    return w === 2 ? numberOfType(r, "double") : r;
+  }
+  const r = op === "$inc" ? toBig(a) + toBig(by) : toBig(a) * toBig(by);
+  if (w === 0 && r >= INT32[0] && r <= INT32[1]) return Number(r);
+  if (r >= INT64[0] && r <= INT64[1]) return Long.fromBigInt(r);
+  throw new CommandError(
+    "BadValue",
+    `Failed to apply ${op} operations to current value (${formatValue(cur)}) for document: integer overflow`,
+  );
 }
 
 /** Apply `ops` (already validated by updateKind/supports) to `doc` in place. */

@@ -1,5 +1,6 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
+import { promotedCopy } from "../bson/number-types.js";
 import { CommandError } from "../commands/errors.js";
 import { type StringCompare, compareValues, isPlainObject, toNumber, typeRank } from "./bson-order.js";
 import { typeMatches } from "./bson-types.js";
@@ -269,7 +270,8 @@ function mingoTop(op: string, arg: unknown, o: MatchOptions): Matcher {
       { [op]: arg },
       { ...MINGO_OPTIONS, ...(o.variables ? { variables: o.variables } : {}) },
     );
-    return (d) => q.test(d);
+    // mingo compares JS numbers only: it sees Double/Long values as numbers.
+    return (d) => q.test(promotedCopy(d));
   } catch (e) {
     throw bad((e as Error).message);
   }

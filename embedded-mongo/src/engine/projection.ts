@@ -1,5 +1,6 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
+import { promotedCopy, restoreNumberTypes } from "../bson/number-types.js";
 import { CommandError, type ErrorCodeName } from "../commands/errors.js";
 import { cloneValue, isPlainObject, toNumber, typeRank } from "./bson-order.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
@@ -201,7 +202,8 @@ export function projector(
     } catch (e) {
       throw BAD((e as Error).message);
     }
-    return (d) => q.find([cloneValue(d)], spec).all()[0] as Document;
+    // mingo computes on JS numbers; fields it copied unchanged get their BSON number type back.
+    return (d) => restoreNumberTypes(d, q.find([promotedCopy(cloneValue(d))], spec).all()[0]) as Document;
   }
   const ctx = positionalCtx(filter ?? {});
   return (d) => {

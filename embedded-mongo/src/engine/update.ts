@@ -1,5 +1,6 @@
 import type { Document } from "bson";
 import { update as mingoUpdate } from "mingo";
+import { promotedCopy, restoreNumberTypes } from "../bson/number-types.js";
 import { CommandError } from "../commands/errors.js";
 import { cloneValue, isPlainObject, typeRank, valuesEqual } from "./bson-order.js";
 import { applyOperators, supports } from "./fast-update.js";
@@ -118,8 +119,11 @@ export function applyUpdate(
   }
   if (kind === "pipeline") {
     const vars = o.variables ? { variables: o.variables } : {};
-    const out = aggregator(u as Document[], { ...MINGO_OPTIONS, ...vars }).run([cloneValue(doc)]);
-    next = (out[0] as Document | undefined) ?? {};
+    const out = aggregator(u as Document[], { ...MINGO_OPTIONS, ...vars }).run([
+      promotedCopy(cloneValue(doc)),
+    ]);
+    // Fields the pipeline left as they were keep their BSON number type (mingo computes on numbers).
+    next = (restoreNumberTypes(doc, out[0]) as Document | undefined) ?? {};
     // A pipeline that drops _id (e.g. $replaceRoot) keeps the document's own, as MongoDB does.
     if ("_id" in doc && !("_id" in next)) next = { _id: doc._id, ...next };
   } else {
@@ -142,8 +146,12 @@ export function applyUpdate(
       delete plain.$push;
       delete plain.$pull;
       if (supports(plain)) applyOperators(next, plain);
-      else if (Object.keys(plain).length)
+      else if (Object.keys(plain).length) {
+        // mingo updates JS numbers only; values it left equal get their BSON number type back.
+        next = promotedCopy(next);
         mingoUpdate(next, plain, undefined, undefined, { cloneMode: "none", queryOptions: MINGO_OPTIONS });
+        next = restoreNumberTypes(doc, next) as Document;
+      }
       if (push) applyPush(next, push);
       if (pull) applyPull(next, pull);
     } catch (e) {

@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
 import { type Document, deserialize, serialize } from "bson";
+import { keepNumberTypes, TYPED_READ } from "../bson/number-types.js";
 import type { ChangeOp, CommittedOp } from "./types.js";
 
 /**
@@ -16,10 +17,16 @@ export const FRAME_HEADER = 8;
 export const MAX_FRAME = 256 * 1024 * 1024;
 
 /**
- * How documents are read back: the same defaults the wire layer uses to decode client messages,
- * so a replayed document has exactly the in-memory representation the live one had.
+ * How documents are read back: without number promotion, then `keepNumberTypes`, as the wire
+ * layer decodes stored-data fields, so a replayed document has the in-memory representation the
+ * live one had (an integral double stays a Double, an int64 a Long).
  */
-export const READ_OPTS = {} as const;
+export const READ_OPTS = TYPED_READ;
+
+/** A stored document (or op) from its BSON bytes, number types kept. */
+export function decodeDoc(bytes: Uint8Array): Document {
+  return keepNumberTypes(deserialize(bytes, READ_OPTS));
+}
 
 export function frame(parts: Uint8Array[]): Buffer {
   let len = 0;
@@ -104,7 +111,7 @@ export function encodeOp(op: ChangeOp): Buffer {
 }
 
 export function decodeOp(bytes: Uint8Array): ChangeOp {
-  return deserialize(bytes, READ_OPTS) as ChangeOp;
+  return decodeDoc(bytes) as ChangeOp;
 }
 
 /** Position of a batch: its first seq, shared ts and wall clock, and how many ops follow. */

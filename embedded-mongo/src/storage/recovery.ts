@@ -1,7 +1,6 @@
 import { readdir, readFile, truncate, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deserialize } from "bson";
-import { decodeBatch, decodeOp, READ_OPTS, scanFrames } from "./codec.js";
+import { decodeBatch, decodeDoc, decodeOp, scanFrames } from "./codec.js";
 import { JOURNAL_RE, quarantine } from "./layout.js";
 import { type HistoryLimits, OpHistory } from "./history.js";
 import { readSnapshot } from "./snapshot.js";
@@ -55,7 +54,7 @@ export async function recoverInto(
         apply(
           docs
             .slice(k, k + LOAD_CHUNK)
-            .map((d) => ({ op: "insert", db: c.db, coll: c.coll, doc: deserialize(d, READ_OPTS) })),
+            .map((d) => ({ op: "insert", db: c.db, coll: c.coll, doc: decodeDoc(d) })),
         );
       }
     },

@@ -2,7 +2,7 @@ import { readFile, rename, unlink } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { type Binary, type Document, deserialize } from "bson";
-import { bsonBytes, frame, READ_OPTS, scanFrames, splitDocs } from "./codec.js";
+import { bsonBytes, decodeDoc, frame, scanFrames, splitDocs } from "./codec.js";
 import type { HistoryEntry } from "./history.js";
 import { fsyncDir } from "./journal.js";
 import type { ChangeOp, IndexSpec } from "./types.js";
@@ -178,7 +178,7 @@ export async function readSnapshot(dir: string, sink: SnapshotSink): Promise<Loa
     } else if (!img) {
       throw new Error("snapshot: record before header");
     } else if (h.type === "coll") {
-      const meta = deserialize(head!, READ_OPTS);
+      const meta = decodeDoc(head!);
       current = { db: meta.db, coll: meta.coll };
       sink.collection({
         db: meta.db,

@@ -1,5 +1,6 @@
 import { BSON, type Document } from "bson";
 import { crc32c } from "./crc32c.js";
+import { promoteNumbers, TYPED_READ, typeCommand } from "../bson/number-types.js";
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -44,7 +45,7 @@ export class ProtocolError extends Error {
   }
 }
 
-const DESERIALIZE = { validation: { utf8: true } } as const;
+const DESERIALIZE = { ...TYPED_READ, validation: { utf8: true } } as const;
 
 export function readHeader(buf: Buffer): Header {
   return {
@@ -123,7 +124,7 @@ export function parseOpMsg(buf: Buffer, header: Header): Request {
     if (name in body) throw new ProtocolError(`Duplicate field '${name}' in OP_MSG`, false);
     body[name] = docs;
   }
-  return { header, kind: "msg", flags, body };
+  return { header, kind: "msg", flags, body: typeCommand(body) };
 }
 
 /** Parse a legacy OP_QUERY (only the handshake is answered). */
@@ -135,7 +136,7 @@ export function parseOpQuery(buf: Buffer, header: Header): Request {
   let { doc } = readDoc(buf, nameEnd + 9, buf.length);
   // Drivers may wrap the command as { $query: {...}, $readPreference }.
   if (doc.$query && typeof doc.$query === "object") doc = doc.$query as Document;
-  return { header, kind: "query", flags, fullCollectionName, body: doc };
+  return { header, kind: "query", flags, fullCollectionName, body: promoteNumbers(doc) };
 }
 
 let nextRequestId = 1;
