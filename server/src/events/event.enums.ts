@@ -18,6 +18,11 @@ export enum EventType {
   NOTE_STATUS_CHANGED = "NOTE_STATUS_CHANGED",
   /** An open note placed in a newer version (carryId: its NoteCarry, with outcome and previous anchor). */
   NOTE_CARRIED = "NOTE_CARRIED",
+  /**
+   * A carried note confirmed as still applying on the version it was carried to (versionId: that
+   * version; carryId: the placement confirmed).
+   */
+  NOTE_CARRY_CONFIRMED = "NOTE_CARRY_CONFIRMED",
   REPLY_ADDED = "REPLY_ADDED",
   REVIEW_REQUESTED = "REVIEW_REQUESTED",
   REVIEW_DECIDED = "REVIEW_DECIDED",

@@ -47,6 +47,7 @@ export const EVENT_PAYLOADS = {
   [EventType.REPLY_ADDED]: { ...NOTE, replyId: ID },
   // The outcome and method as mapped, so tools reading the log need not fetch the carry.
   [EventType.NOTE_CARRIED]: { ...NOTE, carryId: ID, carryOutcome: OUTCOME, carryMethod: METHOD },
+  [EventType.NOTE_CARRY_CONFIRMED]: { ...NOTE, carryId: ID },
   [EventType.REVIEW_REQUESTED]: VERSION,
   // Approving decisions carry the round's approvals so far and those required, as of the event.
   [EventType.REVIEW_DECIDED]: {

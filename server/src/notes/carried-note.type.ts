@@ -22,11 +22,16 @@ export class CarriedNote {
   detail!: string | null;
   @Field(() => Int, { description: "1 from addVersion; each carryNotes re-run adds one." }) run!: number;
   @Field(() => Date) mappedAt!: Date;
+  @Field(() => Boolean, { description: "Someone confirmed the note still applies on this version." })
+  stillApplies!: boolean;
+  @Field(() => Date, { nullable: true, description: "When it was confirmed to still apply." })
+  confirmedAt!: Date | null;
 
   noteId!: string;
   fromVersionId!: string;
   versionId!: string;
   mappedById!: string;
+  confirmedById!: string | null;
 }
 
 @ObjectType()
@@ -56,5 +61,8 @@ export function toCarriedNote(doc: NoteCarryDoc): CarriedNote {
     fromVersionId: String(doc.fromVersionId),
     versionId: String(doc.versionId),
     mappedById: String(doc.createdBy),
+    stillApplies: !!doc.confirmedAt,
+    confirmedAt: doc.confirmedAt ?? null,
+    confirmedById: doc.confirmedBy ? String(doc.confirmedBy) : null,
   });
 }

@@ -32,6 +32,9 @@ export interface NoteCarryDoc extends AnchorMapping {
   current: boolean;
   createdBy: Types.ObjectId;
   createdAt: Date;
+  /** "Still applies" on this version: who confirmed it and when (null until then). */
+  confirmedBy?: Types.ObjectId | null;
+  confirmedAt?: Date | null;
 }
 
 const noteCarrySchema = new Schema<NoteCarryDoc>(
@@ -50,6 +53,8 @@ const noteCarrySchema = new Schema<NoteCarryDoc>(
     current: { type: Boolean, required: true },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     createdAt: { type: Date, required: true },
+    confirmedBy: { type: Schema.Types.ObjectId, default: null },
+    confirmedAt: { type: Date, default: null },
   },
   { versionKey: false },
 );

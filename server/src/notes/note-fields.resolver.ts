@@ -1,5 +1,6 @@
-import { acceptsNotes } from "../versions/version.lifecycle.js";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { acceptsNotes, noteChangeableIn } from "../versions/version.lifecycle.js";
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { isId } from "../core/ids.js";
 import type { Context } from "../core/context.js";
 import { notFound } from "../errors/app-errors.js";
 import { viewerMembership } from "../productions/production.access.js";
@@ -37,23 +38,49 @@ export class NoteFieldsResolver {
     return n.statusChangedById ? userOr(ctx, n.statusChangedById) : Promise.resolve(null);
   }
 
+  @FieldResolver(() => Version, {
+    nullable: true,
+    description:
+      "The version whose room the last status change was made in: the note's own, or a later version it was carried to (null before this was recorded).",
+  })
+  async statusChangedIn(@Root() n: Note, @Ctx() ctx: Context): Promise<Version | null> {
+    const doc = n.statusChangedInId ? await ctx.loaders.versionById.load(n.statusChangedInId) : null;
+    return doc ? toVersion(doc) : null;
+  }
+
   @FieldResolver(() => [Reply], { description: "Oldest first." })
   async replies(@Root() n: Note, @Ctx() ctx: Context): Promise<Reply[]> {
     return (await ctx.loaders.repliesByNoteId.load(n.id)).map(toReply);
   }
 
   @FieldResolver(() => NotePermissions)
-  async viewerCan(@Root() n: Note, @Ctx() ctx: Context): Promise<NotePermissions> {
-    const [m, version] = await Promise.all([
+  async viewerCan(
+    @Root() n: Note,
+    @Ctx() ctx: Context,
+    @Arg("inVersionId", () => ID, {
+      nullable: true,
+      description:
+        "setStatus as asked from this version's room (a later version the note was carried to); the rest are about the note's own version.",
+    })
+    inVersionId?: string | null,
+  ): Promise<NotePermissions> {
+    const [m, version, room] = await Promise.all([
       viewerMembership(ctx, n.productionId),
       ctx.loaders.versionById.load(n.versionId),
+      inVersionId && isId(inVersionId) ? ctx.loaders.versionById.load(inVersionId) : null,
     ]);
     const open = !!version && acceptsNotes(version.status) && !n.deletedAt;
+    // A room given but unknown (or another production's) allows nothing: no guess at the note's own.
+    const sameProduction = !!room && room.productionId.equals(n.productionId);
+    const statusOpen =
+      !!version &&
+      !n.deletedAt &&
+      (inVersionId == null ? noteChangeableIn(version, null) : sameProduction && noteChangeableIn(version, room));
     const note = { authorId: n.authorId };
     return Object.assign(new NotePermissions(), {
       edit: !!m && open && canEditNote(m, note),
       delete: !!m && open && canDeleteNote(m, note),
-      setStatus: !!m && open && !!version && canSetNoteStatus(m, note, version.kind),
+      setStatus: !!m && statusOpen && canSetNoteStatus(m, note, version.kind),
       reply: !!m && open && canReply(m),
     });
   }

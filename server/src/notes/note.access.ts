@@ -3,6 +3,7 @@ import type { Context } from "../core/context.js";
 import { badInput, conflict, notFound } from "../errors/app-errors.js";
 import { isId } from "../core/ids.js";
 import { type MemberRef, requireMembership } from "../productions/production.access.js";
+import type { Types } from "mongoose";
 import type { VersionDoc } from "../versions/version.model.js";
 import type { NoteDoc } from "./note.model.js";
 
@@ -20,6 +21,16 @@ export async function requireNote(
   ]);
   if (!version) throw notFound("Note");
   return { note, version, member };
+}
+
+/**
+ * A version a note is acted on from (its room), in the note's production: NOT_FOUND alike when it
+ * does not exist or is another production's, so ids of other productions tell nothing.
+ */
+export async function roomVersion(ctx: Context, id: string, productionId: Types.ObjectId): Promise<VersionDoc> {
+  const v = isId(id) ? await ctx.loaders.versionById.load(id) : null;
+  if (!v || !v.productionId.equals(productionId)) throw notFound("Version");
+  return v;
 }
 
 export const MAX_BODY = 10_000;

@@ -45,6 +45,7 @@ export function newNoteDoc(f: NewNoteFields): NoteDoc {
     drawing: f.drawing,
     statusChangedBy: null,
     statusChangedAt: null,
+    statusChangedIn: null,
     editedAt: null,
     deletedAt: null,
     deletedBy: null,

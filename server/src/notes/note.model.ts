@@ -46,6 +46,8 @@ export interface NoteDoc {
   drawing: DrawingDoc | null;
   statusChangedBy: Types.ObjectId | null;
   statusChangedAt: Date | null;
+  /** The version whose room the last status change was made in: its own, or a later one it was carried to. */
+  statusChangedIn?: Types.ObjectId | null;
   editedAt: Date | null;
   deletedAt: Date | null;
   deletedBy: Types.ObjectId | null;
@@ -95,6 +97,7 @@ const noteSchema = new Schema<NoteDoc>(
     drawing: { type: drawingSchema, default: null },
     statusChangedBy: { type: Schema.Types.ObjectId, default: null },
     statusChangedAt: { type: Date, default: null },
+    statusChangedIn: { type: Schema.Types.ObjectId, default: null },
     editedAt: { type: Date, default: null },
     deletedAt: { type: Date, default: null },
     deletedBy: { type: Schema.Types.ObjectId, default: null },

@@ -48,8 +48,14 @@ export class NoteResolver {
     @Arg("noteId", () => ID) noteId: string,
     @Arg("status", () => NoteStatus) status: NoteStatus,
     @Ctx() ctx: Context,
+    @Arg("inVersionId", () => ID, {
+      nullable: true,
+      description:
+        "The room it is changed from when that is not the note's own version: a later version of the same asset the note was carried to (allowed once its own version is locked).",
+    })
+    inVersionId?: string | null,
   ): Promise<Note> {
-    return setNoteStatusCommand(ctx, noteId, status);
+    return setNoteStatusCommand(ctx, noteId, status, inVersionId ?? null);
   }
 
   @Authorized()

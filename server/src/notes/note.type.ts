@@ -73,6 +73,7 @@ export class Note {
   authorId!: string;
   assigneeId!: string | null;
   statusChangedById!: string | null;
+  statusChangedInId!: string | null;
 }
 
 export function toAnchor(a: AnchorDoc): ScriptAnchor | TimeAnchor {
@@ -123,5 +124,6 @@ export function toNote(doc: NoteDoc): Note {
     authorId: String(doc.authorId),
     assigneeId: doc.assigneeId ? String(doc.assigneeId) : null,
     statusChangedById: doc.statusChangedBy ? String(doc.statusChangedBy) : null,
+    statusChangedInId: doc.statusChangedIn ? String(doc.statusChangedIn) : null,
   });
 }

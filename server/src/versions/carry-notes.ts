@@ -97,7 +97,16 @@ export async function carryOpenNotes(
   const mapper = MAPPERS[next.kind];
   if (!mapper) return [];
   const sources = await openNotesOn(tx, previous);
+  // A "still applies" given on this version stays with the note when its place is mapped again.
+  const confirmed = new Map<string, Pick<NoteCarryDoc, "confirmedBy" | "confirmedAt">>();
   if (run > 1) {
+    const kept = await NoteCarryModel.find(
+      { versionId: next._id, current: true, confirmedAt: { $ne: null } },
+      { noteId: 1, confirmedBy: 1, confirmedAt: 1 },
+    )
+      .session(tx.session)
+      .lean();
+    for (const k of kept) confirmed.set(String(k.noteId), { confirmedBy: k.confirmedBy, confirmedAt: k.confirmedAt });
     await NoteCarryModel.updateMany(
       { versionId: next._id, current: true },
       { $set: { current: false } },
@@ -128,6 +137,8 @@ export async function carryOpenNotes(
       current: true,
       createdBy: actorId,
       createdAt: now,
+      confirmedBy: confirmed.get(String(s.noteId))?.confirmedBy ?? null,
+      confirmedAt: confirmed.get(String(s.noteId))?.confirmedAt ?? null,
     };
   });
   // The driver, as addNote does: the documents are complete and typed above.

@@ -1,5 +1,5 @@
 import type { ClientSession, Types } from "mongoose";
-import { conflict } from "../errors/app-errors.js";
+import { badInput, conflict } from "../errors/app-errors.js";
 import { VersionStatus } from "./version.enums.js";
 import { VersionModel, type VersionDoc } from "./version.model.js";
 
@@ -36,6 +36,38 @@ export function acceptsNotes(status: VersionStatus): boolean {
 /** A version that takes no notes (LOCKED) refuses notes, replies and note changes (CONFLICT). */
 export function assertAcceptsNotes(version: Pick<VersionDoc, "status">): void {
   if (!acceptsNotes(version.status)) throw conflict("The version is locked; it takes no more notes.");
+}
+
+type RoomVersion = Pick<VersionDoc, "_id" | "assetId" | "number" | "status">;
+
+const isLaterVersion = (own: RoomVersion, room: RoomVersion) =>
+  room.assetId.equals(own.assetId) && room.number > own.number;
+
+/** Whether noteChangeRoom(own, room) would allow a change (viewerCan's answer, without throwing). */
+export function noteChangeableIn(own: RoomVersion, room: RoomVersion | null): boolean {
+  if (!room || room._id.equals(own._id)) return acceptsNotes(own.status);
+  return isLaterVersion(own, room) && acceptsNotes(room.status);
+}
+
+/**
+ * The version a note's status change is made in: the note's own, or `room`, a later version of the
+ * same asset that the note stands on as an open note of an earlier version (carried over). A locked
+ * version stays final (its status and history never move), yet the notes it left open are closed
+ * where the work went on; the change records the room it was made in. The room must take notes.
+ * Returns the version whose status the command re-checks in its transaction.
+ */
+export function noteChangeRoom(own: RoomVersion, room: RoomVersion | null): RoomVersion {
+  if (!room || room._id.equals(own._id)) {
+    assertAcceptsNotes(own);
+    return own;
+  }
+  if (!isLaterVersion(own, room)) {
+    throw badInput("inVersionId must be the note's version or a later version of the same asset.", {
+      inVersionId: "not a later version of the note's asset",
+    });
+  }
+  assertAcceptsNotes(room);
+  return room;
 }
 
 /**

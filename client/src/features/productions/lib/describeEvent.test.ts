@@ -63,4 +63,12 @@ describe("describeEvent", () => {
       "changed the status of Cut v1",
     );
   });
+
+  it("names the version a carried note was confirmed on, the one it was carried to", () => {
+    const v2 = { ...lockedV1, id: "v2", number: 2, status: "DRAFT" as const };
+    expect(describeEvent(event(1, "NOTE_CARRY_CONFIRMED", { version: v2 }))).toEqual({
+      text: "confirmed a carried note still applies on Cut v2",
+      to: "/cut/v2",
+    });
+  });
 });

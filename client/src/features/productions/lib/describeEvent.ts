@@ -42,6 +42,14 @@ export function describeEvent(e: ActivityEventFragment): EventLine {
     case "VERSION_SUPERSEDED":
       // The feed leaves these out beside the VERSION_ADDED they come with (they tell the older room).
       return { text: "superseded a version" };
+    case "NOTE_CARRY_CONFIRMED": {
+      // The version is the one it was carried to and confirmed on (the note's own is older).
+      const v = e.version;
+      return {
+        text: `confirmed a carried note still applies${v ? ` on ${v.asset.title} v${v.number}` : ""}`,
+        to: v ? `/${KIND_PATH[v.asset.kind]}/${v.id}` : undefined,
+      };
+    }
     case "NOTE_CARRIED":
       // The feed leaves these out (one per carried note would bury the VERSION_ADDED beside them).
       return { text: "carried a note to a new version" };
