@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AssetKind } from "../assets/asset.enums.js";
-import { buildNote, buildProduction, buildVersion, gqlAs, setVersionStatus } from "../test/domain-factories.js";
+import {
+  buildNote,
+  buildProduction,
+  buildVersion,
+  gqlAs,
+  setVersionStatus,
+} from "../test/domain-factories.js";
 import type { BuiltUser } from "../test/factories.js";
 import { errorCode, expectData } from "../test/harness.js";
 import { useProductionWorld } from "../test/production-world.js";
@@ -55,7 +61,12 @@ describe("a carried note resolved from the newer version", () => {
     expect(errorCode(await as(writer, SET, { n: a, s: "RESOLVED", in: v1 }))).toBe("CONFLICT");
 
     const done = expectData(await as(writer, SET, { n: a, s: "RESOLVED", in: v2 })).setNoteStatus;
-    expect(done).toEqual({ id: a, status: "RESOLVED", statusChangedIn: { id: v2 }, statusChangedBy: { id: writer.user.id } });
+    expect(done).toEqual({
+      id: a,
+      status: "RESOLVED",
+      statusChangedIn: { id: v2 },
+      statusChangedBy: { id: writer.user.id },
+    });
     // The same status again changes nothing and records nothing.
     expectData(await as(writer, SET, { n: a, s: "RESOLVED", in: v2 }));
 
@@ -66,13 +77,21 @@ describe("a carried note resolved from the newer version", () => {
     expect(room.openNotesFromPrevious.totalCount).toBe(1);
     // v1 stays locked with its history; its counts are of its notes as they are now.
     const v1Now = expectData(
-      await as(writer, `query($v: ID!) { version(id: $v) { status noteCounts { open resolved } } }`, { v: v1 }),
+      await as(writer, `query($v: ID!) { version(id: $v) { status noteCounts { open resolved } } }`, {
+        v: v1,
+      }),
     ).version;
     expect(v1Now).toEqual({ status: "LOCKED", noteCounts: { open: 1, resolved: 1 } });
     // One event, on the newer version's stream, by the one who resolved it.
     const changed = (await eventsOf(a)).filter((e) => e.type === "NOTE_STATUS_CHANGED");
     expect(changed).toEqual([
-      { type: "NOTE_STATUS_CHANGED", version: { id: v2 }, note: { id: a }, carriedNote: null, actor: { id: writer.user.id } },
+      {
+        type: "NOTE_STATUS_CHANGED",
+        version: { id: v2 },
+        note: { id: a },
+        carriedNote: null,
+        actor: { id: writer.user.id },
+      },
     ]);
   });
 
@@ -96,7 +115,9 @@ describe("a carried note resolved from the newer version", () => {
     const { assetId, v1, v2, a } = await lockedWithCarried();
     const writer = world.prod.as("WRITER");
     const other = await buildVersion(world.server, world.prod, AssetKind.SCRIPT);
-    expect(errorCode(await as(writer, SET, { n: a, s: "RESOLVED", in: other.versionId }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await as(writer, SET, { n: a, s: "RESOLVED", in: other.versionId }))).toBe(
+      "BAD_USER_INPUT",
+    );
     expect(errorCode(await as(writer, SET, { n: a, s: "RESOLVED", in: "000000000000000000000000" }))).toBe(
       "NOT_FOUND",
     );
@@ -167,9 +188,20 @@ describe("still applies", () => {
     const { v2, a } = await lockedWithCarried();
     const writer = world.prod.as("WRITER");
     expectData(await as(writer, CONFIRM, { n: a, v: v2 }));
-    expectData(await as(world.prod.showrunner, `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`, { v: v2 }));
+    expectData(
+      await as(world.prod.showrunner, `mutation($v: ID!) { carryNotes(versionId: $v) { id } }`, { v: v2 }),
+    );
     const room = expectData(await as(writer, ROOM, { v: v2 })).version as {
-      carriedNotes: { edges: { node: { stillApplies: boolean; run: number; confirmedBy: { id: string } | null; note: { id: string } } }[] };
+      carriedNotes: {
+        edges: {
+          node: {
+            stillApplies: boolean;
+            run: number;
+            confirmedBy: { id: string } | null;
+            note: { id: string };
+          };
+        }[];
+      };
     };
     const placed = room.carriedNotes.edges.map((e) => e.node).find((n) => n.note.id === a);
     expect(placed).toMatchObject({ run: 2, stillApplies: true, confirmedBy: { id: writer.user.id } });

@@ -16,7 +16,8 @@ export class CarriedNoteResolver {
   })
   confirmCarriedNote(
     @Arg("noteId", () => ID) noteId: string,
-    @Arg("versionId", () => ID, { description: "The later version the note was carried to." }) versionId: string,
+    @Arg("versionId", () => ID, { description: "The later version the note was carried to." })
+    versionId: string,
     @Ctx() ctx: Context,
   ): Promise<CarriedNote> {
     return confirmCarriedNoteCommand(ctx, noteId, versionId);

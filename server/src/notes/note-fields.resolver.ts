@@ -75,7 +75,9 @@ export class NoteFieldsResolver {
     const statusOpen =
       !!version &&
       !n.deletedAt &&
-      (inVersionId == null ? noteChangeableIn(version, null) : sameProduction && noteChangeableIn(version, room));
+      (inVersionId == null
+        ? noteChangeableIn(version, null)
+        : sameProduction && noteChangeableIn(version, room));
     const note = { authorId: n.authorId };
     return Object.assign(new NotePermissions(), {
       edit: !!m && open && canEditNote(m, note),

@@ -61,7 +61,8 @@ export class NoteEventFieldsResolver {
 
   @FieldResolver(() => CarriedNote, {
     nullable: true,
-    description: "NOTE_CARRIED: the placement, as mapped then; NOTE_CARRY_CONFIRMED: the placement confirmed.",
+    description:
+      "NOTE_CARRIED: the placement, as mapped then; NOTE_CARRY_CONFIRMED: the placement confirmed.",
   })
   async carriedNote(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<CarriedNote | null> {
     const doc = e.carryId ? await ctx.loaders.noteCarryById.load(e.carryId) : null;

@@ -27,7 +27,11 @@ export async function requireNote(
  * A version a note is acted on from (its room), in the note's production: NOT_FOUND alike when it
  * does not exist or is another production's, so ids of other productions tell nothing.
  */
-export async function roomVersion(ctx: Context, id: string, productionId: Types.ObjectId): Promise<VersionDoc> {
+export async function roomVersion(
+  ctx: Context,
+  id: string,
+  productionId: Types.ObjectId,
+): Promise<VersionDoc> {
   const v = isId(id) ? await ctx.loaders.versionById.load(id) : null;
   if (!v || !v.productionId.equals(productionId)) throw notFound("Version");
   return v;

@@ -37,7 +37,13 @@ export async function setNoteStatusCommand(
   if (note.status === status) return toNote(note);
   const now = new Date();
   const by = new Types.ObjectId(member.userId);
-  const set = { status, statusChangedBy: by, statusChangedAt: now, statusChangedIn: room._id, updatedAt: now };
+  const set = {
+    status,
+    statusChangedBy: by,
+    statusChangedAt: now,
+    statusChangedIn: room._id,
+    updatedAt: now,
+  };
   const updated = await runCommand("notes/set-note-status", async (tx) => {
     // Again in the transaction: a lock of the room committed since the check above refuses it (CONFLICT).
     await assertAcceptsNotesInTx(tx.session, room._id);

@@ -32,7 +32,15 @@ async function closeOpenNotes(session: ClientSession, version: VersionDoc, by: T
   if (open.length === 0) return [];
   await NoteModel.updateMany(
     { _id: { $in: open.map((n) => n._id) } },
-    { $set: { status: NoteStatus.WONT_FIX, statusChangedBy: by, statusChangedAt: at, statusChangedIn: version._id, updatedAt: at } },
+    {
+      $set: {
+        status: NoteStatus.WONT_FIX,
+        statusChangedBy: by,
+        statusChangedAt: at,
+        statusChangedIn: version._id,
+        updatedAt: at,
+      },
+    },
     { session },
   );
   const inc: Record<string, number> = { [`noteCounts.live.${NoteStatus.WONT_FIX}`]: open.length };

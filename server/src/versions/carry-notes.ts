@@ -106,7 +106,8 @@ export async function carryOpenNotes(
     )
       .session(tx.session)
       .lean();
-    for (const k of kept) confirmed.set(String(k.noteId), { confirmedBy: k.confirmedBy, confirmedAt: k.confirmedAt });
+    for (const k of kept)
+      confirmed.set(String(k.noteId), { confirmedBy: k.confirmedBy, confirmedAt: k.confirmedAt });
     await NoteCarryModel.updateMany(
       { versionId: next._id, current: true },
       { $set: { current: false } },
