@@ -1,16 +1,32 @@
+import { readdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { Api } from "./support/api.js";
 import { openSession, type Session, screenshot } from "./support/browser.js";
+import { REPO_ROOT } from "./support/paths.js";
 import { useStage } from "./support/stage.js";
 
 const EDITORS = {
   query: ".graphiql-query-editor .CodeMirror",
-  // Variables and Headers share the tools pane; the page opens with Headers shown.
-  headers: ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror",
+  // Variables and Headers share the tools pane (the page opens with Headers shown): the visible one.
+  tool: ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror",
 } as const;
 
+/** The operation names of schema/examples, read from the files the explorer bundles. */
+function exampleOperations(): string[] {
+  const dir = `${REPO_ROOT}schema/examples`;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()
+    .map((f) => {
+      const name = /^(?:query|mutation|subscription)\s+(\w+)/m.exec(readFileSync(`${dir}/${f}`, "utf8"))?.[1];
+      if (!name) throw new Error(`schema/examples/${f} has no named operation`);
+      return name;
+    });
+}
+
 /** Sets a GraphiQL editor's text through CodeMirror itself (typing would fight its bracket closing). */
-async function setEditor(page: Page, editor: "query" | "headers", text: string): Promise<void> {
+async function setEditor(page: Page, editor: keyof typeof EDITORS, text: string): Promise<void> {
   const selector = EDITORS[editor];
   await page.locator(selector).waitFor();
   await page.evaluate(
@@ -68,9 +84,48 @@ describe("explorer: GraphiQL bundled and served by Greenlight, offline, under th
     const author = await openSession(stage.browser, stage.server.url, null);
     await author.page.goto("/graphiql");
     const writer = stage.room.people.writer;
-    await setEditor(author.page, "headers", JSON.stringify({ Authorization: `Bearer ${writer.token}` }));
+    await setEditor(author.page, "tool", JSON.stringify({ Authorization: `Bearer ${writer.token}` }));
     await setEditor(author.page, "query", "{ me { id } }");
     expect(await run(author.page, writer.id)).toContain(writer.id);
     await author.context.close();
+  });
+
+  it("opens each schema/examples operation as a tab and runs the ProductionEvents subscription over graphql-ws", async () => {
+    const editor = await openSession(stage.browser, stage.server.url, stage.room.people.editor.token);
+    const origin = new URL(stage.server.url).origin;
+    const left = await offline(editor, origin);
+    await editor.page.goto("/graphiql");
+    const titles = editor.page.locator(".graphiql-tab .graphiql-tab-button");
+    const examples = exampleOperations();
+    expect(examples).toContain("ProductionEvents");
+    // The welcome tab, then one tab per example file, in file-name order.
+    await titles.nth(examples.length).waitFor();
+    expect((await titles.allTextContents()).slice(1)).toEqual(examples);
+
+    await titles.nth(examples.indexOf("ProductionEvents") + 1).click();
+    await editor.page.locator(".graphiql-tab-active").filter({ hasText: "ProductionEvents" }).waitFor();
+    // From the production's last cursor, as the example's comment says, so the note written below is
+    // delivered whether it commits before or after the socket has subscribed.
+    const writer = new Api(stage.server.url, stage.room.people.writer.token);
+    const { production } = await writer.request<{ production: { lastEventCursor: string | null } }>(
+      `query($p: ID!) { production(id: $p) { lastEventCursor } }`,
+      { p: stage.room.productionId },
+    );
+    expect(production.lastEventCursor).toBeTruthy();
+    await editor.page.getByRole("button", { name: "Variables" }).click();
+    const variables = { productionId: stage.room.productionId, after: production.lastEventCursor };
+    await setEditor(editor.page, "tool", JSON.stringify(variables));
+    await editor.page.locator(".graphiql-execute-button").click();
+    await editor.page.locator('.graphiql-execute-button[aria-label^="Stop"]').waitFor();
+    const body = `Explorer live ${Date.now()}`;
+    await writer.request(`mutation($i: AddNoteInput!) { addNote(input: $i) { id } }`, {
+      i: { versionId: stage.room.scriptVersionId, body, script: { lineStart: 1, lineEnd: 1 } },
+    });
+    const text = await editor.page.locator(".graphiql-response").filter({ hasText: body }).textContent();
+    expect(text).toContain("NOTE_ADDED");
+    await screenshot(editor.page, "explorer-subscription");
+    expect(left).toEqual([]);
+    expect(editor.errors).toEqual([]);
+    await editor.context.close();
   });
 });

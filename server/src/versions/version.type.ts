@@ -102,7 +102,6 @@ export class Version {
   round!: number;
   history!: StatusChangeDoc[];
   counters!: NoteCountsDoc | null;
-  pictureVersionId!: string | null;
 }
 
 export const isTimed = (kind: AssetKind): boolean => kind === AssetKind.CUT || kind === AssetKind.MIX;
@@ -153,6 +152,5 @@ export function toVersion(doc: VersionDoc): Version {
     round: doc.round ?? 0,
     history: doc.statusHistory ?? [],
     counters: doc.noteCounts?.live ? doc.noteCounts : null,
-    pictureVersionId: doc.pictureVersionId ? String(doc.pictureVersionId) : null,
   });
 }
