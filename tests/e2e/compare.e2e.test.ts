@@ -13,12 +13,12 @@ import { type RunningServer, startServer } from "./support/server.js";
 /** v2 starts one second (24 frames) earlier on the record: its frame n + 24 is v1's frame n. */
 const OFFSET = 24;
 
-/** A at rest on `frameA`; B on its locked frame (its own settle flag can lag a seek made while loading: the picture is checked on screen). */
+/** A at rest on `frameA`; B at rest on its locked frame (each readout settled: its picture presents that frame). */
 async function settledAt(page: Page, frameA: number): Promise<void> {
   await page.locator(`[data-testid=timecode][data-settled=true][data-frame="${frameA}"]`).waitFor();
   const b = page.getByTestId("timecode-b");
   await page
-    .locator(`[data-testid=timecode-b][data-frame="${frameA + OFFSET}"]`)
+    .locator(`[data-testid=timecode-b][data-settled=true][data-frame="${frameA + OFFSET}"]`)
     .waitFor({ timeout: 15_000 })
     .catch(async (e) => {
       const info = await page.getByTestId("video-b").evaluate((v) => {

@@ -101,6 +101,27 @@ describe("demo production", () => {
     await screenshot(page, "14-demo-script-carried-notes");
   });
 
+  // Issue 16: cut v2 shows v1's open notes on its timeline where their shots are now.
+  it("draws cut v2's carried notes on the timeline at their new places, with the outcome", async () => {
+    const { page } = session;
+    await page.goto("/");
+    await page.getByTestId("productions").getByRole("link").first().click();
+    const production = new ProductionPage(page);
+    await production.asset("CUT").first().click();
+    await page.getByTestId("timeline").waitFor();
+    const outcome = page
+      .getByTestId("carried-time-note")
+      .getByTestId("carried-outcome")
+      .filter({ hasText: "moved +00:00:17:00 (shot reordered)" });
+    await outcome.first().waitFor();
+    const marker = page.getByTestId("timeline").getByTestId("carried-marker").first();
+    expect(await marker.getAttribute("data-outcome")).toBe("MOVED");
+    expect(await marker.getAttribute("aria-label")).toMatch(
+      /^Carried note at \d\d:\d\d:\d\d:\d\d, carried from v1 at /,
+    );
+    await screenshot(page, "15-demo-cut-carried-notes");
+  });
+
   // Issue 13, finding 14: the client runs under its Content-Security-Policy. The first policy
   // stopped the mix waveform (wavesurfer plays fetched audio through a blob: URL); Chromium
   // reports every refused load or script as a console error, so none may appear.

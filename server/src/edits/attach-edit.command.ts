@@ -16,6 +16,7 @@ import { CutEditModel } from "./cut-edit.model.js";
 import { type CutEdit, toCutEdit } from "./cut-edit.type.js";
 import type { EditFormat } from "./edit.enums.js";
 import { readEditFile } from "./edit.read.js";
+import { reconformMixes } from "./mix-reconform.js";
 
 export interface AttachEditInput {
   versionId: string;
@@ -30,7 +31,8 @@ const MAX_FILE_NAME = 255;
  * Attaches (or replaces) a CUT version's edit: the file is read before the transaction (a refusal
  * names its line), then the timeline and an EDIT_ATTACHED event are written together. Only the
  * cut's makers may attach, as they add its versions. The conform that this edit takes part in is
- * run again in the same transaction (docs/conform.md), as the next run of the carries.
+ * run again in the same transaction (docs/conform.md), as the next run of the carries, and so are
+ * the mixes mixed against this cut.
  */
 export async function attachEditCommand(ctx: Context, input: AttachEditInput): Promise<CutEdit> {
   const { version, member } = await requireVersion(ctx, input.versionId);
@@ -65,9 +67,12 @@ export async function attachEditCommand(ctx: Context, input: AttachEditInput): P
     );
     if (!doc) throw new Error("attachEdit: the upsert returned no document");
     const carried = await reconform(tx, version, by);
+    // Mixes follow picture: the mixes mixed against this cut are re-mapped through the new edit.
+    const mixes = await reconformMixes(tx, version, by);
     await recordEvents(tx, version.productionId, by, [
       { type: EventType.EDIT_ATTACHED, versionId: version._id, assetId: version.assetId },
       ...carried,
+      ...mixes,
     ]);
     return doc;
   });

@@ -3,7 +3,15 @@ import { AssetKind } from "../assets/asset.enums.js";
 import { buildNote, buildVersion, gqlAs } from "../test/domain-factories.js";
 import { errorCode, expectData } from "../test/harness.js";
 import { useProductionWorld } from "../test/production-world.js";
-import { cutsOnlyEdl, type EdlRow } from "./edl.compose.js";
+import {
+  ATTACH_EDIT,
+  type CarriedTime,
+  carriedOn,
+  RECUT_TIMING,
+  RECUT_V1,
+  RECUT_V2,
+  RECUT_V2_WRONG,
+} from "../test/conform-fixtures.js";
 
 /**
  * The cut conform through the API (issue #16 part 2): addVersion carries by timecode while the new
@@ -11,54 +19,14 @@ import { cutsOnlyEdl, type EdlRow } from "./edl.compose.js";
  */
 const world = useProductionWorld({ EDITOR: 1, VIEWER: 1 });
 
-type Row = EdlRow;
-const edl = cutsOnlyEdl;
-const SC1: Row = ["A001", "10:00:00:00", "10:00:05:00", "01:00:00:00", "01:00:05:00", "SC1"];
-const V1 = edl("V1", [
-  SC1,
-  ["B001", "11:00:00:00", "11:00:04:00", "01:00:05:00", "01:00:09:00", "SC2"],
-  ["C001", "12:00:00:00", "12:00:06:00", "01:00:09:00", "01:00:15:00", "SC3"],
-]);
-// SC2 and SC3 swapped.
-const V2 = edl("V2 REORDER", [
-  SC1,
-  ["C001", "12:00:00:00", "12:00:06:00", "01:00:05:00", "01:00:11:00", "SC3"],
-  ["B001", "11:00:00:00", "11:00:04:00", "01:00:11:00", "01:00:15:00", "SC2"],
-]);
-// A mistaken first upload of v2: SC2 left out.
-const V2_WRONG = edl("V2 WRONG", [
-  SC1,
-  ["C001", "12:00:00:00", "12:00:06:00", "01:00:05:00", "01:00:11:00", "SC3"],
-]);
+const V1 = RECUT_V1;
+const V2 = RECUT_V2;
+const V2_WRONG = RECUT_V2_WRONG;
+const CUT = RECUT_TIMING;
+type Carried = CarriedTime;
+const carried = (versionId: string) => carriedOn(world.server, world.prod.as("VIEWER"), versionId);
 
-const CUT = { frameRate: "FPS_24", startTimecode: "01:00:00:00", durationFrames: 360 };
-
-interface Carried {
-  outcome: string;
-  method: string;
-  detail: string | null;
-  run: number;
-  anchor: { startFrame: number; endFrame: number; startTimecode: string };
-  previousAnchor: { startFrame: number; startTimecode: string };
-  note: { body: string };
-}
-const CARRIED = `query($v: ID!) { version(id: $v) { carriedNotes(first: 50) { edges { node {
-  outcome method detail run note { body }
-  anchor { ... on TimeAnchor { startFrame endFrame startTimecode } }
-  previousAnchor { ... on TimeAnchor { startFrame startTimecode } }
-} } } } }`;
-
-async function carried(versionId: string): Promise<Carried[]> {
-  const res = await gqlAs<{ version: { carriedNotes: { edges: { node: Carried }[] } } }>(
-    world.server,
-    world.prod.as("VIEWER"),
-    CARRIED,
-    { v: versionId },
-  );
-  return expectData(res).version.carriedNotes.edges.map((e) => e.node);
-}
-
-const ATTACH = `mutation($input: AttachEditInput!) { attachEdit(input: $input) { revision } }`;
+const ATTACH = ATTACH_EDIT;
 const attach = (versionId: string, text: string, user: "EDITOR" | "VIEWER" = "EDITOR") =>
   gqlAs(world.server, world.prod.as(user), ATTACH, { input: { versionId, format: "CMX3600_EDL", text } });
 const row = (c: Carried) => [c.note.body, c.run, c.method, c.outcome, c.anchor.startFrame, c.detail];

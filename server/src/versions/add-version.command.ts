@@ -11,6 +11,7 @@ import { isDuplicateKey } from "../core/text.js";
 import { AssetKind } from "../assets/asset.enums.js";
 import { canAddNote } from "../notes/note.policy.js";
 import { canCarry, carryOpenNotes } from "./carry-notes.js";
+import { pictureOfMix } from "./mix-picture.js";
 import { scriptNoteImporter } from "./script-note-import.js";
 import { VersionStatus } from "./version.enums.js";
 import { type VersionDoc, VersionModel } from "./version.model.js";
@@ -27,7 +28,11 @@ const MAX_NUMBERING_ATTEMPTS = 8;
  */
 export async function addVersionCommand(
   ctx: Context,
-  input: VersionFieldsInput & { assetId: string; importFountainNotes?: boolean | null },
+  input: VersionFieldsInput & {
+    assetId: string;
+    importFountainNotes?: boolean | null;
+    pictureVersionId?: string | null;
+  },
 ): Promise<Version> {
   const { asset, member } = await requireAsset(ctx, input.assetId);
   if (!canAddVersion(member, asset.kind)) {
@@ -61,10 +66,12 @@ export async function addVersionCommand(
           now,
           runtime().config.mediaHosts,
         );
+        const pictureVersionId = await pictureOfMix(tx, asset, input.pictureVersionId);
         const [version] = await VersionModel.create(
           [
             {
               ...fields,
+              pictureVersionId,
               assetId: asset._id,
               productionId: asset.productionId,
               kind: asset.kind,

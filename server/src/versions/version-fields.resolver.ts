@@ -3,7 +3,7 @@ import type { Context } from "../core/context.js";
 import { versionLastEventCursor } from "../events/event.tail.js";
 import { deletedUser, type User } from "../users/user.type.js";
 import { revisionMarks } from "./version.service.js";
-import { Version, VersionStatusChange } from "./version.type.js";
+import { toVersion, Version, VersionStatusChange } from "./version.type.js";
 
 /**
  * Computed fields of Version (the parent Version was authorised by whoever returned it). Fields
@@ -28,6 +28,15 @@ export class VersionFieldsResolver {
   })
   changedLines(@Root() v: Version, @Ctx() ctx: Context): Promise<number[] | null> {
     return revisionMarks(ctx, v);
+  }
+
+  @FieldResolver(() => Version, {
+    nullable: true,
+    description: "MIX: the CUT version this mix was mixed against (its notes follow that picture).",
+  })
+  async pictureVersion(@Root() v: Version, @Ctx() ctx: Context): Promise<Version | null> {
+    const doc = v.pictureVersionId ? await ctx.loaders.versionById.load(v.pictureVersionId) : null;
+    return doc ? toVersion(doc) : null;
   }
 
   @FieldResolver(() => String, {

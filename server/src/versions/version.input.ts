@@ -45,4 +45,10 @@ export class AddVersionInput {
     | StemTrackInput[]
     | null;
   @Field(() => LoudnessInput, { nullable: true, description: "MIX only." }) loudness?: LoudnessInput | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "MIX only: the CUT version (same production) this mix was mixed against. When the next mix names a recut, the open notes follow picture through the cuts' conform (docs/conform.md).",
+  })
+  pictureVersionId?: string | null;
 }

@@ -49,6 +49,8 @@ export interface VersionDoc {
   revisionLabel: string | null;
   stems: StemTrackDoc[];
   loudness: LoudnessDoc | null;
+  /** MIX: the CUT version it was mixed against; its notes follow that picture's conform. */
+  pictureVersionId?: Types.ObjectId | null;
   /** Submission round: incremented by each submitForReview; approvals count within one round. */
   round: number;
   submittedAt: Date | null;
@@ -103,6 +105,7 @@ const versionSchema = new Schema<VersionDoc>(
       ),
       default: null,
     },
+    pictureVersionId: { type: Schema.Types.ObjectId, default: null },
     round: { type: Number, required: true, default: 0 },
     submittedAt: { type: Date, default: null },
     statusHistory: { type: [statusChangeSchema], default: [] },
@@ -114,6 +117,11 @@ const versionSchema = new Schema<VersionDoc>(
 // Numbering is allocated as max + 1; the unique index turns a concurrent duplicate into a retry.
 versionSchema.index({ assetId: 1, number: 1 }, { unique: true });
 versionSchema.index({ productionId: 1 });
+// attachEdit on a cut finds the mixes mixed against it (mixes follow picture).
+versionSchema.index(
+  { pictureVersionId: 1 },
+  { partialFilterExpression: { pictureVersionId: { $type: "objectId" } } },
+);
 
 versionSchema.plugin(boundedQueries);
 export const VersionModel = mongoose.model<VersionDoc>("Version", versionSchema, "versions");

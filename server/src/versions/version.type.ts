@@ -102,6 +102,7 @@ export class Version {
   round!: number;
   history!: StatusChangeDoc[];
   counters!: NoteCountsDoc | null;
+  pictureVersionId!: string | null;
 }
 
 export const isTimed = (kind: AssetKind): boolean => kind === AssetKind.CUT || kind === AssetKind.MIX;
@@ -152,5 +153,6 @@ export function toVersion(doc: VersionDoc): Version {
     round: doc.round ?? 0,
     history: doc.statusHistory ?? [],
     counters: doc.noteCounts?.live ? doc.noteCounts : null,
+    pictureVersionId: doc.pictureVersionId ? String(doc.pictureVersionId) : null,
   });
 }

@@ -1,37 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FrameRate, frameAtPlayhead, frameAtPresentation, frameRateInfo } from "../../lib/timecode";
-import { FrameClock, type FrameSource } from "./frameClock";
-
-type Cb = (now: number, meta: { mediaTime: number }) => void;
-
-/** A video element reduced to what the clock reads; the test presents frames and finishes seeks. */
-class FakeVideo extends EventTarget implements FrameSource {
-  currentTime = 0;
-  paused = true;
-  seeking = false;
-  private cb: Cb | null = null;
-  requestVideoFrameCallback = (cb: Cb) => {
-    this.cb = cb;
-    return 1;
-  };
-  cancelVideoFrameCallback = () => {
-    this.cb = null;
-  };
-  pause() {
-    if (this.paused) return;
-    this.paused = true;
-    this.dispatchEvent(new Event("pause"));
-  }
-  present(mediaTime: number) {
-    this.cb?.(0, { mediaTime });
-  }
-  /** Completes the seek the clock asked for, presenting the frame a decoder shows at that time. */
-  finishSeek(pts: (frame: number) => number, rate: FrameRate) {
-    this.seeking = false;
-    this.dispatchEvent(new Event("seeked"));
-    this.present(pts(frameAtPlayhead(this.currentTime, rate)));
-  }
-}
+import { FakeVideo } from "../../test/fakeVideo";
+import { FrameClock } from "./frameClock";
 
 const exact = (rate: FrameRate) => (f: number) => {
   const r = frameRateInfo(rate);
@@ -101,6 +71,24 @@ describe("FrameClock", () => {
     video.seeking = false;
     video.dispatchEvent(new Event("seeked"));
     expect(clock.get()).toEqual({ frame: 7, settled: true });
+  });
+
+  it("settles a seek it did not make once it lands, though its picture came while still seeking", () => {
+    // Chromium can present the sought picture before it clears `seeking`; no later frame confirms it.
+    const rate = FrameRate.FPS_24;
+    const video = new FakeVideo();
+    const clock = new FrameClock(video, rate);
+    clock.start();
+    clock.seek(35);
+    video.finishSeek(exact(rate), rate);
+    expect(clock.get()).toEqual({ frame: 35, settled: true });
+    video.currentTime = exact(rate)(36.5);
+    video.seeking = true;
+    video.present(exact(rate)(36));
+    expect(clock.get().frame).toBe(35);
+    video.seeking = false;
+    video.dispatchEvent(new Event("seeked"));
+    expect(clock.get()).toEqual({ frame: 36, settled: true });
   });
 
   it("while playing follows presented frames; pausing rests the playhead on the frame on screen", () => {

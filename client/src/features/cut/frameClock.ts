@@ -131,7 +131,12 @@ export class FrameClock {
   }
 
   private readonly onSeeked = () => {
-    if (this.target === null) return;
+    if (this.target === null) {
+      // A seek made on the element directly: its picture may have come while `seeking` was still set
+      // (ignored by onFrame), and no later frame will be presented at rest to confirm it.
+      if (this.hasFrameCallback && this.media.paused) this.settleAtRest();
+      return;
+    }
     if (!this.hasFrameCallback) {
       this.target = null;
       this.set(frameAtPlayhead(this.media.currentTime, this.rate), this.media.paused);

@@ -45,8 +45,8 @@ export function CompareCut({ cmp, view, onView, initialT }: Props) {
   const { clock, frame, settled } = usePlayerFrame(videoA, ta.rate, durA);
   const transport = useTransport(videoA, clock, ta.rate, frame);
   const targetB = alignedFrame(frame, ta, tb);
-  useLockedFollower(videoB, tb.rate, targetB, durB, transport.speed);
   const sideB = usePlayerFrame(videoB, tb.rate, durB);
+  useLockedFollower(videoB, sideB.clock, tb.rate, targetB, durB, transport.speed);
   const notesA = useVersionNotes(a.id).notes;
   const notesB = useVersionNotes(b.id).notes;
   const labelA = (f: number) => labelFor(f, ta.rate, ta.startTimecode);

@@ -11,6 +11,8 @@ import { ReviewRoomLayout } from "../../versions/components/ReviewRoomLayout";
 import { type ReadyRoom, ReviewRoomPage } from "../../versions/components/ReviewRoomPage";
 import { RoomNotes } from "../../versions/components/RoomNotes";
 import { useRoomLink } from "../../versions/hooks/useRoomLink";
+import { useCarriedTimeNotes } from "../hooks/useCarriedTimeNotes";
+import { CarriedTimeList } from "./CarriedTimeList";
 import { type OtherPlayhead, Timeline } from "./Timeline";
 import { TransportBar } from "./TransportBar";
 import { timeNoteSubmitter } from "../hooks/useTimeAnchor";
@@ -49,6 +51,8 @@ function CutRoom({ room }: { room: ReadyRoom }) {
     },
     [transport, setSelectedNoteId],
   );
+
+  const carried = useCarriedTimeNotes(version.id, timed);
 
   useRoomLink({
     ready: timed.ready,
@@ -138,8 +142,12 @@ function CutRoom({ room }: { room: ReadyRoom }) {
                 transport.seekFrame(f);
               }}
               onNoteClick={onNoteClick}
+              carried={carried.placed}
+              carriedSelectedId={carried.selectedId}
+              onCarriedClick={carried.select}
             />
           ) : null}
+          <CarriedTimeList carried={carried} />
         </div>
       }
       notes={

@@ -1,7 +1,8 @@
 import { memo, type PointerEvent, useCallback, useRef } from "react";
-import type { NoteItemFragment } from "../../../gql/graphql";
+import type { CarriedTimePlacementFragment, NoteItemFragment } from "../../../gql/graphql";
 import { personColor } from "../../presence/components/PresenceAvatars";
 import type { InOut } from "../hooks/useTransport";
+import { CarriedTimeMarkers } from "./CarriedTimeMarkers";
 
 export interface OtherPlayhead {
   readonly id: string;
@@ -20,6 +21,10 @@ interface Props {
   label: (frame: number) => string;
   onSeek: (frame: number) => void;
   onNoteClick: (note: NoteItemFragment) => void;
+  /** Notes carried onto this version by the conform, drawn at their new places. */
+  carried?: readonly CarriedTimePlacementFragment[];
+  carriedSelectedId?: string | null;
+  onCarriedClick?: (c: CarriedTimePlacementFragment) => void;
   /** Mix: drawn over the waveform instead of below the picture. */
   compact?: boolean;
 }
@@ -119,6 +124,14 @@ export const Timeline = memo(function Timeline(props: Props) {
             />
           );
         })}
+        {props.carried?.length ? (
+          <CarriedTimeMarkers
+            carried={props.carried}
+            durationFrames={d}
+            selectedId={props.carriedSelectedId ?? null}
+            onClick={(c) => props.onCarriedClick?.(c)}
+          />
+        ) : null}
         {others.map((o) => (
           <div
             key={o.id}
