@@ -12,6 +12,17 @@ const EDITORS = {
   tool: ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror",
 } as const;
 
+/** An editor's current text, read through CodeMirror. */
+async function editorValue(page: Page, editor: keyof typeof EDITORS): Promise<string> {
+  return page.evaluate((sel) => {
+    type Cm = { getValue(): string };
+    const el = (
+      globalThis as unknown as { document: { querySelector(s: string): unknown } }
+    ).document.querySelector(sel) as { CodeMirror: Cm } | null;
+    return el?.CodeMirror.getValue() ?? "";
+  }, EDITORS[editor]);
+}
+
 /** The operation names of schema/examples, read from the files the explorer bundles. */
 function exampleOperations(): string[] {
   const dir = `${REPO_ROOT}schema/examples`;
@@ -102,8 +113,14 @@ describe("explorer: GraphiQL bundled and served by Greenlight, offline, under th
     await titles.nth(examples.length).waitFor();
     expect((await titles.allTextContents()).slice(1)).toEqual(examples);
 
+    // GraphiQL loads CodeMirror lazily; a tab clicked before the query editor has mounted turns
+    // active while the editor mounts with the first tab's text. Click once the editor holds it.
+    await expect.poll(() => editorValue(editor.page, "query")).toContain("me {");
     await titles.nth(examples.indexOf("ProductionEvents") + 1).click();
     await editor.page.locator(".graphiql-tab-active").filter({ hasText: "ProductionEvents" }).waitFor();
+    // A tab switch fills the editors a render after the tab turns active; text set before that is
+    // replaced by the tab's own (empty) variables, so wait for the tab's query to be in the editor.
+    await expect.poll(() => editorValue(editor.page, "query")).toContain("subscription ProductionEvents");
     // From the production's last cursor, as the example's comment says, so the note written below is
     // delivered whether it commits before or after the socket has subscribed.
     const writer = new Api(stage.server.url, stage.room.people.writer.token);
@@ -113,16 +130,21 @@ describe("explorer: GraphiQL bundled and served by Greenlight, offline, under th
     );
     expect(production.lastEventCursor).toBeTruthy();
     await editor.page.getByRole("button", { name: "Variables" }).click();
-    const variables = { productionId: stage.room.productionId, after: production.lastEventCursor };
-    await setEditor(editor.page, "tool", JSON.stringify(variables));
+    // Until the click has re-rendered, the visible tool editor is still Headers.
+    await editor.page.locator('.graphiql-editor-tools button[data-name="variables"].active').waitFor();
+    const variables = JSON.stringify({ productionId: stage.room.productionId, after: production.lastEventCursor });
+    await setEditor(editor.page, "tool", variables);
+    await expect.poll(() => editorValue(editor.page, "tool")).toBe(variables);
     await editor.page.locator(".graphiql-execute-button").click();
     await editor.page.locator('.graphiql-execute-button[aria-label^="Stop"]').waitFor();
     const body = `Explorer live ${Date.now()}`;
     await writer.request(`mutation($i: AddNoteInput!) { addNote(input: $i) { id } }`, {
       i: { versionId: stage.room.scriptVersionId, body, script: { lineStart: 1, lineEnd: 1 } },
     });
-    const text = await editor.page.locator(".graphiql-response").filter({ hasText: body }).textContent();
-    expect(text).toContain("NOTE_ADDED");
+    // Polled on the pane's text, so a failure shows what the pane held (an error, another event).
+    const pane = editor.page.locator(".graphiql-response");
+    await expect.poll(async () => (await pane.textContent()) ?? "", { timeout: 30_000 }).toContain(body);
+    expect(await pane.textContent()).toContain("NOTE_ADDED");
     await screenshot(editor.page, "explorer-subscription");
     expect(left).toEqual([]);
     expect(editor.errors).toEqual([]);
