@@ -132,7 +132,10 @@ describe("explorer: GraphiQL bundled and served by Greenlight, offline, under th
     await editor.page.getByRole("button", { name: "Variables" }).click();
     // Until the click has re-rendered, the visible tool editor is still Headers.
     await editor.page.locator('.graphiql-editor-tools button[data-name="variables"].active').waitFor();
-    const variables = JSON.stringify({ productionId: stage.room.productionId, after: production.lastEventCursor });
+    const variables = JSON.stringify({
+      productionId: stage.room.productionId,
+      after: production.lastEventCursor,
+    });
     await setEditor(editor.page, "tool", variables);
     await expect.poll(() => editorValue(editor.page, "tool")).toBe(variables);
     await editor.page.locator(".graphiql-execute-button").click();
