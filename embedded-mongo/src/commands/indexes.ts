@@ -1,5 +1,6 @@
 import type { Document } from "bson";
 import { compareValues, isPlainObject } from "../engine/bson-order.js";
+import { collationDocument } from "../engine/collation.js";
 import { ID_INDEX } from "../engine/collection.js";
 import { formatDoc } from "../engine/format.js";
 import type { ChangeOp, IndexSpec } from "../storage/types.js";
@@ -8,11 +9,18 @@ import { collName, optArray } from "./args.js";
 import type { Handler } from "./context.js";
 import { CommandError } from "./errors.js";
 
-const OPTION_KEYS = ["unique", "sparse", "partialFilterExpression", "expireAfterSeconds"] as const;
+const OPTION_KEYS = [
+  "unique",
+  "sparse",
+  "partialFilterExpression",
+  "expireAfterSeconds",
+  "collation",
+] as const;
 /** Listed by listIndexes but not part of an index's identity (collMod changes them). */
 const LISTED_KEYS = [...OPTION_KEYS, "hidden", "prepareUnique"] as const;
 
-function parseSpec(raw: unknown): IndexSpec {
+/** An index spec; without its own collation it takes the collection's default, as MongoDB's do. */
+function parseSpec(raw: unknown, collectionDefault: unknown): IndexSpec {
   if (!isPlainObject(raw) || !isPlainObject(raw.key) || Object.keys(raw.key).length === 0) {
     throw new CommandError(
       "FailedToParse",
@@ -30,6 +38,8 @@ function parseSpec(raw: unknown): IndexSpec {
   if (raw.sparse === true) spec.sparse = true;
   if (isPlainObject(raw.partialFilterExpression)) spec.partialFilterExpression = raw.partialFilterExpression;
   if (raw.expireAfterSeconds !== undefined) spec.expireAfterSeconds = Number(raw.expireAfterSeconds);
+  const collation = collationDocument(raw.collation ?? collectionDefault);
+  if (collation) spec.collation = collation;
   return spec;
 }
 
@@ -46,7 +56,8 @@ export function describeIndex(s: IndexSpec): Document {
 
 const createIndexes: Handler = async (ctx) => {
   const name = collName(ctx.cmd, "createIndexes");
-  const specs = (optArray(ctx.cmd, "indexes") ?? []).map(parseSpec);
+  const collDefault = ctx.engine.collection(ctx.db, name)?.options.collation;
+  const specs = (optArray(ctx.cmd, "indexes") ?? []).map((raw) => parseSpec(raw, collDefault));
   if (specs.length === 0) throw new CommandError("BadValue", "Must specify at least one index to create");
   const ops: ChangeOp[] = [];
   const existed = ctx.engine.collection(ctx.db, name) !== undefined;

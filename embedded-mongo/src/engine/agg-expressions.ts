@@ -6,7 +6,9 @@ import * as pipeline from "mingo/operators/pipeline";
 import * as projection from "mingo/operators/projection";
 import * as query from "mingo/operators/query";
 import * as window from "mingo/operators/window";
+import type { Iterator } from "mingo/lazy";
 import { bsonTypeName } from "./bson-types.js";
+import { inclusionTree, orderProjected } from "./project-order.js";
 
 type ExpressionOp = (obj: unknown, expr: unknown, options: Parameters<typeof evalExpr>[2]) => unknown;
 
@@ -16,15 +18,30 @@ const $type: ExpressionOp = (obj, expr, options) => {
   return bsonTypeName(evalExpr(obj as never, arg as never, options));
 };
 
+type Doc = Record<string, unknown>;
+
+/** mingo's `$project`, its output in MongoDB's field order (see project-order.ts). */
+function $project(coll: Iterator, expr: Doc, options: never): Iterator {
+  const tree = inclusionTree(expr);
+  if (!tree) return pipeline.$project(coll, expr, options);
+  // The stage pulls one document at a time, so `last` is the input of the output being ordered.
+  let last: Doc = {};
+  const tapped = coll.map((d) => {
+    last = d as Doc;
+    return d;
+  });
+  return pipeline.$project(tapped, expr, options).map((out) => orderProjected(last, out as Doc, tree));
+}
+
 /**
  * mingo's operators with ours where its answer is not MongoDB's. `$type`: mingo names JS types
  * ("objectid", "binary", "decimal128"), MongoDB BSON types ("objectId", "binData", "decimal").
- * Built whole because mingo's context merge keeps the first definition of an operator.
+ * `$project`: field order (see project-order.ts). Built whole because mingo's context merge keeps the first definition of an operator.
  */
 const CONTEXT = Context.init({
   accumulator,
   expression: { ...expression, $type },
-  pipeline,
+  pipeline: { ...pipeline, $project },
   projection,
   query,
   window,

@@ -1,7 +1,8 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
 import type { IndexSpec } from "../storage/types.js";
-import { canonicalKey, compareValues, typeRank } from "./bson-order.js";
+import { type StringCompare, canonicalKey, compareValues, typeRank } from "./bson-order.js";
+import { collationOf } from "./collation.js";
 import { isMissing, pathValues } from "./paths.js";
 import { SortedList } from "./sorted-list.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
@@ -37,8 +38,11 @@ export class BTreeIndex {
   multikey = false;
   private readonly list: SortedList<Entry>;
   private readonly partial: Query | undefined;
+  /** The collation's string order: unique keys and entry order follow it. */
+  private readonly str: StringCompare | undefined;
 
   constructor(readonly spec: IndexSpec) {
+    this.str = collationOf(spec.collation);
     const raw = Object.entries(spec.key);
     this.usable = raw.every(([, d]) => typeof d === "number");
     this.fields = raw.map(([f, d]) => [f, Number(d) < 0 ? -1 : 1]);
@@ -63,14 +67,17 @@ export class BTreeIndex {
     return this.list.size;
   }
 
-  /** Usable for query planning: every document has entries, so a scan over it is complete. */
+  /**
+   * Usable for query planning: every document has entries, so a scan over it is complete. A
+   * collated index is not: its order is not the binary order the planner's bounds assume.
+   */
   get complete(): boolean {
-    return this.usable && !this.spec.sparse && !this.partial;
+    return this.usable && !this.spec.sparse && !this.partial && !this.str;
   }
 
   private cmpKeys(a: unknown[], b: unknown[], n: number): number {
     for (let i = 0; i < n; i++) {
-      const c = compareValues(a[i], b[i]) * (this.fields[i] as [string, number])[1];
+      const c = compareValues(a[i], b[i], this.str) * (this.fields[i] as [string, number])[1];
       if (c !== 0) return c;
     }
     return 0;

@@ -67,3 +67,25 @@ export function collationOf(spec: unknown): StringCompare | undefined {
 export function commandCollation(cmd: Document, collectionDefault?: unknown): StringCompare | undefined {
   return collationOf(cmd.collation ?? collectionDefault);
 }
+
+/**
+ * A collation as MongoDB stores and lists it with an index: every field given, ICU's defaults
+ * for the rest (so `listIndexes` matches what mongoose's `syncIndexes` compares). Undefined
+ * for `simple`. Checked like a command's collation.
+ */
+export function collationDocument(spec: unknown): Document | undefined {
+  if (collationOf(spec) === undefined) return undefined;
+  const s = spec as Document;
+  return {
+    locale: s.locale,
+    caseLevel: s.caseLevel ?? false,
+    caseFirst: s.caseFirst ?? "off",
+    strength: s.strength ?? 3,
+    numericOrdering: s.numericOrdering ?? false,
+    alternate: s.alternate ?? "non-ignorable",
+    maxVariable: s.maxVariable ?? "punct",
+    normalization: s.normalization ?? false,
+    backwards: s.backwards ?? false,
+    version: s.version ?? "57.1",
+  };
+}

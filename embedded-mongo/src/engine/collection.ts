@@ -91,13 +91,29 @@ export class Collection {
   }
 
   insert(doc: Document): void {
-    const rid = ridOf(doc._id);
-    if (this.docs.has(rid)) throw this.idDup(doc._id);
+    let rid = ridOf(doc._id);
+    if (this.docs.has(rid)) {
+      if (!this.options.timeseries) throw this.idDup(doc._id);
+      rid = this.duplicateRid(rid);
+    }
     const keys = this.keysChecked(doc, rid);
     this.observer?.(this, rid, undefined);
     for (const [idx, k] of keys) idx.add(rid, k);
     this.idIndex.add(rid, [[doc._id]]);
     this.docs.set(rid, doc);
+  }
+
+  /**
+   * A time-series collection has no unique `_id` index (MongoDB stores measurements in buckets),
+   * so a repeated `_id` gets a record id of its own. Replay inserts in the same order, so the
+   * journal gives the same ids back. Updates and deletes address a record by `_id`: they reach
+   * the first of the duplicates only (see README).
+   */
+  private duplicateRid(rid: string): string {
+    for (let n = 1; ; n++) {
+      const r = `${rid}\u0000${n}`;
+      if (!this.docs.has(r)) return r;
+    }
   }
 
   /** Replace the document stored under `rid` (its _id is unchanged). */

@@ -87,7 +87,8 @@ export function fastMatcher(filter: Document): ((doc: Document) => boolean) | nu
       groups.push(path === "$or" ? (d) => ms.some((m) => m(d)) : (d) => ms.every((m) => m(d)));
       continue;
     }
-    if (path.startsWith("$") || path === "") return null;
+    // DBRef fields (`refs.$id`) are read through the DBRef class: the full matcher knows how.
+    if (path.startsWith("$") || path === "" || path.includes(".$")) return null;
     const t = fieldTest(cond, !path.includes("."));
     if (!t) return null;
     fields.push([path, t]);

@@ -25,7 +25,8 @@ export function resolveHint(coll: Collection | undefined, hint: unknown): Hint |
   for (const idx of coll.planIndexes()) {
     if (!idx.usable) continue;
     if (typeof hint === "string" ? idx.name === hint : canonicalKey(idx.spec.key) === want)
-      return { index: idx };
+      // A collated index is ordered by its collation, not the bounds' binary order: scan instead.
+      return idx.spec.collation ? { natural: 1 } : { index: idx };
   }
   throw new CommandError("BadValue", "hint provided does not correspond to an existing index");
 }

@@ -27,6 +27,9 @@ export type ValueTest = (values: unknown[]) => boolean;
 
 const bad = (msg: string) => new CommandError("BadValue", msg);
 
+/** A DBRef's fields: field names, not operators, in a document an `$elemMatch` tests. */
+const DBREF_KEYS = new Set(["$id", "$ref", "$db"]);
+
 /** The values a dotted path reaches, descending through arrays met on the way (not the last). */
 export function leafValues(doc: unknown, path: string): unknown[] {
   const out: unknown[] = [];
@@ -43,7 +46,7 @@ function walk(v: unknown, parts: string[], i: number, out: unknown[]): void {
   if (Array.isArray(v)) {
     const before = out.length;
     if (/^\d+$/.test(part) && Number(part) < v.length) walk(v[Number(part)], parts, i + 1, out);
-    for (const e of v) if (isPlainObject(e)) walk(e[part], parts, i + 1, out);
+    for (const e of v) if (isPlainObject(e)) walk(dbrefField(e, part), parts, i + 1, out);
     if (out.length === before) out.push(undefined);
     return;
   }
@@ -121,12 +124,23 @@ function regexOf(cond: Document): RegExp {
   return new RegExp(src, opts.replace(/[^imsu]/g, ""));
 }
 
-function elemMatchTest(cond: unknown, o: MatchOptions): ValueTest {
-  if (!isPlainObject(cond)) throw bad("$elemMatch needs an Object");
+/** The wire decoder turns `{ $ref, $id }` into a DBRef; a condition wants it back as fields. */
+function dbrefAsFields(v: Document): Document {
+  if ((v as { _bsontype?: unknown })._bsontype !== "DBRef") return v;
+  const r = v as unknown as { collection: string; oid: unknown; db?: string; fields?: Document };
+  return { $ref: r.collection, $id: r.oid, ...(r.db ? { $db: r.db } : {}), ...(r.fields ?? {}) };
+}
+
+function elemMatchTest(arg: unknown, o: MatchOptions): ValueTest {
+  if (!isPlainObject(arg)) throw bad("$elemMatch needs an Object");
+  const cond = dbrefAsFields(arg);
   const keys = Object.keys(cond);
   const operatorsOnly =
     keys.length > 0 &&
-    keys.every((k) => k.startsWith("$") && !["$and", "$or", "$nor", "$expr", "$where"].includes(k));
+    keys.every(
+      (k) =>
+        k.startsWith("$") && !DBREF_KEYS.has(k) && !["$and", "$or", "$nor", "$expr", "$where"].includes(k),
+    );
   // {$elemMatch: {$gt: 1}} tests each element as a value; otherwise each element as a document.
   const each: (e: unknown) => boolean = operatorsOnly
     ? (
@@ -136,7 +150,7 @@ function elemMatchTest(cond: unknown, o: MatchOptions): ValueTest {
     : (
         (m) => (e: unknown) =>
           isPlainObject(e) && m(e)
-      )(compileMatcher(cond, o));
+      )(compileMatcher(cond, o, true));
   return (vals) => vals.some((v) => Array.isArray(v) && v.some(each));
 }
 
@@ -278,14 +292,15 @@ function mingoTop(op: string, arg: unknown, o: MatchOptions): Matcher {
 }
 
 /** Compile a query filter into a predicate. Malformed filters throw BadValue. */
-export function compileMatcher(filter: Document, o: MatchOptions = {}): Matcher {
+export function compileMatcher(filter: Document, o: MatchOptions = {}, inElemMatch = false): Matcher {
   const parts: Matcher[] = [];
   for (const [key, cond] of Object.entries(filter)) {
     if (key === "$and" || key === "$or" || key === "$nor") parts.push(logical(key, cond, o));
     // $where reaches mingo only to be refused there (scripts are disabled).
     else if (key === "$expr" || key === "$jsonSchema" || key === "$where") parts.push(mingoTop(key, cond, o));
     else if (key === "$comment") continue;
-    else if (key.startsWith("$")) throw bad(`unknown top level operator: ${key}`);
+    else if (key.startsWith("$") && !(inElemMatch && DBREF_KEYS.has(key)))
+      throw bad(`unknown top level operator: ${key}`);
     else {
       const t = fieldTest(cond, o);
       parts.push((d) => t(leafValues(d, key)));

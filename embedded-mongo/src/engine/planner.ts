@@ -192,7 +192,8 @@ export function plan(coll: Collection, filter: Document, sort?: Document, hint?:
   if (hint) return hinted(coll, filter, sort, hint);
   const id = filter._id;
   const idCond = id === undefined ? null : condOf(id);
-  if (idCond?.kind === "points") {
+  // A time-series collection may hold several documents with one `_id` (see Collection.insert).
+  if (idCond?.kind === "points" && !coll.options.timeseries) {
     const rids = idCond.values.map(ridOf);
     return { kind: "IDHACK", sorted: rids.length <= 1, docs: fromRids(coll, rids, rids.length > 1) };
   }

@@ -4,6 +4,7 @@ import { promotedCopy, restoreNumberTypes } from "../bson/number-types.js";
 import { CommandError, type ErrorCodeName } from "../commands/errors.js";
 import { cloneValue, isPlainObject, toNumber, typeRank } from "./bson-order.js";
 import { MINGO_OPTIONS } from "./mingo-options.js";
+import { inclusionTree, orderProjected } from "./project-order.js";
 import { compileFilter } from "./query.js";
 
 /**
@@ -203,7 +204,11 @@ export function projector(
       throw BAD((e as Error).message);
     }
     // mingo computes on JS numbers; fields it copied unchanged get their BSON number type back.
-    return (d) => restoreNumberTypes(d, q.find([promotedCopy(cloneValue(d))], spec).all()[0]) as Document;
+    const tree = inclusionTree(spec);
+    return (d) => {
+      const out = restoreNumberTypes(d, q.find([promotedCopy(cloneValue(d))], spec).all()[0]) as Document;
+      return orderProjected(d, out, tree);
+    };
   }
   const ctx = positionalCtx(filter ?? {});
   return (d) => {

@@ -19,6 +19,8 @@ export interface IndexSpec {
   prepareUnique?: boolean;
   /** collMod: kept and listed, never chosen by the planner. */
   hidden?: boolean;
+  /** The index's string order (MongoDB's full collation document); absent = binary order. */
+  collation?: Document;
 }
 
 export interface UpdateDescription {
