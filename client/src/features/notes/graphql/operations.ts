@@ -32,8 +32,8 @@ export const ReplyToNoteDocument = graphql(`
 `);
 
 export const SetNoteStatusDocument = graphql(`
-  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!) {
-    setNoteStatus(noteId: $noteId, status: $status) {
+  mutation SetNoteStatus($noteId: ID!, $status: NoteStatus!, $inVersionId: ID) {
+    setNoteStatus(noteId: $noteId, status: $status, inVersionId: $inVersionId) {
       id
       status
       statusChangedAt
@@ -66,15 +66,27 @@ export const EditNoteDocument = graphql(`
   }
 `);
 
-/** OPEN/IN_PROGRESS notes of every earlier version of the asset (first 200: the API's maximum). */
+/**
+ * OPEN/IN_PROGRESS notes of every earlier version of the asset (first 200: the API's maximum), with
+ * what the viewer may do to each from this room (`inRoom`), and this version's placements, which
+ * hold "still applies".
+ */
 export const OpenNotesFromPreviousDocument = graphql(`
   query OpenNotesFromPrevious($versionId: ID!) {
     version(id: $versionId) {
       id
       openNotesFromPrevious(first: 200) {
         totalCount
-        edges { cursor node { ...CarriedNote } }
+        edges { cursor node { ...CarriedNote inRoom: viewerCan(inVersionId: $versionId) { setStatus } } }
       }
+      carriedNotes(first: 200) { edges { node { ...CarriedConfirmation } } }
     }
+  }
+`);
+
+/** "Still applies" on a note carried to this version; the answer merges into the placement. */
+export const ConfirmCarriedNoteDocument = graphql(`
+  mutation ConfirmCarriedNote($noteId: ID!, $versionId: ID!) {
+    confirmCarriedNote(noteId: $noteId, versionId: $versionId) { ...CarriedConfirmation }
   }
 `);

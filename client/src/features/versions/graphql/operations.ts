@@ -57,6 +57,7 @@ export const VersionEventsDocument = graphql(`
         version { id noteCounts { ...NoteCountsItem } }
       }
       reply { ...ReplyItem }
+      carriedNote { ...CarriedConfirmation }
       version { id ...ReviewPanelVersion }
       asset { id versions { id number status createdAt revision { color label } } }
     }

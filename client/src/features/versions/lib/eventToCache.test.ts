@@ -74,6 +74,7 @@ function event(
     actor: user,
     note: { ...n, version: { __typename: "Version", id: "v1", noteCounts: counts } },
     reply: null,
+    carriedNote: null,
     version: null,
     asset: null,
     ...extra,
