@@ -153,6 +153,20 @@ describe("demo production", () => {
     await page.locator('[data-testid=timecode][data-frame="288"][data-settled="true"]').waitFor();
     expect(await page.getByTestId("timecode").textContent()).toBe("01:00:12:00");
     expect(await marker.getAttribute("data-selected")).toBe("true");
+    // On the waveform (wavesurfer's regions, in its shadow DOM), once the dialogue stem has drawn.
+    await page.locator("[data-testid=waveform][data-ready=true]").waitFor();
+    const regions = await page.evaluate(`(() => {
+      const hosts = [...document.querySelectorAll("[data-testid=waveform] *")].filter((e) => e.shadowRoot);
+      return hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll("[part*='carried:']")]).map((e) => [
+        e.textContent,
+        Number.parseFloat(e.style.left),
+      ]);
+    })()`);
+    expect(regions).toEqual([
+      ["↪RO", expect.closeTo((288 / 1080) * 100, 3)],
+      ["↪MC", expect.closeTo((1079 / 1080) * 100, 3)],
+      ["↪LB", expect.closeTo((288 / 1080) * 100, 3)],
+    ]);
     await screenshot(page, "16-demo-mix-carried-notes");
   });
 

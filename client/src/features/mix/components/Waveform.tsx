@@ -145,7 +145,9 @@ export function Waveform(props: Props) {
 
   useEffect(() => {
     const plugin = regions.current;
-    if (!plugin || !ready) return;
+    // While a stem switch loads, `ready` is still true for a render but the duration is 0: regions
+    // added then are clamped to 0 s for good (wavesurfer clamps at creation). The next ready redraws.
+    if (!plugin || !ready || !ws.current?.getDuration()) return;
     plugin.clearRegions();
     const oneFrame = framesToSeconds(1, rate);
     for (const n of notes) {
