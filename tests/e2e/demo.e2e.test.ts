@@ -122,6 +122,54 @@ describe("demo production", () => {
     await screenshot(page, "15-demo-cut-carried-notes");
   });
 
+  // Issue 16 part 3: mix v2 is laid to the recut (cut v2), so mix v1's open notes followed the picture.
+  it("draws mix v2's carried notes on the waveform and their stem's lane, and goes to one", async () => {
+    const { page } = session;
+    await page.goto("/");
+    await page.getByTestId("productions").getByRole("link").first().click();
+    const production = new ProductionPage(page);
+    await production.asset("MIX").first().click();
+    await page.locator("[data-testid=waveform][data-ready=true]").waitFor();
+    const follows = "follows picture: cut v1 → v2";
+    const item = page
+      .getByTestId("carried-time-note")
+      .filter({ hasText: `moved -00:00:08:00 (shot reordered); ${follows}` });
+    await item.waitFor();
+    expect(await page.getByTestId("carried-time-note").count()).toBe(3);
+    // The dialogue note sits on the dialogue lane at its new place: 01:00:12:00 of 45 s.
+    const marker = page.getByTestId("lane-DIALOGUE").getByTestId("lane-carried-marker");
+    expect(await marker.getAttribute("data-outcome")).toBe("MOVED");
+    expect(await marker.getAttribute("aria-label")).toBe(
+      "Carried note at 01:00:12:00, carried from v1 at 01:00:20:00 by Rafael Ortiz",
+    );
+    const left = await marker.evaluate((el) => (el as unknown as { style: { left: string } }).style.left);
+    expect(Number.parseFloat(left)).toBeCloseTo((288 / 1080) * 100, 3);
+    expect(
+      await page.getByTestId("lane-MUSIC").getByTestId("lane-carried-marker").getAttribute("data-outcome"),
+    ).toBe("TRIMMED");
+    // Going to it switches to its stem and seeks to where it is now.
+    await item.getByRole("button").click();
+    await page.locator('[data-testid=stem-DIALOGUE][aria-pressed="true"]').waitFor();
+    await page.locator('[data-testid=timecode][data-frame="288"][data-settled="true"]').waitFor();
+    expect(await page.getByTestId("timecode").textContent()).toBe("01:00:12:00");
+    expect(await marker.getAttribute("data-selected")).toBe("true");
+    // On the waveform (wavesurfer's regions, in its shadow DOM), once the dialogue stem has drawn.
+    await page.locator("[data-testid=waveform][data-ready=true]").waitFor();
+    const regions = await page.evaluate(`(() => {
+      const hosts = [...document.querySelectorAll("[data-testid=waveform] *")].filter((e) => e.shadowRoot);
+      return hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll("[part*='carried:']")]).map((e) => [
+        e.textContent,
+        Number.parseFloat(e.style.left),
+      ]);
+    })()`);
+    expect(regions).toEqual([
+      ["↪RO", expect.closeTo((288 / 1080) * 100, 3)],
+      ["↪MC", expect.closeTo((1079 / 1080) * 100, 3)],
+      ["↪LB", expect.closeTo((288 / 1080) * 100, 3)],
+    ]);
+    await screenshot(page, "16-demo-mix-carried-notes");
+  });
+
   // Issue 13, finding 14: the client runs under its Content-Security-Policy. The first policy
   // stopped the mix waveform (wavesurfer plays fetched audio through a blob: URL); Chromium
   // reports every refused load or script as a console error, so none may appear.

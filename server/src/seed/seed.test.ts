@@ -31,6 +31,7 @@ const ASSET = `query($id: ID!) { asset(id: $id) { versions {
   noteCounts { total open inProgress resolved wontFix }
   notes(first: 20) { totalCount edges { node { body replyCount anchor { __typename } } } }
   approvalProgress { role required approvedBy { email } }
+  pictureVersion { id }
 } } }`;
 
 type Version = {
@@ -45,6 +46,7 @@ type Version = {
   startTimecode: string | null;
   durationTimecode: string | null;
   approvalProgress: { role: string; approvedBy: { email: string } | null }[];
+  pictureVersion: { id: string } | null;
 };
 
 type Demo = {
@@ -143,6 +145,45 @@ describe("demo seed", () => {
       ["EDIT", "MOVED", "01:00:17:12", "moved -00:00:08:00 (shot reordered)"],
     ]);
 
+    // The mix's versions are laid to cut v1 and v2: v1's open notes followed the recut's conform.
+    expect(mix?.versions.map((v) => v.pictureVersion?.id)).toEqual(cut?.versions.map((v) => v.id));
+    const mixV2 = await server.gql<{
+      version: {
+        carriedNotes: {
+          edges: {
+            node: { outcome: string; method: string; detail: string; anchor: { startTimecode: string } };
+          }[];
+        };
+      };
+    }>(
+      `query($v: ID!) { version(id: $v) { carriedNotes { edges { node { outcome method detail
+        anchor { ... on TimeAnchor { startTimecode } } } } } } }`,
+      { v: mix?.versions[1]?.id },
+      { token },
+    );
+    const follows = "follows picture: cut v1 → v2";
+    expect(
+      expectData(mixV2).version.carriedNotes.edges.map(({ node: c }) => [
+        c.method,
+        c.outcome,
+        c.anchor.startTimecode,
+        c.detail,
+      ]),
+    ).toEqual([
+      ["EDIT", "MOVED", "01:00:12:00", `moved -00:00:08:00 (shot reordered); ${follows}`],
+      [
+        "EDIT",
+        "TRIMMED",
+        "01:00:44:23",
+        `trimmed: the frames were cut from DINER; at its nearest surviving frame (+00:00:00:09); ${follows}`,
+      ],
+      [
+        "EDIT",
+        "RANGE_SPLIT",
+        "01:00:12:00",
+        `range split in 2: 01:00:00:00-01:00:09:23, 01:00:12:00-01:00:44:23; anchored to the longest; ${follows}`,
+      ],
+    ]);
     for (const asset of versions) {
       const notes = asset.flatMap((v) => v.notes.edges);
       expect(notes.length).toBeGreaterThanOrEqual(3);

@@ -25,7 +25,6 @@ import { submitVersionCommand as submitForReview } from "../reviews/submit-versi
 import { ReviewDecision } from "../reviews/review.enums.js";
 import { FrameRate } from "@greenlight/common/timecode";
 import { UserModel } from "../users/user.model.js";
-import { Stem } from "../versions/version.enums.js";
 import { versionCache } from "../versions/version-cache.js";
 import { VersionModel } from "../versions/version.model.js";
 import { addVersionCommand as addVersion } from "../versions/add-version.command.js";
@@ -34,6 +33,7 @@ import { registerCarryMappers } from "../app/carry-mappers.js";
 import { DEMO_PASSWORD, DEMO_TITLE, DEMO_USERS } from "./seed-data.js";
 import { as, type Users } from "./seed-actors.js";
 import { seedScript } from "./seed-script.js";
+import { type DemoPicture, seedMix } from "./seed-mix.js";
 import { attachEditCommand as attachEdit } from "../edits/attach-edit.command.js";
 import { EditFormat } from "../edits/edit.enums.js";
 import { DEMO_CUT_V1_EDL, DEMO_CUT_V2_EDL } from "./seed-cut-edits.js";
@@ -41,8 +41,8 @@ import { DEMO_CUT_V1_EDL, DEMO_CUT_V2_EDL } from "./seed-cut-edits.js";
 /**
  * The demo production "How It's Made": a user per role, episode 101 with a Fountain script
  * (White then Blue), a 24 fps cut starting at 01:00:00:00 with an EDL per version (v1 sent back, v2
- * in review, v1's open notes conformed onto v2, docs/conform.md) and a mix
- * with stems and loudness, each with notes and replies. Built through the same services the API
+ * in review, v1's open notes conformed onto v2, docs/conform.md) and a mix with stems and
+ * loudness whose versions are laid to cut v1 and v2 (its notes follow the recut, seed-mix.ts), each with notes and replies. Built through the same services the API
  * uses, so events, counters and rules are exactly what real use produces.
  */
 export interface SeedResult {
@@ -98,12 +98,12 @@ async function buildProduction(users: Users): Promise<string> {
   const episode = await addEpisode(sr(), production.id, 101, "Pilot");
 
   await seedScript(users, production.id, episode.id);
-  await seedCut(users, production.id, episode.id);
-  await seedMix(users, production.id, episode.id);
+  const picture = await seedCut(users, production.id, episode.id);
+  await seedMix(users, production.id, episode.id, picture);
   return production.id;
 }
 
-async function seedCut(users: Users, productionId: string, episodeId: string) {
+async function seedCut(users: Users, productionId: string, episodeId: string): Promise<DemoPicture> {
   const editor = () => as(users, Role.EDITOR);
   const director = () => as(users, Role.DIRECTOR);
   const asset = await createAsset(editor(), {
@@ -167,53 +167,7 @@ async function seedCut(users: Users, productionId: string, episodeId: string) {
   });
   await submitForReview(editor(), v2.id);
   await reviewVersion(director(), v2.id, ReviewDecision.APPROVE, "Director approves; over to Maya.");
-}
-
-async function seedMix(users: Users, productionId: string, episodeId: string) {
-  const sound = () => as(users, Role.SOUND_DESIGNER);
-  const asset = await createAsset(sound(), {
-    productionId,
-    kind: AssetKind.MIX,
-    title: "Pilot - Temp Mix",
-    episodeId,
-  });
-  const v1 = await addVersion(sound(), {
-    assetId: asset.id,
-    mediaUrl: `${MEDIA}/mix-full.ogg`,
-    frameRate: FrameRate.FPS_24,
-    startTimecode: "01:00:00:00",
-    durationFrames: CUT_FRAMES,
-    stems: [
-      { stem: Stem.FULL_MIX, mediaUrl: `${MEDIA}/mix-full.ogg` },
-      { stem: Stem.DIALOGUE, mediaUrl: `${MEDIA}/mix-dialogue.ogg` },
-      { stem: Stem.MUSIC, mediaUrl: `${MEDIA}/mix-music.ogg` },
-      { stem: Stem.EFFECTS, mediaUrl: `${MEDIA}/mix-effects.ogg` },
-    ],
-    // Measured on mix-full.ogg (see server/media/README.md): too loud for the -27 LKFS spec.
-    loudness: { integratedLkfs: -21.6, truePeakDbtp: -4.7, loudnessRange: 22.7 },
-  });
-  const a = await addNote(as(users, Role.DIRECTOR), {
-    versionId: v1.id,
-    body: "Dialogue is buried under the ovens here. Lift DX or duck FX.",
-    time: { startFrame: 480, endFrame: 600, stem: Stem.DIALOGUE },
-    category: NoteCategory.DIALOGUE,
-    assigneeId: users.SOUND_DESIGNER.id,
-  });
-  await replyToNote(sound(), a.id, "Ducking the oven bed 4 dB under lines.");
-  await setNoteStatus(sound(), a.id, NoteStatus.IN_PROGRESS);
-  await addNote(as(users, Role.SHOWRUNNER), {
-    versionId: v1.id,
-    body: "Music sting at the smash cut should hit on the cut, not a frame after.",
-    time: { startFrame: 1070, stem: Stem.MUSIC },
-    category: NoteCategory.MUSIC,
-  });
-  const c = await addNote(as(users, Role.PRODUCER), {
-    versionId: v1.id,
-    body: "Integrated loudness is -21.6 LKFS; streaming delivery wants -27 +/-2. @sound_designer",
-    time: { startFrame: 0, endFrame: CUT_FRAMES - 1, stem: Stem.FULL_MIX },
-    category: NoteCategory.OTHER,
-  });
-  await replyToNote(sound(), c.id, "Known: temp mix. Final will be conformed to spec.");
+  return { cutV1: v1.id, cutV2: v2.id };
 }
 
 /** Deletes the demo production(s) and accounts, with everything that hangs off them. */

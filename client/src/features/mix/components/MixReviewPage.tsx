@@ -1,7 +1,9 @@
 import { useCallback, useMemo, useState } from "react";
-import type { NoteItemFragment, Stem } from "../../../gql/graphql";
+import type { CarriedTimePlacementFragment, NoteItemFragment, Stem } from "../../../gql/graphql";
 import { useKeydown } from "../../../lib/hotkeys";
+import { CarriedTimeList } from "../../cut/components/CarriedTimeList";
 import { TransportBar } from "../../cut/components/TransportBar";
+import { useCarriedTimeNotes } from "../../cut/hooks/useCarriedTimeNotes";
 import { timeNoteSubmitter } from "../../cut/hooks/useTimeAnchor";
 import { useTimedRoom } from "../../cut/hooks/useTimedRoom";
 import { ExportMarkers } from "../../versions/components/ExportMarkers";
@@ -57,6 +59,20 @@ function MixRoom({ room }: { room: ReadyRoom }) {
       transport.seekFrame(note.anchor.startFrame);
     },
     [transport, stem, tracks, setSelectedNoteId],
+  );
+
+  const carriedNotes = useCarriedTimeNotes(version.id, timed);
+  // As with the mix's own notes: going to a carried note also switches to its stem.
+  const carried = useMemo(
+    () => ({
+      ...carriedNotes,
+      select: (c: CarriedTimePlacementFragment) => {
+        const noteStem = c.anchor.__typename === "TimeAnchor" ? c.anchor.stem : null;
+        if (noteStem && tracks.some((t) => t.stem === noteStem)) setStem(noteStem);
+        carriedNotes.select(c);
+      },
+    }),
+    [carriedNotes, tracks],
   );
 
   useKeydown((e) => {
@@ -122,6 +138,9 @@ function MixRoom({ room }: { room: ReadyRoom }) {
               onError={onError}
               label={label}
               onPeaks={onPeaks}
+              carried={carried.placed}
+              carriedSelectedId={carried.selectedId}
+              onCarriedClick={carried.select}
             />
           ) : (
             <p className="empty">
@@ -140,6 +159,9 @@ function MixRoom({ room }: { room: ReadyRoom }) {
               peaksVersion={peaksVersion}
               onStem={setStem}
               onNoteClick={onNoteClick}
+              carried={carried.placed}
+              carriedSelectedId={carried.selectedId}
+              onCarriedClick={carried.select}
             />
           ) : null}
           <TransportBar
@@ -154,6 +176,7 @@ function MixRoom({ room }: { room: ReadyRoom }) {
             onJump={timed.jumpTo}
             frameLink={timed.frameLink}
           />
+          <CarriedTimeList carried={carried} />
           <LoudnessPanel loudness={version.loudness} />
         </div>
       }

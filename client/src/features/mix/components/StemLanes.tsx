@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import type { NoteItemFragment, Stem } from "../../../gql/graphql";
+import type { CarriedTimePlacementFragment, NoteItemFragment, Stem } from "../../../gql/graphql";
+import { carriedFrom } from "../../cut/components/CarriedTimeMarkers";
 import type { Peaks } from "../lib/peaksCache";
 import { stemPeaks } from "../lib/stemPeaks";
 import "./stem-lanes.css";
@@ -21,6 +22,19 @@ interface Props {
   peaksVersion: number;
   onStem: (stem: Stem) => void;
   onNoteClick: (note: NoteItemFragment) => void;
+  /** Notes carried onto this mix (from the previous mix, or following a picture recut), at their new places. */
+  carried?: readonly CarriedTimePlacementFragment[];
+  carriedSelectedId?: string | null;
+  onCarriedClick?: (c: CarriedTimePlacementFragment) => void;
+}
+
+type Placement = CarriedTimePlacementFragment;
+
+/** The carried notes drawn on a stem's lane: those whose new anchor is on it (no stem: the full mix). */
+export function carriedOnLane(carried: readonly Placement[], stem: Stem): Placement[] {
+  return carried.filter(
+    (c) => c.anchor.__typename === "TimeAnchor" && (c.anchor.stem ?? "FULL_MIX") === stem,
+  );
 }
 
 function LaneWave({ url, peaksVersion }: { url: string; peaksVersion: number }) {
@@ -54,7 +68,8 @@ function LaneWave({ url, peaksVersion }: { url: string; peaksVersion: number }) 
 
 /**
  * One lane per stem under the main waveform: its waveform (peaks computed once, cached), its notes at
- * their place (a note with no stem is on the full mix) and the playhead. A lane's name switches to it.
+ * their place (a note with no stem is on the full mix), the notes carried onto this mix (hollow) and
+ * the playhead. A lane's name switches to it.
  */
 export function StemLanes(props: Props) {
   const { tracks, labels, active, notes, frame, durationFrames, selectedNoteId } = props;
@@ -86,6 +101,23 @@ export function StemLanes(props: Props) {
                     title={`${n.author.name} · ${n.anchor.startTimecode}: ${n.body.slice(0, 80)}`}
                     aria-label={`Note at ${n.anchor.startTimecode} by ${n.author.name}`}
                     onClick={() => props.onNoteClick(n)}
+                  />
+                ) : null,
+              )}
+              {carriedOnLane(props.carried ?? [], t.stem).map((c) =>
+                c.anchor.__typename === "TimeAnchor" ? (
+                  <button
+                    key={c.id}
+                    type="button"
+                    className="lane-marker lane-carried"
+                    data-status={c.note.status}
+                    data-outcome={c.outcome}
+                    data-selected={c.id === props.carriedSelectedId || undefined}
+                    data-testid="lane-carried-marker"
+                    style={{ left: at(c.anchor.startFrame) }}
+                    title={`${c.anchor.startTimecode}, ${carriedFrom(c)}${c.detail ? ` (${c.detail})` : ""}\n${c.note.author.name}: ${c.note.body.slice(0, 80)}`}
+                    aria-label={`Carried note at ${c.anchor.startTimecode}, ${carriedFrom(c)} by ${c.note.author.name}`}
+                    onClick={() => props.onCarriedClick?.(c)}
                   />
                 ) : null,
               )}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.esm.js";
 import TimelinePlugin from "wavesurfer.js/dist/plugins/timeline.esm.js";
-import type { NoteItemFragment } from "../../../gql/graphql";
+import type { CarriedTimePlacementFragment, NoteItemFragment } from "../../../gql/graphql";
 import { type FrameRate, frameAtPlayhead, framesToSeconds } from "../../../lib/timecode";
 import { POINTS, readPeaks, writePeaks } from "../lib/peaksCache";
 
@@ -28,10 +28,19 @@ interface Props {
   label: (frame: number) => string;
   /** Peaks were computed for `url` (decoded now or read from the cache): the lanes redraw. */
   onPeaks?: (url: string) => void;
+  /** Notes carried onto this mix by the conform, drawn at their new places (fainter than its own). */
+  carried?: readonly CarriedTimePlacementFragment[];
+  carriedSelectedId?: string | null;
+  onCarriedClick?: (c: CarriedTimePlacementFragment) => void;
 }
 
+/** Region ids of carried notes, apart from the version's own notes' ids. */
+const CARRIED = "carried:";
+const NO_CARRIED: readonly CarriedTimePlacementFragment[] = [];
+
 /**
- * wavesurfer.js 7 waveform with one region per note (points as one-frame regions). Switching stems
+ * wavesurfer.js 7 waveform with one region per note (points as one-frame regions) and a fainter one,
+ * marked ↪, per note carried onto this mix. Switching stems
  * loads the new file and keeps the playhead where it was.
  */
 export function Waveform(props: Props) {
@@ -48,6 +57,12 @@ export function Waveform(props: Props) {
   labelRef.current = props.label;
   const rateRef = useRef(rate);
   rateRef.current = rate;
+  const carried = props.carried ?? NO_CARRIED;
+  const carriedSelectedId = props.carriedSelectedId ?? null;
+  const carriedRef = useRef(carried);
+  carriedRef.current = carried;
+  const carriedClickRef = useRef(props.onCarriedClick);
+  carriedClickRef.current = props.onCarriedClick;
   const peaksRef = useRef(props.onPeaks);
   peaksRef.current = props.onPeaks;
   const [peaksFrom, setPeaksFrom] = useState<"cache" | "decoded" | null>(null);
@@ -79,6 +94,11 @@ export function Waveform(props: Props) {
     regions.current = plugin;
     plugin.on("region-clicked", (region, e) => {
       e.stopPropagation();
+      if (region.id.startsWith(CARRIED)) {
+        const c = carriedRef.current.find((p) => `${CARRIED}${p.id}` === region.id);
+        if (c) carriedClickRef.current?.(c);
+        return;
+      }
       const note = notesRef.current.find((n) => n.id === region.id);
       if (note) clickRef.current(note);
     });
@@ -125,7 +145,9 @@ export function Waveform(props: Props) {
 
   useEffect(() => {
     const plugin = regions.current;
-    if (!plugin || !ready) return;
+    // While a stem switch loads, `ready` is still true for a render but the duration is 0: regions
+    // added then are clamped to 0 s for good (wavesurfer clamps at creation). The next ready redraws.
+    if (!plugin || !ready || !ws.current?.getDuration()) return;
     plugin.clearRegions();
     const oneFrame = framesToSeconds(1, rate);
     for (const n of notes) {
@@ -143,7 +165,21 @@ export function Waveform(props: Props) {
         resize: false,
       });
     }
-  }, [notes, ready, rate, selectedNoteId]);
+    for (const c of carried) {
+      if (c.anchor.__typename !== "TimeAnchor") continue;
+      const start = framesToSeconds(c.anchor.startFrame, rate);
+      const end = Math.max(start + oneFrame, framesToSeconds(c.anchor.endFrame + 1, rate));
+      plugin.addRegion({
+        id: `${CARRIED}${c.id}`,
+        start,
+        end,
+        color: statusColor(c.note.status, c.id === carriedSelectedId ? 0.4 : 0.15),
+        content: `↪${c.note.author.initials}`,
+        drag: false,
+        resize: false,
+      });
+    }
+  }, [notes, carried, ready, rate, selectedNoteId, carriedSelectedId]);
 
   return (
     <div className="waveform" data-testid="waveform" data-ready={ready} data-peaks={peaksFrom ?? undefined}>
