@@ -45,7 +45,7 @@ export class VersionNotesResolver {
     return fountainWithNotes(ctx, v);
   }
 
-  @FieldResolver(() => NoteCounts)
+  @FieldResolver(() => NoteCounts, { description: "Counts of this version's notes by status." })
   noteCounts(@Root() v: Version): Promise<NoteCounts> {
     return noteCounts(v);
   }

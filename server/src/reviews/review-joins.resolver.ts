@@ -14,7 +14,7 @@ export class VersionReviewsResolver {
     return (await ctx.loaders.reviewsByVersionId.load(v.id)).map(toReview);
   }
 
-  @FieldResolver(() => VersionPermissions)
+  @FieldResolver(() => VersionPermissions, { description: "What the caller may do on this version now." })
   viewerCan(@Root() v: Version, @Ctx() ctx: Context): Promise<VersionPermissions> {
     return versionPermissions(ctx, v);
   }

@@ -35,14 +35,14 @@ export class VersionResolver {
     return carryNotesCommand(ctx, versionId);
   }
 
-  @FieldResolver(() => Asset)
+  @FieldResolver(() => Asset, { description: "The asset this is a version of." })
   async asset(@Root() v: Version, @Ctx() ctx: Context): Promise<Asset> {
     const doc = await ctx.loaders.assetById.load(v.assetId);
     if (!doc) throw notFound("Asset");
     return toAsset(doc);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who added it." })
   async createdBy(@Root() v: Version, @Ctx() ctx: Context): Promise<User> {
     return (await ctx.loaders.userById.load(v.createdById)) ?? deletedUser(v.createdById);
   }
