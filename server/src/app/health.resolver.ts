@@ -4,10 +4,10 @@ import { runtime } from "../core/runtime.js";
 
 @ObjectType({ description: "Whether the server and its database are up." })
 export class Health {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "true when the server can reach its database." })
   ok!: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The server's version." })
   version!: string;
 
   @Field(() => String, {

@@ -25,14 +25,17 @@ export class AssetResolver {
     return createAssetCommand(ctx, input);
   }
 
-  @FieldResolver(() => Production)
+  @FieldResolver(() => Production, { description: "The production it belongs to." })
   async production(@Root() a: Asset, @Ctx() ctx: Context): Promise<Production> {
     const doc = await ctx.loaders.productionById.load(a.productionId);
     if (!doc) throw notFound("Production");
     return toProduction(doc);
   }
 
-  @FieldResolver(() => Episode, { nullable: true })
+  @FieldResolver(() => Episode, {
+    description: "The episode it belongs to; null when it belongs to the production as a whole.",
+    nullable: true,
+  })
   async episode(@Root() a: Asset, @Ctx() ctx: Context): Promise<Episode | null> {
     if (!a.episodeId) return null;
     const doc = await ctx.loaders.episodeById.load(a.episodeId);

@@ -62,9 +62,12 @@ export class Mention {
   description: "What the caller may do with this note now (the server enforces the same rules).",
 })
 export class NotePermissions {
-  @Field(() => Boolean, { description: "May edit it (its author, while the version is not LOCKED)." })
+  @Field(() => Boolean, { description: "May edit it (its author, while the version takes notes)." })
   edit!: boolean;
-  @Field(() => Boolean, { description: "May delete it." }) delete!: boolean;
+  @Field(() => Boolean, {
+    description: "May delete it (its author or a SHOWRUNNER, while the version takes notes).",
+  })
+  delete!: boolean;
   @Field(() => Boolean, {
     description:
       "May change its status (author, SHOWRUNNER, PRODUCER, the kind's maker; not on LOCKED versions).",

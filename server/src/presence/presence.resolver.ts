@@ -68,7 +68,7 @@ export class PresenceResolver {
 
 @Resolver(() => PresenceViewer)
 export class PresenceViewerResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who is viewing." })
   async user(@Root() viewer: PresenceViewer, @Ctx() ctx: Context): Promise<User> {
     const user = await ctx.loaders.userById.load(viewer.userId);
     // A deleted account still had a presence document; show it without personal data.

@@ -41,7 +41,7 @@ export class VersionReviewsResolver {
 
 @Resolver(() => ProductionEvent)
 export class ReviewEventFieldsResolver {
-  @FieldResolver(() => Review, { nullable: true })
+  @FieldResolver(() => Review, { description: "REVIEW_DECIDED: the decision.", nullable: true })
   async review(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Review | null> {
     const doc = e.reviewId ? await ctx.loaders.reviewById.load(e.reviewId) : null;
     return doc ? toReview(doc) : null;

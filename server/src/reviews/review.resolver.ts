@@ -41,7 +41,7 @@ export class ReviewResolver {
     return lockVersionCommand(ctx, versionId, openNotes ?? LockOpenNotes.CARRY);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who decided." })
   async reviewer(@Root() r: Review, @Ctx() ctx: Context): Promise<User> {
     return (await ctx.loaders.userById.load(r.reviewerId)) ?? deletedUser(r.reviewerId);
   }
