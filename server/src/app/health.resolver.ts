@@ -19,7 +19,7 @@ export class Health {
 @Resolver()
 export class HealthResolver {
   /** Public: load balancers and tools call it without a token. */
-  @Query(() => Health)
+  @Query(() => Health, { description: "Whether the server and its database are up; no token needed." })
   health(): Health {
     const { config, database } = runtime();
     const h = new Health();
