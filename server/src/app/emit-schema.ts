@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../config/config.js";
 import { buildGreenlightSchema, printSortedSchema } from "./schema.js";
+import { undescribedCoordinates } from "./schema-descriptions.js";
 
 /**
  * `tsx src/app/emit-schema.ts` writes schema/schema.graphql; `--check` exits 1 when the committed
@@ -22,8 +23,23 @@ function firstDifference(a: string, b: string): string {
   return "(no difference)";
 }
 
+/**
+ * Lists what has no description. Report-only until every coordinate is described; then
+ * `--require-descriptions` (added to `check:schema`) makes a gap fail CI.
+ */
+function reportDescriptions(missing: string[]): void {
+  if (missing.length === 0) return;
+  const strict = process.argv.includes("--require-descriptions");
+  process.stderr.write(
+    `${missing.length} schema coordinates have no description${strict ? "" : " (report only)"}:\n  ${missing.join("\n  ")}\n` +
+      "Add `description:` to the type-graphql decorator (or registerEnumType valuesConfig).\n",
+  );
+  if (strict) process.exit(1);
+}
+
 async function main(): Promise<void> {
-  const printed = printSortedSchema(await buildGreenlightSchema());
+  const schema = await buildGreenlightSchema();
+  const printed = printSortedSchema(schema);
   if (process.argv.includes("--check")) {
     let committed = "";
     try {
@@ -39,6 +55,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     process.stdout.write("schema/schema.graphql is up to date.\n");
+    reportDescriptions(undescribedCoordinates(schema));
     return;
   }
   writeFileSync(target, printed);

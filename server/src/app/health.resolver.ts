@@ -4,10 +4,10 @@ import { runtime } from "../core/runtime.js";
 
 @ObjectType({ description: "Whether the server and its database are up." })
 export class Health {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "true when the server can reach its database." })
   ok!: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The server's version." })
   version!: string;
 
   @Field(() => String, {
@@ -19,7 +19,7 @@ export class Health {
 @Resolver()
 export class HealthResolver {
   /** Public: load balancers and tools call it without a token. */
-  @Query(() => Health)
+  @Query(() => Health, { description: "Whether the server and its database are up; no token needed." })
   health(): Health {
     const { config, database } = runtime();
     const h = new Health();

@@ -34,8 +34,24 @@ export function buildGreenlightSchema(options: BuildSchemaOptions = {}): Promise
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: options.pubSub ?? inertPubSub,
-  });
+  }).then(describeRoots);
   return cached;
+}
+
+/** type-graphql has no option for the root types' descriptions; they are set once, before use. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (query)
+    query.description =
+      "Reads. Everything but health and me needs a token; members read their productions only.";
+  if (mutation)
+    mutation.description =
+      "Writes. Each is one transaction that records its events; errors carry extensions.code (contract.graphql).";
+  if (subscription)
+    subscription.description = "Live streams over graphql-ws on /graphql, resumable from an event cursor.";
+  return schema;
 }
 
 /** The schema as committed in schema/schema.graphql: sorted, so diffs show real changes only. */

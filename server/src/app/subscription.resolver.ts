@@ -33,8 +33,16 @@ export class RealtimeResolver {
   })
   productionEvents(
     @Root() event: EventLean,
-    @Arg("productionId", () => ID) _productionId: string,
-    @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Arg("productionId", () => ID, {
+      description: "The production (members only; else an error, and the socket stays open).",
+    })
+    _productionId: string,
+    @Arg("after", () => String, {
+      description:
+        "A ProductionEvent.cursor: first every event after it, then live, with no gap or duplicate; null starts live.",
+      nullable: true,
+    })
+    _after: string | null,
   ): ProductionEventType {
     realtimeStats.resolverCalls++;
     return toProductionEvent(event);
@@ -48,8 +56,14 @@ export class RealtimeResolver {
   })
   versionEvents(
     @Root() event: EventLean,
-    @Arg("versionId", () => ID) _versionId: string,
-    @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Arg("versionId", () => ID, { description: "The version (members of its production only)." })
+    _versionId: string,
+    @Arg("after", () => String, {
+      description:
+        "A ProductionEvent.cursor: first the version's events after it, then live; null starts live.",
+      nullable: true,
+    })
+    _after: string | null,
   ): ProductionEventType {
     realtimeStats.resolverCalls++;
     return toProductionEvent(event);
@@ -62,7 +76,7 @@ export class RealtimeResolver {
   })
   presence(
     @Root() snapshot: PresenceSnapshot,
-    @Arg("versionId", () => ID) _versionId: string,
+    @Arg("versionId", () => ID, { description: "The version." }) _versionId: string,
   ): PresenceUpdate {
     realtimeStats.resolverCalls++;
     return toPresenceUpdate(snapshot);

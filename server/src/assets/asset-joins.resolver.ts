@@ -10,10 +10,11 @@ import { Asset, toAsset } from "./asset.type.js";
 /** Fields the assets domain adds to earlier domains' types (a join lives with the later domain). */
 @Resolver(() => Production)
 export class ProductionAssetsResolver {
-  @FieldResolver(() => [Asset])
+  @FieldResolver(() => [Asset], { description: "Its assets, all or of one kind." })
   assets(
     @Root() p: Production,
-    @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
+    @Arg("kind", () => AssetKind, { description: "Only assets of this kind; null for all.", nullable: true })
+    kind: AssetKind | null,
     @Ctx() ctx: Context,
   ): Promise<Asset[]> {
     return listAssets(ctx, p.id, { kind });
@@ -22,10 +23,11 @@ export class ProductionAssetsResolver {
 
 @Resolver(() => Episode)
 export class EpisodeAssetsResolver {
-  @FieldResolver(() => [Asset])
+  @FieldResolver(() => [Asset], { description: "The assets that belong to this episode." })
   assets(
     @Root() e: Episode,
-    @Arg("kind", () => AssetKind, { nullable: true }) kind: AssetKind | null,
+    @Arg("kind", () => AssetKind, { description: "Only assets of this kind; null for all.", nullable: true })
+    kind: AssetKind | null,
     @Ctx() ctx: Context,
   ): Promise<Asset[]> {
     return listAssets(ctx, e.productionId, { kind, episodeId: e.id });
@@ -34,7 +36,11 @@ export class EpisodeAssetsResolver {
 
 @Resolver(() => ProductionEvent)
 export class AssetEventFieldsResolver {
-  @FieldResolver(() => Asset, { nullable: true })
+  @FieldResolver(() => Asset, {
+    description:
+      "The asset concerned (ASSET_CREATED and the version, note and review events); null otherwise.",
+    nullable: true,
+  })
   async asset(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Asset | null> {
     const doc = e.assetId ? await ctx.loaders.assetById.load(e.assetId) : null;
     return doc ? toAsset(doc) : null;

@@ -11,28 +11,40 @@ import { Asset } from "./asset.type.js";
 @Resolver(() => Asset)
 export class AssetResolver {
   @Authorized()
-  @Query(() => Asset, { nullable: true })
-  asset(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Asset | null> {
+  @Query(() => Asset, {
+    description: "An asset by id; null if missing or not in one of your productions.",
+    nullable: true,
+  })
+  asset(
+    @Arg("id", () => ID, { description: "The asset's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Asset | null> {
     return findAsset(ctx, id);
   }
 
   @Authorized()
-  @Mutation(() => Asset)
+  @Mutation(() => Asset, {
+    description:
+      "Creates a script, cut or mix in a production (see ProductionPermissions for who); records ASSET_CREATED.",
+  })
   createAsset(
-    @Arg("input", () => CreateAssetInput) input: CreateAssetInput,
+    @Arg("input", () => CreateAssetInput, { description: "The asset." }) input: CreateAssetInput,
     @Ctx() ctx: Context,
   ): Promise<Asset> {
     return createAssetCommand(ctx, input);
   }
 
-  @FieldResolver(() => Production)
+  @FieldResolver(() => Production, { description: "The production it belongs to." })
   async production(@Root() a: Asset, @Ctx() ctx: Context): Promise<Production> {
     const doc = await ctx.loaders.productionById.load(a.productionId);
     if (!doc) throw notFound("Production");
     return toProduction(doc);
   }
 
-  @FieldResolver(() => Episode, { nullable: true })
+  @FieldResolver(() => Episode, {
+    description: "The episode it belongs to; null when it belongs to the production as a whole.",
+    nullable: true,
+  })
   async episode(@Root() a: Asset, @Ctx() ctx: Context): Promise<Episode | null> {
     if (!a.episodeId) return null;
     const doc = await ctx.loaders.episodeById.load(a.episodeId);

@@ -4,16 +4,16 @@ import type { AssetDoc } from "./asset.model.js";
 
 @ObjectType({ description: "A script, cut or mix, with its numbered versions." })
 export class Asset {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The asset's id." })
   id!: string;
 
-  @Field(() => AssetKind)
+  @Field(() => AssetKind, { description: "Script, cut or mix." })
   kind!: AssetKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Its title." })
   title!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When it was created." })
   createdAt!: Date;
 
   productionId!: string;

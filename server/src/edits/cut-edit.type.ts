@@ -11,17 +11,29 @@ export class EditEvent {
   @Field(() => Int, { description: "EDL event number; OTIO: position in its track, from 1." })
   number!: number;
   @Field(() => [String], { description: 'Tracks it records onto: "V", "A1", "A2" ...' }) tracks!: string[];
-  @Field(() => String, { nullable: true }) reel!: string | null;
+  @Field(() => String, {
+    description: "The source reel or tape name; null when the file has none.",
+    nullable: true,
+  })
+  reel!: string | null;
   @Field(() => String, { nullable: true, description: "* FROM CLIP NAME / the OTIO clip's name." })
   clipName!: string | null;
-  @Field(() => String, { nullable: true }) sourceFile!: string | null;
+  @Field(() => String, {
+    description: "* SOURCE FILE / the OTIO media reference's file; null when the file has none.",
+    nullable: true,
+  })
+  sourceFile!: string | null;
   @Field(() => Int, { description: "Frames from 00:00:00:00 at the edit's rate." }) sourceIn!: number;
   @Field(() => Int, { description: "Exclusive." }) sourceOut!: number;
-  @Field(() => Int) recordIn!: number;
+  @Field(() => Int, {
+    description: "First record frame on the cut's timeline, in frames from 00:00:00:00 at the edit's rate.",
+  })
+  recordIn!: number;
   @Field(() => Int, { description: "Exclusive." }) recordOut!: number;
-  @Field(() => String) recordInTimecode!: string;
+  @Field(() => String, { description: "recordIn as SMPTE timecode at the edit's rate." })
+  recordInTimecode!: string;
   @Field(() => String, { description: "Exclusive, continuing past 24:00:00:00." }) recordOutTimecode!: string;
-  @Field(() => TransitionKind) transition!: TransitionKind;
+  @Field(() => TransitionKind, { description: "The incoming transition." }) transition!: TransitionKind;
   @Field(() => Int, { description: "Transition length in frames; 0 for a cut." }) transitionFrames!: number;
   @Field(() => Float, {
     nullable: true,
@@ -33,26 +45,33 @@ export class EditEvent {
 
 @ObjectType({ description: "A locator or marker read with the edit (record frame)." })
 export class EditMarker {
-  @Field(() => Int) frame!: number;
-  @Field(() => Int) durationFrames!: number;
-  @Field(() => String, { nullable: true }) colour!: string | null;
-  @Field(() => String) name!: string;
-  @Field(() => String) comment!: string;
+  @Field(() => Int, { description: "Record frame of the marker, from 00:00:00:00 at the edit's rate." })
+  frame!: number;
+  @Field(() => Int, { description: "Length in frames; 1 for a point marker." }) durationFrames!: number;
+  @Field(() => String, {
+    description: "The marker's colour as written in the file; null when none.",
+    nullable: true,
+  })
+  colour!: string | null;
+  @Field(() => String, { description: "The marker's name; may be empty." }) name!: string;
+  @Field(() => String, { description: "The marker's text; may be empty." }) comment!: string;
 }
 
 @ObjectType({ description: "A CUT version's edit (EDL or OTIO), as read by the server (docs/exports.md)." })
 export class CutEdit {
-  @Field(() => ID) id!: string;
-  @Field(() => EditFormat) format!: EditFormat;
-  @Field(() => String, { nullable: true }) fileName!: string | null;
+  @Field(() => ID, { description: "The edit's id." }) id!: string;
+  @Field(() => EditFormat, { description: "The file format it was read from." }) format!: EditFormat;
+  @Field(() => String, { description: "The uploaded file's name; null when not given.", nullable: true })
+  fileName!: string | null;
   @Field(() => String, { description: "TITLE: / the timeline's name." }) name!: string;
   @Field(() => FrameRateEnum, { description: "The rate the edit was read at (FCM picks DF or NDF)." })
   frameRate!: FrameRate;
-  @Field(() => Int) eventCount!: number;
-  @Field(() => Int) markerCount!: number;
+  @Field(() => Int, { description: "How many events it has (page through `events`)." }) eventCount!: number;
+  @Field(() => Int, { description: "How many markers it has (page through `markers`)." })
+  markerCount!: number;
   @Field(() => [String], { description: "Read but doubtful, e.g. source and record lengths differ." })
   warnings!: string[];
-  @Field(() => Date) attachedAt!: Date;
+  @Field(() => Date, { description: "When it was attached." }) attachedAt!: Date;
   @Field(() => Int, { description: "1 for the first edit attached to the version, +1 per replacement." })
   revision!: number;
 

@@ -24,4 +24,10 @@ registerEnumType(EditFormat, {
 registerEnumType(TransitionKind, {
   name: "TransitionKind",
   description: "An edit event's incoming transition.",
+  valuesConfig: {
+    CUT: { description: "A straight cut." },
+    DISSOLVE: { description: "A dissolve from the previous event." },
+    WIPE: { description: "A wipe from the previous event." },
+    KEY: { description: "A key (superimposition)." },
+  },
 });

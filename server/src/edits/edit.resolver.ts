@@ -25,7 +25,8 @@ const MAX_PAGE = 1000;
 
 @ArgsType()
 class EditPageArgs {
-  @Field(() => Int, { defaultValue: 0 }) offset!: number;
+  @Field(() => Int, { defaultValue: 0, description: "How many to skip from the start (0 or more)." })
+  offset!: number;
   @Field(() => Int, { defaultValue: 500, description: `At most ${MAX_PAGE}.` }) first!: number;
 }
 
@@ -44,7 +45,8 @@ export class CutEditResolver {
       "Attaches (or replaces) a CUT version's edit, read from a CMX3600 EDL or OTIO file; refusals name the line or JSON path.",
   })
   attachEdit(
-    @Arg("input", () => AttachEditInput) input: AttachEditInput,
+    @Arg("input", () => AttachEditInput, { description: "The version and the edit file." })
+    input: AttachEditInput,
     @Ctx() ctx: Context,
   ): Promise<CutEdit> {
     return attachEditCommand(ctx, input);
@@ -55,12 +57,12 @@ export class CutEditResolver {
     return page(e.doc.events as EventData[], args).map((ev) => toEditEvent(ev, e.frameRate as FrameRate));
   }
 
-  @FieldResolver(() => [EditMarker])
+  @FieldResolver(() => [EditMarker], { description: "A page of its markers, in record order." })
   markers(@Root() e: CutEdit, @Args(() => EditPageArgs) args: EditPageArgs): EditMarker[] {
     return page(e.doc.markers as MarkerData[], args).map(toEditMarker);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who attached it." })
   async attachedBy(@Root() e: CutEdit, @Ctx() ctx: Context): Promise<User> {
     return (await ctx.loaders.userById.load(e.attachedById)) ?? deletedUser(e.attachedById);
   }

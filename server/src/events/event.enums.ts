@@ -31,4 +31,39 @@ export enum EventType {
   EDIT_ATTACHED = "EDIT_ATTACHED",
 }
 
-registerEnumType(EventType, { name: "EventType" });
+registerEnumType(EventType, {
+  name: "EventType",
+  description: "What a production event records; the ids on the event name what changed.",
+  valuesConfig: {
+    MEMBER_ADDED: { description: "A member was added (addMember)." },
+    MEMBER_REMOVED: { description: "A member was removed (removeMember)." },
+    STAGE_CHANGED: { description: "The production's stage changed (setProductionStage)." },
+    EPISODE_ADDED: { description: "An episode was added to a series." },
+    ASSET_CREATED: { description: "An asset was created (createAsset)." },
+    VERSION_ADDED: { description: "A version was added to an asset (addVersion); versionId is the new one." },
+    VERSION_SUPERSEDED: {
+      description:
+        "On the version a new one follows (versionId: the older one), recorded with VERSION_ADDED.",
+    },
+    NOTE_ADDED: { description: "A note was added (addNote)." },
+    NOTE_UPDATED: { description: "A note was edited by its author (editNote)." },
+    NOTE_DELETED: { description: "A note was deleted." },
+    NOTE_STATUS_CHANGED: {
+      description: "A note's status changed (setNoteStatus, or a lock closing open notes as WONT_FIX).",
+    },
+    NOTE_CARRIED: {
+      description:
+        "An open note was placed in a newer version (carryId: its placement, with outcome and previous anchor).",
+    },
+    NOTE_CARRY_CONFIRMED: {
+      description: "A carried note was confirmed as still applying on the version it was carried to.",
+    },
+    REPLY_ADDED: { description: "A reply was added to a note (replyToNote)." },
+    REVIEW_REQUESTED: { description: "A version was submitted for review (submitForReview)." },
+    REVIEW_DECIDED: { description: "A reviewer approved or requested changes (reviewVersion)." },
+    VERSION_STATUS_CHANGED: {
+      description: "A version's status changed; comes after the event that caused it.",
+    },
+    EDIT_ATTACHED: { description: "A cut version's edit (EDL or OTIO) was attached or replaced." },
+  },
+});

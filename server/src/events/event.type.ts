@@ -10,14 +10,18 @@ import type { EventLean } from "./event.service.js";
  * asset, member, episode) are resolved by each domain's *-joins.resolver.ts through the same loaders and
  * mappers as queries, so clients normalise them like any other object.
  */
-@ObjectType()
+@ObjectType({
+  description:
+    "One recorded change in a production, in the durable, ordered event log (Production.events, Subscription.productionEvents, webhooks). Fields that do not apply to the type are null.",
+})
 export class ProductionEvent {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: "The event's id; stable, use it as an idempotency key." }) id!: string;
   @Field(() => String, { description: "Opaque, totally ordered; resume with `after`." }) cursor!: string;
-  @Field(() => EventType) type!: EventType;
-  @Field(() => Date) at!: Date;
-  @Field(() => ID) productionId!: string;
-  @Field(() => ProductionStage, { nullable: true }) stage!: ProductionStage | null;
+  @Field(() => EventType, { description: "What happened." }) type!: EventType;
+  @Field(() => Date, { description: "When it was committed." }) at!: Date;
+  @Field(() => ID, { description: "The production it happened in." }) productionId!: string;
+  @Field(() => ProductionStage, { description: "STAGE_CHANGED: the new stage.", nullable: true })
+  stage!: ProductionStage | null;
   @Field(() => Int, {
     nullable: true,
     description: "REVIEW_DECIDED (approve): approving roles approved in this round, as of the event.",

@@ -25,7 +25,8 @@ export class VersionExportsResolver {
   })
   exportMarkerParts(
     @Root() v: Version,
-    @Arg("format", () => MarkerFormat) format: MarkerFormat,
+    @Arg("format", () => MarkerFormat, { description: "The format to count files for." })
+    format: MarkerFormat,
     @Ctx() ctx: Context,
   ): Promise<number> {
     return exportMarkerParts(ctx, v, format);

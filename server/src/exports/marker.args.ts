@@ -3,7 +3,7 @@ import { MarkerFormat } from "./marker.enums.js";
 
 @ArgsType()
 export class ExportMarkersArgs {
-  @Field(() => MarkerFormat) format!: MarkerFormat;
+  @Field(() => MarkerFormat, { description: "The marker or EDL format to write." }) format!: MarkerFormat;
 
   @Field(() => Int, {
     defaultValue: 1,

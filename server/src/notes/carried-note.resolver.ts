@@ -15,7 +15,7 @@ export class CarriedNoteResolver {
       "Confirms that an open note carried to a later version still applies there (its placement records who and when).",
   })
   confirmCarriedNote(
-    @Arg("noteId", () => ID) noteId: string,
+    @Arg("noteId", () => ID, { description: "The carried note." }) noteId: string,
     @Arg("versionId", () => ID, { description: "The later version the note was carried to." })
     versionId: string,
     @Ctx() ctx: Context,

@@ -9,19 +9,19 @@ import { NoteAnchor, type ScriptAnchor, type TimeAnchor, toAnchor } from "./note
     "An open note of an earlier version placed in this one: where it is now, where it was, and how it was mapped.",
 })
 export class CarriedNote {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: "The id of this placement (carryId on NOTE_CARRIED events)." }) id!: string;
   @Field(() => NoteAnchor, { description: "Where the note sits in this version." })
   anchor!: ScriptAnchor | TimeAnchor;
   @Field(() => NoteAnchor, {
     description: "Where it sat in the version it was mapped from (quote and lines as they were).",
   })
   previousAnchor!: ScriptAnchor | TimeAnchor;
-  @Field(() => CarryOutcome) outcome!: CarryOutcome;
-  @Field(() => CarryMethod) method!: CarryMethod;
+  @Field(() => CarryOutcome, { description: "What happened to the anchor." }) outcome!: CarryOutcome;
+  @Field(() => CarryMethod, { description: "How the new anchor was found." }) method!: CarryMethod;
   @Field(() => String, { nullable: true, description: 'For people, e.g. "moved from line 95".' })
   detail!: string | null;
   @Field(() => Int, { description: "1 from addVersion; each carryNotes re-run adds one." }) run!: number;
-  @Field(() => Date) mappedAt!: Date;
+  @Field(() => Date, { description: "When it was carried." }) mappedAt!: Date;
   @Field(() => Boolean, { description: "Someone confirmed the note still applies on this version." })
   stillApplies!: boolean;
   @Field(() => Date, { nullable: true, description: "When it was confirmed to still apply." })
@@ -34,17 +34,18 @@ export class CarriedNote {
   confirmedById!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "One carried note in a page, with its cursor." })
 export class CarriedNoteEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => CarriedNote) node!: CarriedNote;
+  @Field(() => String, { description: "Opaque; pass as `after` for the page after it." }) cursor!: string;
+  @Field(() => CarriedNote, { description: "The carried note." }) node!: CarriedNote;
 }
 
 @ObjectType({ description: "A page of carried notes, in the order they were mapped." })
 export class CarriedNoteConnection {
-  @Field(() => [CarriedNoteEdge]) edges!: CarriedNoteEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  @Field(() => [CarriedNoteEdge], { description: "This page." }) edges!: CarriedNoteEdge[];
+  @Field(() => PageInfo, { description: "Whether more follow, and the cursor to get them." })
+  pageInfo!: PageInfo;
+  @Field(() => Int, { description: "How many carried notes in all, across pages." }) totalCount!: number;
 }
 
 export function toCarriedNote(doc: NoteCarryDoc): CarriedNote {

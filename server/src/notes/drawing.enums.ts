@@ -13,4 +13,15 @@ export enum DrawingTool {
   TEXT = "TEXT",
 }
 
-registerEnumType(DrawingTool, { name: "DrawingTool" });
+registerEnumType(DrawingTool, {
+  name: "DrawingTool",
+  description: 'The tool of one drawing shape on a cut\'s frame (schema/README.md "Drawings").',
+  valuesConfig: {
+    PEN: { description: "Free-hand stroke through all its points." },
+    LINE: { description: "A straight line from the first point to the second." },
+    ARROW: { description: "A line from the first point with an arrow head at the second." },
+    RECT: { description: "A rectangle with the two points as opposite corners." },
+    ELLIPSE: { description: "An ellipse inscribed in the rectangle of the two points." },
+    TEXT: { description: "Text placed at the first point." },
+  },
+});

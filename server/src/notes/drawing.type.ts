@@ -4,7 +4,7 @@ import type { DrawingDoc, DrawingShapeDoc } from "./drawing.model.js";
 
 @ObjectType({ description: "One shape of a drawing, on the picture's 0–1 plane (origin top left)." })
 export class DrawingShape {
-  @Field(() => DrawingTool) tool!: DrawingTool;
+  @Field(() => DrawingTool, { description: "The tool the shape was drawn with." }) tool!: DrawingTool;
   @Field(() => String, { description: "#rrggbb" }) color!: string;
   @Field(() => Int, { description: "Stroke width (TEXT: font size) in pixels of a 1080-line picture." })
   size!: number;
@@ -18,7 +18,7 @@ export class DrawingShape {
 
 @ObjectType({ description: "A note's drawing on its first frame; resolution independent." })
 export class Drawing {
-  @Field(() => [DrawingShape]) shapes!: DrawingShape[];
+  @Field(() => [DrawingShape], { description: "The shapes, in drawing order." }) shapes!: DrawingShape[];
   @Field(() => String, {
     description:
       "The same shapes as Frame.io annotation JSON (schema/README.md, Drawings), for tools that convert.",
@@ -26,18 +26,21 @@ export class Drawing {
   frameioJson!: string;
 }
 
-@InputType()
+@InputType({ description: "One shape: same fields and rules as DrawingShape." })
 export class DrawingShapeInput {
-  @Field(() => DrawingTool) tool!: DrawingTool;
-  @Field(() => String) color!: string;
-  @Field(() => Int) size!: number;
-  @Field(() => [Float]) points!: number[];
-  @Field(() => String, { nullable: true }) text?: string | null;
+  @Field(() => DrawingTool, { description: "The tool." }) tool!: DrawingTool;
+  @Field(() => String, { description: "#rrggbb." }) color!: string;
+  @Field(() => Int, { description: "Stroke width (TEXT: font size) in pixels of a 1080-line picture." })
+  size!: number;
+  @Field(() => [Float], { description: "x, y pairs on the 0-1 plane, as DrawingShape.points." })
+  points!: number[];
+  @Field(() => String, { description: "TEXT only: the text.", nullable: true }) text?: string | null;
 }
 
 @InputType({ description: "1–100 shapes, 10,000 points in all; CUT notes only." })
 export class DrawingInput {
-  @Field(() => [DrawingShapeInput]) shapes!: DrawingShapeInput[];
+  @Field(() => [DrawingShapeInput], { description: "The shapes, in drawing order." })
+  shapes!: DrawingShapeInput[];
 }
 
 export function toDrawing(doc: DrawingDoc): Drawing {

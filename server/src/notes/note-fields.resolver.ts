@@ -16,24 +16,27 @@ const userOr = async (ctx: Context, id: string): Promise<User> =>
 
 @Resolver(() => Note)
 export class NoteFieldsResolver {
-  @FieldResolver(() => Version)
+  @FieldResolver(() => Version, { description: "The version it was written on." })
   async version(@Root() n: Note, @Ctx() ctx: Context): Promise<Version> {
     const doc = await ctx.loaders.versionById.load(n.versionId);
     if (!doc) throw notFound("Version");
     return toVersion(doc);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who wrote it." })
   author(@Root() n: Note, @Ctx() ctx: Context): Promise<User> {
     return userOr(ctx, n.authorId);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    description: "The member it is assigned to; null when unassigned.",
+    nullable: true,
+  })
   assignee(@Root() n: Note, @Ctx() ctx: Context): Promise<User | null> {
     return n.assigneeId ? userOr(ctx, n.assigneeId) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { description: "Who last changed the status; null if never.", nullable: true })
   statusChangedBy(@Root() n: Note, @Ctx() ctx: Context): Promise<User | null> {
     return n.statusChangedById ? userOr(ctx, n.statusChangedById) : Promise.resolve(null);
   }
@@ -53,7 +56,7 @@ export class NoteFieldsResolver {
     return (await ctx.loaders.repliesByNoteId.load(n.id)).map(toReply);
   }
 
-  @FieldResolver(() => NotePermissions)
+  @FieldResolver(() => NotePermissions, { description: "What the caller may do with it now." })
   async viewerCan(
     @Root() n: Note,
     @Ctx() ctx: Context,
@@ -90,7 +93,7 @@ export class NoteFieldsResolver {
 
 @Resolver(() => Mention)
 export class MentionFieldsResolver {
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { description: "The member, for kind USER; null for ROLE.", nullable: true })
   user(@Root() m: Mention, @Ctx() ctx: Context): Promise<User | null> {
     return m.userId ? userOr(ctx, m.userId) : Promise.resolve(null);
   }
@@ -98,12 +101,12 @@ export class MentionFieldsResolver {
 
 @Resolver(() => Reply)
 export class ReplyFieldsResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who wrote it." })
   author(@Root() r: Reply, @Ctx() ctx: Context): Promise<User> {
     return userOr(ctx, r.authorId);
   }
 
-  @FieldResolver(() => Note)
+  @FieldResolver(() => Note, { description: "The note it answers." })
   async note(@Root() r: Reply, @Ctx() ctx: Context): Promise<Note> {
     const doc = await ctx.loaders.noteById.load(r.noteId);
     if (!doc) throw notFound("Note");

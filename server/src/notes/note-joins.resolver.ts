@@ -45,7 +45,7 @@ export class VersionNotesResolver {
     return fountainWithNotes(ctx, v);
   }
 
-  @FieldResolver(() => NoteCounts)
+  @FieldResolver(() => NoteCounts, { description: "Counts of this version's notes by status." })
   noteCounts(@Root() v: Version): Promise<NoteCounts> {
     return noteCounts(v);
   }
@@ -53,7 +53,10 @@ export class VersionNotesResolver {
 
 @Resolver(() => ProductionEvent)
 export class NoteEventFieldsResolver {
-  @FieldResolver(() => Note, { nullable: true })
+  @FieldResolver(() => Note, {
+    description: "The note concerned (NOTE_*, REPLY_ADDED); null otherwise or if it is gone.",
+    nullable: true,
+  })
   async note(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Note | null> {
     const doc = e.noteId ? await ctx.loaders.noteById.load(e.noteId) : null;
     return doc ? toNote(doc) : null;
@@ -69,7 +72,7 @@ export class NoteEventFieldsResolver {
     return doc ? toCarriedNote(doc) : null;
   }
 
-  @FieldResolver(() => Reply, { nullable: true })
+  @FieldResolver(() => Reply, { description: "REPLY_ADDED: the reply.", nullable: true })
   async reply(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Reply | null> {
     const doc = e.replyId ? await ctx.loaders.replyById.load(e.replyId) : null;
     return doc ? toReply(doc) : null;

@@ -17,7 +17,10 @@ import { Reply } from "./reply.type.js";
 export class NoteResolver {
   @Authorized()
   @Query(() => Note, { nullable: true, description: "Deleted notes are returned with deletedAt set." })
-  async note(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Note | null> {
+  async note(
+    @Arg("id", () => ID, { description: "The note's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Note | null> {
     requireViewer(ctx);
     const doc = isId(id) ? await ctx.loaders.noteById.load(id) : null;
     if (!doc || !(await viewerMembership(ctx, String(doc.productionId)))) return null;
@@ -25,28 +28,44 @@ export class NoteResolver {
   }
 
   @Authorized()
-  @Mutation(() => Note)
-  addNote(@Arg("input", () => AddNoteInput) input: AddNoteInput, @Ctx() ctx: Context): Promise<Note> {
+  @Mutation(() => Note, {
+    description:
+      "Adds a note to a version (every role but VIEWER; CONFLICT on a LOCKED version); records NOTE_ADDED.",
+  })
+  addNote(
+    @Arg("input", () => AddNoteInput, { description: "The note: version, body, and exactly one anchor." })
+    input: AddNoteInput,
+    @Ctx() ctx: Context,
+  ): Promise<Note> {
     return addNoteCommand(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => Note, { description: "The author only; records NOTE_UPDATED." })
-  editNote(@Arg("input", () => EditNoteInput) input: EditNoteInput, @Ctx() ctx: Context): Promise<Note> {
+  editNote(
+    @Arg("input", () => EditNoteInput, { description: "The note and the changes." }) input: EditNoteInput,
+    @Ctx() ctx: Context,
+  ): Promise<Note> {
     return editNoteCommand(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => Note, { description: "The author or the showrunner; soft delete, records NOTE_DELETED." })
-  deleteNote(@Arg("noteId", () => ID) noteId: string, @Ctx() ctx: Context): Promise<Note> {
+  deleteNote(
+    @Arg("noteId", () => ID, { description: "The note to delete." }) noteId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Note> {
     return deleteNoteCommand(ctx, noteId);
   }
 
   @Authorized()
-  @Mutation(() => Note)
+  @Mutation(() => Note, {
+    description:
+      "Sets a note's status (author, SHOWRUNNER, PRODUCER, the kind's maker; CONFLICT on a LOCKED version); records NOTE_STATUS_CHANGED unless unchanged.",
+  })
   setNoteStatus(
-    @Arg("noteId", () => ID) noteId: string,
-    @Arg("status", () => NoteStatus) status: NoteStatus,
+    @Arg("noteId", () => ID, { description: "The note." }) noteId: string,
+    @Arg("status", () => NoteStatus, { description: "The new status." }) status: NoteStatus,
     @Ctx() ctx: Context,
     @Arg("inVersionId", () => ID, {
       nullable: true,
@@ -59,10 +78,13 @@ export class NoteResolver {
   }
 
   @Authorized()
-  @Mutation(() => Reply)
+  @Mutation(() => Reply, {
+    description:
+      "Replies to a note (every role but VIEWER; CONFLICT on a LOCKED version); records REPLY_ADDED.",
+  })
   replyToNote(
-    @Arg("noteId", () => ID) noteId: string,
-    @Arg("body", () => String) body: string,
+    @Arg("noteId", () => ID, { description: "The note to answer." }) noteId: string,
+    @Arg("body", () => String, { description: "The reply's text, 1 to 10,000 characters." }) body: string,
     @Ctx() ctx: Context,
   ): Promise<Reply> {
     return replyToNoteCommand(ctx, noteId, body);

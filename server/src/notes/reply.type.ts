@@ -4,10 +4,14 @@ import type { ReplyDoc } from "./reply.model.js";
 
 @ObjectType({ description: "A reply in a note's thread." })
 export class Reply {
-  @Field(() => ID) id!: string;
-  @Field(() => String) body!: string;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Role, { nullable: true }) authorRole!: Role | null;
+  @Field(() => ID, { description: "The reply's id." }) id!: string;
+  @Field(() => String, { description: "The text." }) body!: string;
+  @Field(() => Date, { description: "When it was written." }) createdAt!: Date;
+  @Field(() => Role, {
+    description: "The author's role when they wrote it; null if unknown (older data).",
+    nullable: true,
+  })
+  authorRole!: Role | null;
 
   noteId!: string;
   authorId!: string;

@@ -16,7 +16,7 @@ export class PresenceResolver {
   @Authorized()
   @Query(() => [PresenceViewer], { description: "Who views a version now (members only)." })
   async presence(
-    @Arg("versionId", () => ID) versionId: string,
+    @Arg("versionId", () => ID, { description: "The version to watch." }) versionId: string,
     @Ctx() ctx: Context,
   ): Promise<PresenceViewer[]> {
     await requireVersionMember(ctx, versionId);
@@ -37,7 +37,10 @@ export class PresenceResolver {
   @Mutation(() => Boolean, {
     description: "Starts viewing a version (presence); repeat within the TTL as a heartbeat.",
   })
-  joinVersion(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<boolean> {
+  joinVersion(
+    @Arg("versionId", () => ID, { description: "The version being viewed." }) versionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     return joinVersion(ctx, versionId);
   }
 
@@ -46,10 +49,15 @@ export class PresenceResolver {
     description: "Moves the playhead (frame) or script position (line); throttled to 10/s per viewer.",
   })
   updatePresence(
-    @Arg("versionId", () => ID) versionId: string,
-    @Arg("frame", () => Int, { nullable: true }) frame: number | null,
-    @Arg("line", () => Int, { nullable: true }) line: number | null,
-    @Arg("playing", () => Boolean, { nullable: true }) playing: boolean | null,
+    @Arg("versionId", () => ID, { description: "The version being viewed." }) versionId: string,
+    @Arg("frame", () => Int, { description: "CUT and MIX: the playhead frame, from 0.", nullable: true })
+    frame: number | null,
+    @Arg("line", () => Int, { description: "SCRIPT: the line in view, 1-based.", nullable: true }) line:
+      | number
+      | null,
+    @Arg("playing", () => Boolean, { description: "Whether the player is playing.", nullable: true }) playing:
+      | boolean
+      | null,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     return updatePresence(ctx, versionId, {
@@ -61,14 +69,17 @@ export class PresenceResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: "Stops viewing a version." })
-  leaveVersion(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<boolean> {
+  leaveVersion(
+    @Arg("versionId", () => ID, { description: "The version no longer viewed." }) versionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     return leaveVersion(ctx, versionId);
   }
 }
 
 @Resolver(() => PresenceViewer)
 export class PresenceViewerResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who is viewing." })
   async user(@Root() viewer: PresenceViewer, @Ctx() ctx: Context): Promise<User> {
     const user = await ctx.loaders.userById.load(viewer.userId);
     // A deleted account still had a presence document; show it without personal data.

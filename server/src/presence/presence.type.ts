@@ -6,11 +6,24 @@ import type { PresenceEntry, PresenceSnapshot } from "../core/presence.js";
   description: "Someone viewing a version, and where: frame for cuts and mixes, line for scripts.",
 })
 export class PresenceViewer {
-  @Field(() => Role, { nullable: true }) role!: Role | null;
-  @Field(() => Int, { nullable: true }) frame!: number | null;
-  @Field(() => Int, { nullable: true }) line!: number | null;
-  @Field(() => Boolean) playing!: boolean;
-  @Field(() => Date) updatedAt!: Date;
+  @Field(() => Role, {
+    description: "Their role in the production; null if no longer a member.",
+    nullable: true,
+  })
+  role!: Role | null;
+  @Field(() => Int, {
+    description: "CUT and MIX: the frame they are on (from 0); null for scripts or unknown.",
+    nullable: true,
+  })
+  frame!: number | null;
+  @Field(() => Int, {
+    description: "SCRIPT: the line they are on (1-based); null for cuts and mixes or unknown.",
+    nullable: true,
+  })
+  line!: number | null;
+  @Field(() => Boolean, { description: "true while their player is playing." }) playing!: boolean;
+  @Field(() => Date, { description: "When they last reported; viewers expire when they stop." })
+  updatedAt!: Date;
   /** Resolved to `user` by PresenceViewerResolver. */
   userId!: string;
 }
@@ -19,8 +32,8 @@ export class PresenceViewer {
   description: "Everyone viewing a version, sent whenever someone joins, moves, leaves or expires.",
 })
 export class PresenceUpdate {
-  @Field(() => ID) versionId!: string;
-  @Field(() => [PresenceViewer]) viewers!: PresenceViewer[];
+  @Field(() => ID, { description: "The version being viewed." }) versionId!: string;
+  @Field(() => [PresenceViewer], { description: "Everyone viewing it now." }) viewers!: PresenceViewer[];
 }
 
 export function toPresenceViewer(e: PresenceEntry): PresenceViewer {

@@ -3,13 +3,13 @@ import type { EpisodeDoc } from "./episode.model.js";
 
 @ObjectType({ description: "An episode of a series; assets may belong to one." })
 export class Episode {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The episode's id." })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its number in the series (1, 2, ...), unique in the production." })
   number!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Its title." })
   title!: string;
 
   productionId!: string;

@@ -17,17 +17,20 @@ import { Member, Production, ProductionPermissions } from "./production.type.js"
 /** Fields of a Production the viewer already may read (the parent was authorised). */
 @Resolver(() => Production)
 export class ProductionFieldsResolver {
-  @FieldResolver(() => [Member])
+  @FieldResolver(() => [Member], { description: "Everyone with a role in it." })
   members(@Root() p: Production, @Ctx() ctx: Context): Promise<Member[]> {
     return listMembers(ctx, p.id);
   }
 
-  @FieldResolver(() => Role, { nullable: true })
+  @FieldResolver(() => Role, {
+    description: "The caller's role here; null when not a member.",
+    nullable: true,
+  })
   async myRole(@Root() p: Production, @Ctx() ctx: Context): Promise<Role | null> {
     return (await viewerMembership(ctx, p.id))?.role ?? null;
   }
 
-  @FieldResolver(() => [Episode])
+  @FieldResolver(() => [Episode], { description: "Its episodes (series), by number." })
   episodes(@Root() p: Production, @Ctx() ctx: Context): Promise<Episode[]> {
     return listEpisodes(ctx, p.id);
   }
@@ -36,8 +39,17 @@ export class ProductionFieldsResolver {
   events(
     @Root() p: Production,
     @Ctx() ctx: Context,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, {
+      description:
+        "A ProductionEvent.cursor: list strictly after it; null from the start. An unknown cursor is BAD_USER_INPUT.",
+      nullable: true,
+    })
+    after: string | null,
+    @Arg("first", () => Int, {
+      description: "How many: default 50, 1 to 500 (else BAD_USER_INPUT).",
+      nullable: true,
+    })
+    first: number | null,
   ): Promise<ProductionEvent[]> {
     return listProductionEvents(ctx, p, after, first);
   }
@@ -51,7 +63,9 @@ export class ProductionFieldsResolver {
     return productionLastEventCursor(p.id);
   }
 
-  @FieldResolver(() => ProductionPermissions)
+  @FieldResolver(() => ProductionPermissions, {
+    description: "What the caller may do in this production now.",
+  })
   async viewerCan(@Root() p: Production, @Ctx() ctx: Context): Promise<ProductionPermissions> {
     const m = await viewerMembership(ctx, p.id);
     return Object.assign(new ProductionPermissions(), {

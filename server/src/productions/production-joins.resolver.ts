@@ -8,7 +8,7 @@ import { Member, toMember } from "./production.type.js";
 /** Fields the productions domain adds to earlier domains' types (a join lives with the later domain). */
 @Resolver(() => ProductionEvent)
 export class ProductionEventFieldsResolver {
-  @FieldResolver(() => Episode, { nullable: true })
+  @FieldResolver(() => Episode, { description: "EPISODE_ADDED: the episode.", nullable: true })
   async episode(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Episode | null> {
     const doc = e.episodeId ? await ctx.loaders.episodeById.load(e.episodeId) : null;
     return doc ? toEpisode(doc) : null;

@@ -6,19 +6,19 @@ import type { ProductionDoc } from "./production.model.js";
 
 @ObjectType({ description: "A series, film or special, with its members, assets and event log." })
 export class Production {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The production's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Its title." })
   title!: string;
 
-  @Field(() => ProductionStage)
+  @Field(() => ProductionStage, { description: "Where it is in its life (setProductionStage)." })
   stage!: ProductionStage;
 
-  @Field(() => ProductionKind)
+  @Field(() => ProductionKind, { description: "Series, film or special." })
   kind!: ProductionKind;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When it was created." })
   createdAt!: Date;
 
   /** Allocated event counter, used to validate event cursors (not exposed). */
@@ -27,13 +27,13 @@ export class Production {
 
 @ObjectType({ description: "A user's membership of a production." })
 export class Member {
-  @Field(() => User)
+  @Field(() => User, { description: "The member." })
   user!: User;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: "Their role in this production." })
   role!: Role;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When they were added." })
   joinedAt!: Date;
 
   userId!: string;
@@ -41,12 +41,16 @@ export class Member {
 
 @ObjectType({ description: "What the viewer may do in this production; the client never re-derives rules." })
 export class ProductionPermissions {
-  @Field(() => Boolean) addMember!: boolean;
-  @Field(() => Boolean) setStage!: boolean;
-  @Field(() => Boolean) createScript!: boolean;
-  @Field(() => Boolean) createCut!: boolean;
-  @Field(() => Boolean) createMix!: boolean;
-  @Field(() => Boolean) addEpisode!: boolean;
+  @Field(() => Boolean, { description: "May add and remove members (SHOWRUNNER, PRODUCER)." })
+  addMember!: boolean;
+  @Field(() => Boolean, { description: "May change the stage (SHOWRUNNER, PRODUCER)." }) setStage!: boolean;
+  @Field(() => Boolean, { description: "May create SCRIPT assets (SHOWRUNNER, PRODUCER, WRITER)." })
+  createScript!: boolean;
+  @Field(() => Boolean, { description: "May create CUT assets (SHOWRUNNER, PRODUCER, DIRECTOR, EDITOR)." })
+  createCut!: boolean;
+  @Field(() => Boolean, { description: "May create MIX assets (SHOWRUNNER, PRODUCER, SOUND_DESIGNER)." })
+  createMix!: boolean;
+  @Field(() => Boolean, { description: "May add episodes (SHOWRUNNER, PRODUCER)." }) addEpisode!: boolean;
 }
 
 export function toProduction(doc: ProductionDoc): Production {

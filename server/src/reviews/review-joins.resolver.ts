@@ -14,7 +14,7 @@ export class VersionReviewsResolver {
     return (await ctx.loaders.reviewsByVersionId.load(v.id)).map(toReview);
   }
 
-  @FieldResolver(() => VersionPermissions)
+  @FieldResolver(() => VersionPermissions, { description: "What the caller may do on this version now." })
   viewerCan(@Root() v: Version, @Ctx() ctx: Context): Promise<VersionPermissions> {
     return versionPermissions(ctx, v);
   }
@@ -41,7 +41,7 @@ export class VersionReviewsResolver {
 
 @Resolver(() => ProductionEvent)
 export class ReviewEventFieldsResolver {
-  @FieldResolver(() => Review, { nullable: true })
+  @FieldResolver(() => Review, { description: "REVIEW_DECIDED: the decision.", nullable: true })
   async review(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Review | null> {
     const doc = e.reviewId ? await ctx.loaders.reviewById.load(e.reviewId) : null;
     return doc ? toReview(doc) : null;

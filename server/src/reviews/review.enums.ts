@@ -5,7 +5,17 @@ export enum ReviewDecision {
   REQUEST_CHANGES = "REQUEST_CHANGES",
 }
 
-registerEnumType(ReviewDecision, { name: "ReviewDecision" });
+registerEnumType(ReviewDecision, {
+  name: "ReviewDecision",
+  description: "A reviewer's decision on a version IN_REVIEW.",
+  valuesConfig: {
+    APPROVE: {
+      description:
+        "Approve; the version becomes APPROVED once every approving role with a member has approved.",
+    },
+    REQUEST_CHANGES: { description: "Ask for changes; the version becomes CHANGES_REQUESTED at once." },
+  },
+});
 
 /** What locking does with the version's notes still open. */
 export enum LockOpenNotes {
@@ -18,4 +28,11 @@ export enum LockOpenNotes {
 registerEnumType(LockOpenNotes, {
   name: "LockOpenNotes",
   description: "What lockVersion does with the notes still open (default CARRY).",
+  valuesConfig: {
+    CARRY: { description: "They stay open and are listed on the next version, to resolve there." },
+    WONT_FIX: {
+      description:
+        "They are closed as WONT_FIX in the lock's transaction, each with its NOTE_STATUS_CHANGED.",
+    },
+  },
 });

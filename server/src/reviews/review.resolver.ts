@@ -13,16 +13,25 @@ import { Review } from "./review.type.js";
 export class ReviewResolver {
   @Authorized()
   @Mutation(() => Version, { description: "DRAFT or CHANGES_REQUESTED -> IN_REVIEW." })
-  submitForReview(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
+  submitForReview(
+    @Arg("versionId", () => ID, { description: "A DRAFT or CHANGES_REQUESTED version (else CONFLICT)." })
+    versionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Version> {
     return submitVersionCommand(ctx, versionId);
   }
 
   @Authorized()
   @Mutation(() => Version, { description: "Only while IN_REVIEW; comment at most 2,000 characters." })
   reviewVersion(
-    @Arg("versionId", () => ID) versionId: string,
-    @Arg("decision", () => ReviewDecision) decision: ReviewDecision,
-    @Arg("comment", () => String, { nullable: true }) comment: string | null,
+    @Arg("versionId", () => ID, { description: "A version IN_REVIEW (else CONFLICT)." }) versionId: string,
+    @Arg("decision", () => ReviewDecision, { description: "Approve or request changes." })
+    decision: ReviewDecision,
+    @Arg("comment", () => String, {
+      description: "An optional comment kept with the decision.",
+      nullable: true,
+    })
+    comment: string | null,
     @Ctx() ctx: Context,
   ): Promise<Version> {
     return reviewVersionCommand(ctx, versionId, decision, comment);
@@ -34,14 +43,18 @@ export class ReviewResolver {
       "APPROVED -> LOCKED, by the showrunner. Open notes are carried to the next version (CARRY, the default) or closed as WONT_FIX with the lock.",
   })
   lockVersion(
-    @Arg("versionId", () => ID) versionId: string,
-    @Arg("openNotes", () => LockOpenNotes, { nullable: true }) openNotes: LockOpenNotes | null,
+    @Arg("versionId", () => ID, { description: "An APPROVED version (else CONFLICT)." }) versionId: string,
+    @Arg("openNotes", () => LockOpenNotes, {
+      description: "What to do with its notes still open; default CARRY.",
+      nullable: true,
+    })
+    openNotes: LockOpenNotes | null,
     @Ctx() ctx: Context,
   ): Promise<Version> {
     return lockVersionCommand(ctx, versionId, openNotes ?? LockOpenNotes.CARRY);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who decided." })
   async reviewer(@Root() r: Review, @Ctx() ctx: Context): Promise<User> {
     return (await ctx.loaders.userById.load(r.reviewerId)) ?? deletedUser(r.reviewerId);
   }

@@ -5,11 +5,13 @@ import type { ReviewDoc } from "./review.model.js";
 
 @ObjectType({ description: "One review decision (auditable, never changed)." })
 export class Review {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: "The review's id." }) id!: string;
   @Field(() => Role, { description: "The reviewer's role when deciding." }) role!: Role;
-  @Field(() => ReviewDecision) decision!: ReviewDecision;
-  @Field(() => String, { nullable: true }) comment!: string | null;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => ReviewDecision, { description: "Approve or request changes." }) decision!: ReviewDecision;
+  @Field(() => String, { description: "The reviewer's comment; null when none.", nullable: true }) comment!:
+    | string
+    | null;
+  @Field(() => Date, { description: "When it was decided." }) createdAt!: Date;
   @Field(() => Int, { description: "The submission round (1 for the first submitForReview)." })
   round!: number;
 

@@ -4,31 +4,34 @@ import type { ApiTokenDoc } from "./api-token.model.js";
 
 @ObjectType({ description: "A long-lived token for tools and integrations." })
 export class ApiToken {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The token's id, for revokeApiToken." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The name given at creation, to tell tokens apart." })
   name!: string;
 
   @Field(() => String, { description: "The token's first characters, to tell tokens apart." })
   prefix!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it was created." })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    description: "When it last authenticated a request (updated at most once a minute); null if never.",
+    nullable: true,
+  })
   lastUsedAt!: Date | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "When it stops working; null: never." })
   expiresAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A new API token: the secret, shown only this once, and its record." })
 export class ApiTokenPayload {
   @Field(() => String, { description: "The secret, shown once." })
   token!: string;
 
-  @Field(() => ApiToken)
+  @Field(() => ApiToken, { description: "The token's record (no secret)." })
   apiToken!: ApiToken;
 }
 

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { User } from "./user.type.js";
 
-@ObjectType()
+@ObjectType({ description: "The result of signIn or signUp." })
 export class AuthPayload {
   @Field(() => String, {
     description:
@@ -9,6 +9,6 @@ export class AuthPayload {
   })
   token!: string;
 
-  @Field(() => User)
+  @Field(() => User, { description: "The signed-in user." })
   user!: User;
 }

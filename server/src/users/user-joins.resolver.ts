@@ -10,7 +10,10 @@ import { User } from "./user.type.js";
  */
 @Resolver(() => ProductionEvent)
 export class UserEventFieldsResolver {
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    description: "Who made the change; null for changes made by the system.",
+    nullable: true,
+  })
   actor(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<User | null> {
     return e.actorId ? ctx.loaders.userById.load(e.actorId) : Promise.resolve(null);
   }

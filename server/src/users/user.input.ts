@@ -1,11 +1,11 @@
 import { Field, InputType } from "type-graphql";
 
-@InputType()
+@InputType({ description: "A new account." })
 export class SignUpInput {
-  @Field(() => String)
+  @Field(() => String, { description: "Display name (not empty)." })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Sign-in email; CONFLICT if already used." })
   email!: string;
 
   @Field(() => String, { description: "At least 8 characters." })

@@ -40,18 +40,20 @@ export class UserResolver {
     return null;
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, { description: "Creates an account and signs it in." })
   async signUp(
-    @Arg("input", () => SignUpInput) input: SignUpInput,
+    @Arg("input", () => SignUpInput, { description: "Name, email and password." }) input: SignUpInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
     return inCookieWhenAsked(ctx, await signUpUserCommand(input, ctx.clientIp));
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description: "Signs in with email and password; a wrong email or password is the same UNAUTHENTICATED.",
+  })
   async signIn(
-    @Arg("email", () => String) email: string,
-    @Arg("password", () => String) password: string,
+    @Arg("email", () => String, { description: "The account's email (any case)." }) email: string,
+    @Arg("password", () => String, { description: "The password." }) password: string,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
     return inCookieWhenAsked(ctx, await signInUserCommand(email, password, ctx.clientIp));
@@ -71,7 +73,11 @@ export class UserResolver {
       "Ends all your sessions, this one included, and revokes all your API tokens unless keepApiTokens; open sockets using them close (4403). Returns how many were ended.",
   })
   async signOutEverywhere(
-    @Arg("keepApiTokens", () => Boolean, { defaultValue: false }) keepApiTokens: boolean,
+    @Arg("keepApiTokens", () => Boolean, {
+      description: "true keeps the caller's API tokens; default false revokes them too.",
+      defaultValue: false,
+    })
+    keepApiTokens: boolean,
     @Ctx() ctx: Context,
   ): Promise<number> {
     const ended = await signOutEverywhereCommand(requireViewer(ctx), keepApiTokens);
@@ -88,9 +94,11 @@ export class UserResolver {
   }
 
   @Authorized()
-  @Mutation(() => ApiTokenPayload)
+  @Mutation(() => ApiTokenPayload, {
+    description: "Creates an API token for the caller; the secret is in this answer only.",
+  })
   async createApiToken(
-    @Arg("name", () => String) name: string,
+    @Arg("name", () => String, { description: "A name to tell it apart (not empty)." }) name: string,
     @Ctx() ctx: Context,
     @Arg("expiresInDays", () => Int, {
       nullable: true,
@@ -102,8 +110,13 @@ export class UserResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean)
-  async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: "Revokes one of the caller's API tokens at once (sockets using it close with 4403).",
+  })
+  async revokeApiToken(
+    @Arg("id", () => ID, { description: "The token's ApiToken.id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     return revokeApiTokenCommand(requireViewer(ctx), id);
   }
 }

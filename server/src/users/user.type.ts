@@ -3,13 +3,13 @@ import type { UserDoc } from "./user.model.js";
 
 @ObjectType({ description: "A person with an account." })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The user's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Display name." })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Sign-in email, stored lower case." })
   email!: string;
 
   @Field(() => String, { description: "One or two letters for avatars, from the name." })

@@ -11,8 +11,8 @@ export class VersionCompareResolver {
       "Two versions of one asset compared (members); NOT_FOUND for others, BAD_USER_INPUT across assets.",
   })
   compareVersions(
-    @Arg("a", () => ID) a: string,
-    @Arg("b", () => ID) b: string,
+    @Arg("a", () => ID, { description: "The older version's id." }) a: string,
+    @Arg("b", () => ID, { description: "The newer version's id, of the same asset." }) b: string,
     @Ctx() ctx: Context,
   ): Promise<VersionComparison> {
     return compareVersions(ctx, a, b);

@@ -7,18 +7,26 @@ export enum CompareLineKind {
   REMOVED = "REMOVED",
   ADDED = "ADDED",
 }
-registerEnumType(CompareLineKind, { name: "CompareLineKind", description: "A line of a script compare." });
+registerEnumType(CompareLineKind, {
+  name: "CompareLineKind",
+  description: "A line of a script compare.",
+  valuesConfig: {
+    SAME: { description: "In both a and b." },
+    REMOVED: { description: "Only in a." },
+    ADDED: { description: "Only in b." },
+  },
+});
 
 @ObjectType({ description: "One line of the line diff from `a` to `b`: kept, only in a, or only in b." })
 export class CompareLine {
-  @Field(() => CompareLineKind) kind!: CompareLineKind;
+  @Field(() => CompareLineKind, { description: "Kept, removed or added." }) kind!: CompareLineKind;
   @Field(() => Int, { nullable: true, description: "Its line in a (1-based); null for ADDED." }) aLine!:
     | number
     | null;
   @Field(() => Int, { nullable: true, description: "Its line in b (1-based); null for REMOVED." }) bLine!:
     | number
     | null;
-  @Field(() => String) text!: string;
+  @Field(() => String, { description: "The line's text." }) text!: string;
 }
 
 @ObjectType({ description: "How the two pictures are locked: frame for frame, or by timecode." })
@@ -31,9 +39,9 @@ export class CompareAlignment {
 
 @ObjectType({ description: "Two versions of one asset, side by side." })
 export class VersionComparison {
-  @Field(() => AssetKind) kind!: AssetKind;
-  @Field(() => Version) a!: Version;
-  @Field(() => Version) b!: Version;
+  @Field(() => AssetKind, { description: "The asset's kind (both versions share it)." }) kind!: AssetKind;
+  @Field(() => Version, { description: "The version compared from." }) a!: Version;
+  @Field(() => Version, { description: "The version compared to." }) b!: Version;
   @Field(() => CompareAlignment, { nullable: true, description: "CUT and MIX." })
   alignment!: CompareAlignment | null;
   @Field(() => [CompareLine], { nullable: true, description: "SCRIPT: the line diff from a to b." })

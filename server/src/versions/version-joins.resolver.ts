@@ -14,7 +14,10 @@ export class AssetVersionsResolver {
     return listVersions(ctx, a.id);
   }
 
-  @FieldResolver(() => Version, { nullable: true })
+  @FieldResolver(() => Version, {
+    description: "Its highest-numbered version; null before the first.",
+    nullable: true,
+  })
   latestVersion(@Root() a: Asset, @Ctx() ctx: Context): Promise<Version | null> {
     return latestVersion(ctx, a.id);
   }
@@ -22,7 +25,10 @@ export class AssetVersionsResolver {
 
 @Resolver(() => ProductionEvent)
 export class VersionEventFieldsResolver {
-  @FieldResolver(() => Version, { nullable: true })
+  @FieldResolver(() => Version, {
+    description: "The version concerned (VERSION_*, NOTE_*, REVIEW_*, EDIT_ATTACHED); null otherwise.",
+    nullable: true,
+  })
   async version(@Root() e: ProductionEvent, @Ctx() ctx: Context): Promise<Version | null> {
     const doc = e.versionId ? await ctx.loaders.versionById.load(e.versionId) : null;
     return doc ? toVersion(doc) : null;

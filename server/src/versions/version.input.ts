@@ -2,22 +2,26 @@ import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { FrameRate } from "@greenlight/common/timecode";
 import { RevisionColor, Stem } from "./version.enums.js";
 
-@InputType()
+@InputType({ description: "One stem file of a MIX version." })
 export class StemTrackInput {
-  @Field(() => Stem) stem!: Stem;
-  @Field(() => String) mediaUrl!: string;
+  @Field(() => Stem, { description: "Which stem; each at most once." }) stem!: Stem;
+  @Field(() => String, { description: "Where it is, under the same rules as AddVersionInput.mediaUrl." })
+  mediaUrl!: string;
 }
 
-@InputType()
+@InputType({ description: "Measured loudness of a MIX version (ITU-R BS.1770); each value optional." })
 export class LoudnessInput {
-  @Field(() => Float, { nullable: true }) integratedLkfs?: number | null;
-  @Field(() => Float, { nullable: true }) truePeakDbtp?: number | null;
-  @Field(() => Float, { nullable: true }) loudnessRange?: number | null;
+  @Field(() => Float, { description: "Integrated loudness in LKFS (= LUFS).", nullable: true })
+  integratedLkfs?: number | null;
+  @Field(() => Float, { description: "True peak in dBTP.", nullable: true }) truePeakDbtp?: number | null;
+  @Field(() => Float, { description: "Loudness range (LRA) in LU.", nullable: true }) loudnessRange?:
+    | number
+    | null;
 }
 
-@InputType()
+@InputType({ description: "A new version of an asset; fields for the wrong kind are BAD_USER_INPUT." })
 export class AddVersionInput {
-  @Field(() => ID) assetId!: string;
+  @Field(() => ID, { description: "The asset (NOT_FOUND if not yours)." }) assetId!: string;
   @Field(() => String, {
     nullable: true,
     description: "Required for SCRIPT (Fountain text); not for CUT/MIX.",
@@ -34,13 +38,22 @@ export class AddVersionInput {
     description: "CUT/MIX: a /media/... path, or an https URL (no credentials) on a MEDIA_HOSTS host.",
   })
   mediaUrl?: string | null;
-  @Field(() => FrameRate, { nullable: true }) frameRate?: FrameRate | null;
+  @Field(() => FrameRate, { description: "CUT/MIX: the media's rate; default FPS_24.", nullable: true })
+  frameRate?: FrameRate | null;
   @Field(() => String, { nullable: true, description: 'HH:MM:SS:FF or HH:MM:SS;FF, e.g. "01:00:00:00".' })
   startTimecode?: string | null;
-  @Field(() => Int, { nullable: true }) durationFrames?: number | null;
+  @Field(() => Int, {
+    description: "CUT/MIX: length in frames (1 or more); bounds note frames when given.",
+    nullable: true,
+  })
+  durationFrames?: number | null;
   @Field(() => RevisionColor, { nullable: true, description: "SCRIPT only; default by version number." })
   revisionColor?: RevisionColor | null;
-  @Field(() => String, { nullable: true }) revisionLabel?: string | null;
+  @Field(() => String, {
+    description: 'SCRIPT only: the page label, e.g. "Blue Revision 11/20/2026".',
+    nullable: true,
+  })
+  revisionLabel?: string | null;
   @Field(() => [StemTrackInput], { nullable: true, description: "MIX only." }) stems?:
     | StemTrackInput[]
     | null;

@@ -12,15 +12,27 @@ import { Version } from "./version.type.js";
 @Resolver(() => Version)
 export class VersionResolver {
   @Authorized()
-  @Query(() => Version, { nullable: true })
-  version(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Version | null> {
+  @Query(() => Version, {
+    description: "A version by id; null if missing or not in one of your productions.",
+    nullable: true,
+  })
+  version(
+    @Arg("id", () => ID, { description: "The version's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Version | null> {
     return findVersion(ctx, id);
   }
 
   @Authorized()
-  @Mutation(() => Version)
+  @Mutation(() => Version, {
+    description:
+      "Adds the next numbered version of an asset, as DRAFT (the kind's makers); records VERSION_ADDED and carries open notes.",
+  })
   addVersion(
-    @Arg("input", () => AddVersionInput) input: AddVersionInput,
+    @Arg("input", () => AddVersionInput, {
+      description: "The version: text for SCRIPT, media and timing for CUT and MIX.",
+    })
+    input: AddVersionInput,
     @Ctx() ctx: Context,
   ): Promise<Version> {
     return addVersionCommand(ctx, input);
@@ -31,18 +43,21 @@ export class VersionResolver {
     description:
       "Maps the previous version's open notes onto this (latest) version again; earlier runs stay as the audit trail.",
   })
-  carryNotes(@Arg("versionId", () => ID) versionId: string, @Ctx() ctx: Context): Promise<Version> {
+  carryNotes(
+    @Arg("versionId", () => ID, { description: "The latest version of its asset." }) versionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Version> {
     return carryNotesCommand(ctx, versionId);
   }
 
-  @FieldResolver(() => Asset)
+  @FieldResolver(() => Asset, { description: "The asset this is a version of." })
   async asset(@Root() v: Version, @Ctx() ctx: Context): Promise<Asset> {
     const doc = await ctx.loaders.assetById.load(v.assetId);
     if (!doc) throw notFound("Asset");
     return toAsset(doc);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "Who added it." })
   async createdBy(@Root() v: Version, @Ctx() ctx: Context): Promise<User> {
     return (await ctx.loaders.userById.load(v.createdById)) ?? deletedUser(v.createdById);
   }

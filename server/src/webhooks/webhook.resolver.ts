@@ -30,8 +30,10 @@ export class WebhookResolver {
     description: `${MANAGERS} Deliveries start with the next event. The secret is in this answer only. At most 10 per production (CONFLICT).`,
   })
   async createWebhook(
-    @Arg("productionId", () => ID) productionId: string,
-    @Arg("input", () => CreateWebhookInput) input: CreateWebhookInput,
+    @Arg("productionId", () => ID, { description: "The production whose events are sent." })
+    productionId: string,
+    @Arg("input", () => CreateWebhookInput, { description: "URL and event filter." })
+    input: CreateWebhookInput,
     @Ctx() ctx: Context,
   ): Promise<WebhookWithSecret> {
     return withSecret(await createWebhookCommand(ctx, productionId, input, policy()));
@@ -40,8 +42,11 @@ export class WebhookResolver {
   @Authorized()
   @Mutation(() => Webhook, { description: `${MANAGERS} Changes the URL, the filter, or pauses and resumes.` })
   async updateWebhook(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateWebhookInput) input: UpdateWebhookInput,
+    @Arg("id", () => ID, { description: "The webhook." }) id: string,
+    @Arg("input", () => UpdateWebhookInput, {
+      description: "The changes; fields left null stay as they are.",
+    })
+    input: UpdateWebhookInput,
     @Ctx() ctx: Context,
   ): Promise<Webhook> {
     return toWebhook(await updateWebhookCommand(ctx, id, input, policy()));
@@ -52,7 +57,7 @@ export class WebhookResolver {
     description: `${MANAGERS} A new secret, in this answer only; the old one stops signing.`,
   })
   async rotateWebhookSecret(
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: "The webhook." }) id: string,
     @Ctx() ctx: Context,
   ): Promise<WebhookWithSecret> {
     return withSecret(await rotateWebhookSecretCommand(ctx, id));
@@ -60,7 +65,10 @@ export class WebhookResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: `${MANAGERS} Deletes the webhook and its delivery log.` })
-  deleteWebhook(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteWebhook(
+    @Arg("id", () => ID, { description: "The webhook." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     return deleteWebhookCommand(ctx, id);
   }
 
@@ -69,8 +77,11 @@ export class WebhookResolver {
     description: `${MANAGERS} Queues one event of the production to be sent again, with the same event id (at most 50 waiting: CONFLICT).`,
   })
   async redeliverWebhookEvent(
-    @Arg("webhookId", () => ID) webhookId: string,
-    @Arg("eventId", () => ID) eventId: string,
+    @Arg("webhookId", () => ID, { description: "The webhook to send through." }) webhookId: string,
+    @Arg("eventId", () => ID, {
+      description: "The event to send again (ProductionEvent.id of the webhook's production).",
+    })
+    eventId: string,
     @Ctx() ctx: Context,
   ): Promise<Webhook> {
     return toWebhook(await redeliverWebhookEventCommand(ctx, webhookId, eventId));
@@ -93,7 +104,8 @@ export class WebhookDeliveriesResolver {
   })
   async deliveries(
     @Root() w: Webhook,
-    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("first", () => Int, { nullable: true, description: "How many attempts, 1 to 100; default 20." })
+    first: number | null,
   ): Promise<WebhookDelivery[]> {
     return (await listDeliveries(w.id, first)).map(toWebhookDelivery);
   }
