@@ -22,7 +22,9 @@ export class ScriptRevision {
 @ObjectType()
 export class StemTrack {
   @Field(() => Stem) stem!: Stem;
-  @Field(() => String) mediaUrl!: string;
+  /** As stored (unsigned); the `mediaUrl` field is signed at read time (version-media.resolver.ts). */
+  mediaUrl!: string;
+  productionId!: string;
 }
 
 @ObjectType({ description: "Measured loudness of a mix (ITU-R BS.1770)." })
@@ -79,7 +81,8 @@ export class Version {
   @Field(() => VersionStatus) status!: VersionStatus;
   @Field(() => Date) createdAt!: Date;
   @Field(() => String, { nullable: true }) text!: string | null;
-  @Field(() => String, { nullable: true }) mediaUrl!: string | null;
+  /** As stored (unsigned); the `mediaUrl` field is signed at read time (version-media.resolver.ts). */
+  mediaUrl!: string | null;
   @Field(() => FrameRate, { nullable: true, description: "Effective rate (default FPS_24) for CUT and MIX." })
   frameRate!: FrameRate | null;
   @Field(() => String, {
@@ -134,7 +137,7 @@ export function toVersion(doc: VersionDoc): Version {
         ? Object.assign(new ScriptRevision(), { color: doc.revisionColor, label: doc.revisionLabel ?? "" })
         : null,
     stems: (doc.stems ?? []).map((s) =>
-      Object.assign(new StemTrack(), { stem: s.stem, mediaUrl: s.mediaUrl }),
+      Object.assign(new StemTrack(), { stem: s.stem, mediaUrl: s.mediaUrl, productionId: String(doc.productionId) }),
     ),
     loudness: doc.loudness
       ? Object.assign(new Loudness(), {
