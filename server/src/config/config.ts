@@ -47,6 +47,8 @@ export interface Limits {
   /** Failed sign-ins per client IP inside `signInWindowSeconds` before refusing. */
   signInMaxFailuresPerIp: number;
   signInWindowSeconds: number;
+  /** addMember answers "no account has this email" per acting user inside `signInWindowSeconds`. */
+  addMemberMaxUnknownPerUser: number;
 }
 
 export interface Config {
@@ -228,6 +230,7 @@ export function parseConfig(env: Env): Config {
       signUpMaxPerIp: r.int("SIGNUP_MAX_PER_IP", 20, 1, 100_000),
       signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
       signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),
+      addMemberMaxUnknownPerUser: r.int("ADD_MEMBER_MAX_UNKNOWN", 20, 1, 100_000),
     },
     realtime: parseRealtimeConfig(r), // realtime helper
     webhooks: parseWebhookConfig(r),
