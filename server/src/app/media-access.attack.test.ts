@@ -37,7 +37,10 @@ beforeAll(async () => {
     buildProduction(t, { title: "B" }),
   ]);
   outsider = await buildUser(t, { name: "Olga Outsider" });
-  for (const [p, bytes] of [[a, A_BYTES], [b, B_BYTES]] as const) {
+  for (const [p, bytes] of [
+    [a, A_BYTES],
+    [b, B_BYTES],
+  ] as const) {
     mkdirSync(join(mediaDir, p.id), { recursive: true });
     writeFileSync(join(mediaDir, p.id, "clip.webm"), bytes);
   }
@@ -45,7 +48,9 @@ beforeAll(async () => {
   const stems = [{ stem: "DIALOGUE", mediaUrl: own }];
   urls.own = (await buildVersion(t, a, AssetKind.MIX, { mediaUrl: own, stems })).versionId;
   // A's showrunner names B's file in a version of A: it must not become a working link.
-  urls.borrowed = (await buildVersion(t, a, AssetKind.CUT, { mediaUrl: `/media/${b.id}/clip.webm` })).versionId;
+  urls.borrowed = (
+    await buildVersion(t, a, AssetKind.CUT, { mediaUrl: `/media/${b.id}/clip.webm` })
+  ).versionId;
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -132,6 +137,8 @@ describe("/media access control", () => {
     }
     // Even a correctly signed traversal path stays inside MEDIA_DIR (realpath check): 404.
     const exp = linkExpiry(Date.now() / 1000, 3_600);
-    expect((await get(signMediaPath("/media/%2e%2e/%2e%2e/etc/passwd.webm", secret(), exp))).status).toBe(404);
+    expect((await get(signMediaPath("/media/%2e%2e/%2e%2e/etc/passwd.webm", secret(), exp))).status).toBe(
+      404,
+    );
   });
 });

@@ -37,4 +37,3 @@ export function resolveMediaUrlSecret(r: Reader, jwtSecret: Uint8Array | null): 
     r.problems.push("MEDIA_URL_SECRET must be at least 32 characters (try: openssl rand -hex 32).");
   return new TextEncoder().encode(given);
 }
-

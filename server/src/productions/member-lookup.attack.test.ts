@@ -25,7 +25,9 @@ describe("addMember email enumeration", () => {
       const colleague = await buildUser(t, { name: `Colleague ${i}` });
       expect(errorCode(await add(prod.showrunner, colleague.email))).toBeUndefined();
     }
-    const probes = await Promise.all(Array.from({ length: 8 }, () => add(prod.showrunner, uniqueEmail("probe"))));
+    const probes = await Promise.all(
+      Array.from({ length: 8 }, () => add(prod.showrunner, uniqueEmail("probe"))),
+    );
     const codes = probes.map(errorCode).sort();
     expect(codes.filter((c) => c === "NOT_FOUND")).toHaveLength(3);
     expect(codes.filter((c) => c === "FORBIDDEN")).toHaveLength(5);

@@ -137,7 +137,11 @@ export function toVersion(doc: VersionDoc): Version {
         ? Object.assign(new ScriptRevision(), { color: doc.revisionColor, label: doc.revisionLabel ?? "" })
         : null,
     stems: (doc.stems ?? []).map((s) =>
-      Object.assign(new StemTrack(), { stem: s.stem, mediaUrl: s.mediaUrl, productionId: String(doc.productionId) }),
+      Object.assign(new StemTrack(), {
+        stem: s.stem,
+        mediaUrl: s.mediaUrl,
+        productionId: String(doc.productionId),
+      }),
     ),
     loudness: doc.loudness
       ? Object.assign(new Loudness(), {
