@@ -259,12 +259,13 @@ export function loadConfig(): Config {
 
 /** Builds a config for tests: isolated, in-memory friendly, overridable. */
 export function testConfig(overrides: Env = {}): Config {
-  // Test files sign many users up from one address; the sign-up limit has its own test.
+  // Test files sign many users up from one address and probe unknown emails; both limits have their own tests.
   return parseConfig({
     NODE_ENV: "test",
     PORT: "0",
     SEED_DEMO: "false",
     SIGNUP_MAX_PER_IP: "100000",
+    ADD_MEMBER_MAX_UNKNOWN: "100000", // its own test: productions/member-lookup.attack.test.ts
     ...overrides,
   });
 }
