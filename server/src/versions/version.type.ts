@@ -22,8 +22,9 @@ export class ScriptRevision {
 @ObjectType({ description: "One stem file of a mix version." })
 export class StemTrack {
   @Field(() => Stem, { description: "Which stem this file is." }) stem!: Stem;
-  @Field(() => String, { description: "Where the stem's media is (as given to addVersion)." })
+  /** As stored (unsigned); the `mediaUrl` field is signed at read time (version-media.resolver.ts). */
   mediaUrl!: string;
+  productionId!: string;
 }
 
 @ObjectType({ description: "Measured loudness of a mix (ITU-R BS.1770)." })
@@ -113,10 +114,7 @@ export class Version {
     nullable: true,
   })
   text!: string | null;
-  @Field(() => String, {
-    description: "CUT and MIX: where the picture or mix media is, as given; null if none or for SCRIPT.",
-    nullable: true,
-  })
+  /** As stored (unsigned); the `mediaUrl` field is signed at read time (version-media.resolver.ts). */
   mediaUrl!: string | null;
   @Field(() => FrameRate, { nullable: true, description: "Effective rate (default FPS_24) for CUT and MIX." })
   frameRate!: FrameRate | null;
@@ -198,7 +196,11 @@ export function toVersion(doc: VersionDoc): Version {
         ? Object.assign(new ScriptRevision(), { color: doc.revisionColor, label: doc.revisionLabel ?? "" })
         : null,
     stems: (doc.stems ?? []).map((s) =>
-      Object.assign(new StemTrack(), { stem: s.stem, mediaUrl: s.mediaUrl }),
+      Object.assign(new StemTrack(), {
+        stem: s.stem,
+        mediaUrl: s.mediaUrl,
+        productionId: String(doc.productionId),
+      }),
     ),
     loudness: doc.loudness
       ? Object.assign(new Loudness(), {
