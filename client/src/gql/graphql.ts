@@ -4,31 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** A new note: exactly one of script (SCRIPT versions) or time (CUT, MIX); every role but VIEWER; CONFLICT on a LOCKED version. */
 export type AddNoteInput = {
   /** A member of the production. */
   assigneeId?: string | number | null | undefined;
   /** 1-10,000 characters; @mentions are resolved. */
   body: string;
-  /** What the note is about (optional). */
   category?: NoteCategory | null | undefined;
   /** CUT notes only; drawn on startFrame. */
   drawing?: DrawingInput | null | undefined;
-  /** Line anchor, for SCRIPT versions only. */
   script?: ScriptAnchorInput | null | undefined;
-  /** Frame anchor, for CUT and MIX versions only. */
   time?: TimeAnchorInput | null | undefined;
-  /** The version to note (NOT_FOUND if missing or not your production). */
   versionId: string | number;
 };
 
-/** A new version of an asset; fields for the wrong kind are BAD_USER_INPUT. */
 export type AddVersionInput = {
-  /** The asset (NOT_FOUND if not yours). */
   assetId: string | number;
-  /** CUT/MIX: length in frames (1 or more); bounds note frames when given. */
   durationFrames?: number | null | undefined;
-  /** CUT/MIX: the media's rate; default FPS_24. */
   frameRate?: FrameRate | null | undefined;
   /** SCRIPT only: turn the text's Fountain [[notes]] into notes on the lines they sat on (you their author; an exported 'Author (STATUS): body' keeps its status) and strip them from the text. At most 500. */
   importFountainNotes?: boolean;
@@ -40,7 +31,6 @@ export type AddVersionInput = {
   pictureVersionId?: string | number | null | undefined;
   /** SCRIPT only; default by version number. */
   revisionColor?: RevisionColor | null | undefined;
-  /** SCRIPT only: the page label, e.g. "Blue Revision 11/20/2026". */
   revisionLabel?: string | null | undefined;
   /** HH:MM:SS:FF or HH:MM:SS;FF, e.g. "01:00:00:00". */
   startTimecode?: string | null | undefined;
@@ -50,117 +40,75 @@ export type AddVersionInput = {
   text?: string | null | undefined;
 };
 
-/** What an asset is; it decides its versions' fields, note anchors and who may make and approve it. */
 export type AssetKind =
-  /** A picture cut: versions carry media and timecode, notes anchor to frames. */
   | 'CUT'
-  /** A sound mix: like CUT, and notes may name a stem. */
   | 'MIX'
-  /** A screenplay: versions carry `text`, notes anchor to lines. */
   | 'SCRIPT';
 
 /** A CUT version's edit file, sent as text (bounded by the request body limit). */
 export type AttachEditInput = {
   /** The uploaded file's name, for display. */
   fileName?: string | null | undefined;
-  /** The file's format. */
   format: EditFormat;
   /** The file's text: a CMX3600 EDL, or OTIO JSON. */
   text: string;
-  /** A CUT version. */
   versionId: string | number;
 };
 
-/** How a carried note's new anchor was found. */
 export type CarryMethod =
-  /** Cut: through the source clips of both versions' edits (EDL or OTIO). */
   | 'EDIT'
-  /** A line diff of the two script texts. */
   | 'LINE_DIFF'
-  /** The quoted text was found elsewhere in the new text, exactly or nearly. */
   | 'QUOTE_MATCH'
-  /** Cut: no edit on both versions, so the same frame numbers. */
   | 'TIMECODE';
 
-/** What happened to an open note's anchor when it was carried to a newer version. */
 export type CarryOutcome =
-  /** The anchored lines are gone; anchored to the nearest surviving line, the old quote kept. */
   | 'LINES_REMOVED'
-  /** Same text at a new place: lines renumbered, a scene or a shot moved. */
   | 'MOVED'
-  /** Cut: the range's frames now sit in several places; anchored to the longest piece. */
   | 'RANGE_SPLIT'
-  /** Cut: the shot is gone; the old timecode is kept. */
   | 'SHOT_REMOVED'
-  /** The anchored lines were edited; the note stays on them, previousAnchor keeps the old quote. */
   | 'TEXT_CHANGED'
-  /** Cut: the frame was trimmed away; anchored to the nearest surviving frame of the same shot. */
   | 'TRIMMED'
-  /** Same lines (or frames), same text. */
   | 'UNCHANGED';
 
 /** A line of a script compare. */
 export type CompareLineKind =
-  /** Only in b. */
   | 'ADDED'
-  /** Only in a. */
   | 'REMOVED'
-  /** In both a and b. */
   | 'SAME';
 
-/** A new asset; who may create it depends on its kind (see ProductionPermissions). */
 export type CreateAssetInput = {
   /** An episode of the same production. */
   episodeId?: string | number | null | undefined;
-  /** Script, cut or mix. */
   kind: AssetKind;
-  /** The production (NOT_FOUND if not yours). */
   productionId: string | number;
-  /** Its title (not empty). */
   title: string;
 };
 
-/** A new production; the caller becomes its SHOWRUNNER and it starts in DEVELOPMENT. */
 export type CreateProductionInput = {
   /** Default SERIES. */
   kind?: ProductionKind | null | undefined;
-  /** Its title (not empty). */
   title: string;
 };
 
 /** 1–100 shapes, 10,000 points in all; CUT notes only. */
 export type DrawingInput = {
-  /** The shapes, in drawing order. */
   shapes: Array<DrawingShapeInput>;
 };
 
-/** One shape: same fields and rules as DrawingShape. */
 export type DrawingShapeInput = {
-  /** #rrggbb. */
   color: string;
-  /** x, y pairs on the 0-1 plane, as DrawingShape.points. */
   points: Array<number>;
-  /** Stroke width (TEXT: font size) in pixels of a 1080-line picture. */
   size: number;
-  /** TEXT only: the text. */
   text?: string | null | undefined;
-  /** The tool. */
   tool: DrawingTool;
 };
 
-/** The tool of one drawing shape on a cut's frame (schema/README.md "Drawings"). */
 export type DrawingTool =
-  /** A line from the first point with an arrow head at the second. */
   | 'ARROW'
-  /** An ellipse inscribed in the rectangle of the two points. */
   | 'ELLIPSE'
-  /** A straight line from the first point to the second. */
   | 'LINE'
-  /** Free-hand stroke through all its points. */
   | 'PEN'
-  /** A rectangle with the two points as opposite corners. */
   | 'RECT'
-  /** Text placed at the first point. */
   | 'TEXT';
 
 /** A cut's edit: a CMX3600 EDL or an OpenTimelineIO (.otio) timeline. */
@@ -170,102 +118,59 @@ export type EditFormat =
   /** OpenTimelineIO JSON: Timeline.1 with tracks of clips, gaps and transitions. */
   | 'OTIO';
 
-/** An edit of a note by its author; fields left null stay as they are. */
 export type EditNoteInput = {
-  /** New assignee, a member of the production. */
   assigneeId?: string | number | null | undefined;
-  /** New text, 1 to 10,000 characters. */
   body?: string | null | undefined;
-  /** New category. */
   category?: NoteCategory | null | undefined;
-  /** true removes the assignee. */
   clearAssignee?: boolean | null | undefined;
   /** Removes the drawing. */
   clearDrawing?: boolean | null | undefined;
   /** Replaces the drawing (CUT notes only). */
   drawing?: DrawingInput | null | undefined;
-  /** The note to edit. */
   noteId: string | number;
 };
 
-/** What a production event records; the ids on the event name what changed. */
 export type EventType =
-  /** An asset was created (createAsset). */
   | 'ASSET_CREATED'
-  /** A cut version's edit (EDL or OTIO) was attached or replaced. */
   | 'EDIT_ATTACHED'
-  /** An episode was added to a series. */
   | 'EPISODE_ADDED'
-  /** A member was added (addMember). */
   | 'MEMBER_ADDED'
-  /** A member was removed (removeMember). */
   | 'MEMBER_REMOVED'
-  /** A note was added (addNote). */
   | 'NOTE_ADDED'
-  /** An open note was placed in a newer version (carryId: its placement, with outcome and previous anchor). */
   | 'NOTE_CARRIED'
-  /** A carried note was confirmed as still applying on the version it was carried to. */
   | 'NOTE_CARRY_CONFIRMED'
-  /** A note was deleted. */
   | 'NOTE_DELETED'
-  /** A note's status changed (setNoteStatus, or a lock closing open notes as WONT_FIX). */
   | 'NOTE_STATUS_CHANGED'
-  /** A note was edited by its author (editNote). */
   | 'NOTE_UPDATED'
-  /** A reply was added to a note (replyToNote). */
   | 'REPLY_ADDED'
-  /** A reviewer approved or requested changes (reviewVersion). */
   | 'REVIEW_DECIDED'
-  /** A version was submitted for review (submitForReview). */
   | 'REVIEW_REQUESTED'
-  /** The production's stage changed (setProductionStage). */
   | 'STAGE_CHANGED'
-  /** A version was added to an asset (addVersion); versionId is the new one. */
   | 'VERSION_ADDED'
-  /** A version's status changed; comes after the event that caused it. */
   | 'VERSION_STATUS_CHANGED'
-  /** On the version a new one follows (versionId: the older one), recorded with VERSION_ADDED. */
   | 'VERSION_SUPERSEDED';
 
-/** A cut's or mix's frame rate; frames are integers from 0, timecodes are SMPTE at this rate. */
 export type FrameRate =
-  /** 23.976 (24000/1001), counted as 24-frame non-drop timecode. */
   | 'FPS_23_976'
-  /** 24 fps. */
   | 'FPS_24'
-  /** 25 fps (PAL). */
   | 'FPS_25'
-  /** 29.97 (30000/1001) drop-frame: labels ;00 and ;01 skipped each minute but every tenth; written HH:MM:SS;FF. */
   | 'FPS_29_97_DF'
-  /** 29.97 (30000/1001) non-drop: HH:MM:SS:FF. */
   | 'FPS_29_97_NDF'
-  /** 30 fps. */
   | 'FPS_30'
-  /** 48 fps. */
   | 'FPS_48'
-  /** 50 fps. */
   | 'FPS_50'
-  /** 59.94 (60000/1001) drop-frame: labels ;00 to ;03 skipped each minute but every tenth; written HH:MM:SS;FF. */
   | 'FPS_59_94_DF'
-  /** 59.94 (60000/1001) non-drop: HH:MM:SS:FF. */
   | 'FPS_59_94_NDF'
-  /** 60 fps. */
   | 'FPS_60';
 
 /** What lockVersion does with the notes still open (default CARRY). */
 export type LockOpenNotes =
-  /** They stay open and are listed on the next version, to resolve there. */
   | 'CARRY'
-  /** They are closed as WONT_FIX in the lock's transaction, each with its NOTE_STATUS_CHANGED. */
   | 'WONT_FIX';
 
-/** Measured loudness of a MIX version (ITU-R BS.1770); each value optional. */
 export type LoudnessInput = {
-  /** Integrated loudness in LKFS (= LUFS). */
   integratedLkfs?: number | null | undefined;
-  /** Loudness range (LRA) in LU. */
   loudnessRange?: number | null | undefined;
-  /** True peak in dBTP. */
   truePeakDbtp?: number | null | undefined;
 };
 
@@ -284,191 +189,111 @@ export type MarkerFormat =
   /** DaVinci Resolve marker EDL; 999 markers per file (see exportMarkerParts). */
   | 'RESOLVE_EDL';
 
-/** What a note is about, for filtering and routing to departments. */
 export type NoteCategory =
-  /** Colour grading. */
   | 'COLOR'
-  /** Continuity errors. */
   | 'CONTINUITY'
-  /** Lines spoken, or dialogue sound. */
   | 'DIALOGUE'
-  /** Sound effects. */
   | 'EFFECTS'
-  /** Clearances and legal review. */
   | 'LEGAL'
-  /** Score and songs. */
   | 'MUSIC'
-  /** Anything else. */
   | 'OTHER'
-  /** Rhythm and length of scenes or shots. */
   | 'PACING'
-  /** Acting. */
   | 'PERFORMANCE'
-  /** Story and structure. */
   | 'STORY'
-  /** Visual effects. */
   | 'VFX';
 
-/** Where a note is in its work; OPEN and IN_PROGRESS count as open (carried to a newer version). */
 export type NoteStatus =
-  /** Being worked on. */
   | 'IN_PROGRESS'
-  /** New, not yet worked on. */
   | 'OPEN'
-  /** Done. */
   | 'RESOLVED'
-  /** Closed without a change. */
   | 'WONT_FIX';
 
-/** What kind of production this is. */
 export type ProductionKind =
-  /** A feature or short film. */
   | 'FILM'
-  /** A series, made of episodes. */
   | 'SERIES'
-  /** A one-off special. */
   | 'SPECIAL';
 
-/** Where a production is in its life; informational, any stage may follow any other (setProductionStage). */
 export type ProductionStage =
-  /** Casting. */
   | 'CASTING'
-  /** Being developed; every new production starts here. */
   | 'DEVELOPMENT'
-  /** Principal photography. */
   | 'FILMING'
-  /** Final cut being finished and delivered. */
   | 'FINAL_CUT'
-  /** Editing, sound, VFX and colour. */
   | 'POST_PRODUCTION'
-  /** Preparing the shoot. */
   | 'PRE_PRODUCTION'
-  /** Released. */
   | 'RELEASED'
-  /** Scripts being written. */
   | 'SCRIPT';
 
-/** A reviewer's decision on a version IN_REVIEW. */
 export type ReviewDecision =
-  /** Approve; the version becomes APPROVED once every approving role with a member has approved. */
   | 'APPROVE'
-  /** Ask for changes; the version becomes CHANGES_REQUESTED at once. */
   | 'REQUEST_CHANGES';
 
 /** Script revision colours, WGA order. */
 export type RevisionColor =
-  /** Revision 1, Blue pages. */
   | 'BLUE'
-  /** Revision 6, Buff pages. */
   | 'BUFF'
-  /** Revision 8, Cherry pages. */
   | 'CHERRY'
-  /** Revision 9, Double Blue pages. */
   | 'DOUBLE_BLUE'
-  /** Revision 14, Double Buff pages. */
   | 'DOUBLE_BUFF'
-  /** Revision 16, Double Cherry pages. */
   | 'DOUBLE_CHERRY'
-  /** Revision 13, Double Goldenrod pages. */
   | 'DOUBLE_GOLDENROD'
-  /** Revision 12, Double Green pages. */
   | 'DOUBLE_GREEN'
-  /** Revision 10, Double Pink pages. */
   | 'DOUBLE_PINK'
-  /** Revision 15, Double Salmon pages. */
   | 'DOUBLE_SALMON'
-  /** Revision 11, Double Yellow pages. */
   | 'DOUBLE_YELLOW'
-  /** Revision 5, Goldenrod pages. */
   | 'GOLDENROD'
-  /** Revision 4, Green pages. */
   | 'GREEN'
-  /** Revision 2, Pink pages. */
   | 'PINK'
-  /** Revision 7, Salmon pages. */
   | 'SALMON'
-  /** Original pages. */
   | 'WHITE'
-  /** Revision 3, Yellow pages. */
   | 'YELLOW';
 
-/** A member's role in one production; it decides what they may do there (contract.graphql header). */
+/** A member's role in one production. */
 export type Role =
-  /** Makes cuts; approves cuts and mixes. */
   | 'DIRECTOR'
-  /** Picture editor: makes cuts and works their notes. */
   | 'EDITOR'
-  /** Reads and comments (notes, replies); makes and approves nothing. */
   | 'EXECUTIVE'
-  /** Manages members, stages and webhooks; may make any kind of asset. */
   | 'PRODUCER'
-  /** Runs the production: manages members, stages and webhooks, may make any asset, approves everything, locks versions. */
   | 'SHOWRUNNER'
-  /** Makes mixes and works their notes. */
   | 'SOUND_DESIGNER'
-  /** Read only: no notes, replies or changes. */
   | 'VIEWER'
-  /** Writes scripts and works their notes. */
   | 'WRITER';
 
-/** Lines of a SCRIPT version: 1 <= lineStart <= lineEnd <= the version's lineCount (else BAD_USER_INPUT). */
 export type ScriptAnchorInput = {
-  /** Last line, inclusive. */
   lineEnd: number;
-  /** First line, 1-based. */
   lineStart: number;
 };
 
-/** A new account. */
 export type SignUpInput = {
-  /** Sign-in email; CONFLICT if already used. */
   email: string;
-  /** Display name (not empty). */
   name: string;
   /** At least 8 characters. */
   password: string;
 };
 
-/** The part of a mix a note is about. */
 export type Stem =
-  /** Dialogue stem (DX). */
   | 'DIALOGUE'
-  /** Effects stem (FX). */
   | 'EFFECTS'
-  /** The whole mix (printmaster). */
   | 'FULL_MIX'
-  /** Music stem (MX). */
   | 'MUSIC';
 
-/** One stem file of a MIX version. */
 export type StemTrackInput = {
-  /** Where it is, under the same rules as AddVersionInput.mediaUrl. */
   mediaUrl: string;
-  /** Which stem; each at most once. */
   stem: Stem;
 };
 
-/** Frames of a CUT or MIX version: 0 <= startFrame <= endFrame < durationFrames when known (else BAD_USER_INPUT). */
 export type TimeAnchorInput = {
   /** Defaults to startFrame. */
   endFrame?: number | null | undefined;
-  /** First frame, from 0 at the first frame of the media. */
   startFrame: number;
   /** MIX only. */
   stem?: Stem | null | undefined;
 };
 
-/** A version's review life cycle (contract.graphql "Version life cycle"); a wrong transition is CONFLICT. */
 export type VersionStatus =
-  /** Every approving role with a member approved; may be locked. */
   | 'APPROVED'
-  /** A reviewer asked for changes; may be submitted again. */
   | 'CHANGES_REQUESTED'
-  /** Just added; not yet submitted for review. */
   | 'DRAFT'
-  /** Submitted (submitForReview); reviewers may decide. */
   | 'IN_REVIEW'
-  /** Locked (picture, script or mix lock): no new notes, replies or status changes, ever. */
   | 'LOCKED';
 
 export type SignInMutationVariables = Exact<{

@@ -35,7 +35,7 @@ export function createHttpServer(
   logger: Logger,
 ): Server {
   const graphql = createGraphQLHandler(getApollo, config);
-  const media = createMediaHandler(config.mediaDir, config.mediaUrlSecret);
+  const media = createMediaHandler(config.mediaDir);
   const client = createStaticHandler(config.clientDist, appCsp(config.mediaHosts));
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

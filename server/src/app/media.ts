@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { extname, sep } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { checkMediaLink } from "../auth/media-url.js";
 import { sendText } from "./http-util.js";
 import { MEDIA_CSP } from "./security-headers.js";
 import { contentTypeOf, safeJoin } from "./static.js";
@@ -48,25 +47,16 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-/**
- * Media under `/media/`, with Range support so players can seek (206 Partial Content). Only a
- * signed link (auth/media-url.ts) opens a file, and only the path it was signed for: 403 before
- * the disk is looked at, so an unsigned request cannot even learn which files exist.
- */
-export function createMediaHandler(mediaDir: string, secret: Uint8Array) {
+/** Demo media under `/media/`, with Range support so players can seek (206 Partial Content). */
+export function createMediaHandler(mediaDir: string) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const problem = checkMediaLink(url.pathname, url.searchParams, secret);
-    if (problem !== null) {
-      return sendText(res, 403, `Forbidden: ${problem} media link.`, { "cache-control": "no-store" });
-    }
     const path = await resolveMediaFile(mediaDir, url.pathname.slice("/media/".length));
     const info = path ? await stat(path).catch(() => null) : null;
     if (!path || !info?.isFile()) return sendText(res, 404, "Not found.");
     const base = {
       "content-type": contentTypeOf(path),
       "accept-ranges": "bytes",
-      // private: the link is a capability; shared caches must not serve it to others.
-      "cache-control": "private, max-age=3600",
+      "cache-control": "public, max-age=86400",
       "last-modified": info.mtime.toUTCString(),
       "content-security-policy": MEDIA_CSP,
     };

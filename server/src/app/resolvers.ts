@@ -24,7 +24,6 @@ import { ReviewEventFieldsResolver, VersionReviewsResolver } from "../reviews/re
 import { ReviewResolver } from "../reviews/review.resolver.js";
 import { UserEventFieldsResolver } from "../users/user-joins.resolver.js";
 import { VersionFieldsResolver } from "../versions/version-fields.resolver.js";
-import { StemTrackMediaResolver, VersionMediaResolver } from "../versions/version-media.resolver.js";
 import { AssetVersionsResolver, VersionEventFieldsResolver } from "../versions/version-joins.resolver.js";
 import { VersionResolver } from "../versions/version.resolver.js";
 import { VersionCompareResolver } from "../versions/version-compare.resolver.js";
@@ -57,8 +56,6 @@ export const resolvers: Parameters<typeof buildSchema>[0]["resolvers"] = [
   VersionResolver,
   VersionCompareResolver,
   VersionFieldsResolver,
-  VersionMediaResolver,
-  StemTrackMediaResolver,
   AssetVersionsResolver,
   VersionEventFieldsResolver,
   NoteResolver,

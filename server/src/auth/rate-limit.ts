@@ -1,5 +1,5 @@
 import { runtime } from "../core/runtime.js";
-import { classifyDomainError, forbidden, unauthenticated } from "../errors/app-errors.js";
+import { classifyDomainError, unauthenticated } from "../errors/app-errors.js";
 import { LoginAttemptModel } from "./login-attempt.model.js";
 
 interface Window {
@@ -117,32 +117,4 @@ export async function takeSignUpSlot(ip: string | null): Promise<void> {
   await refund(key);
   const retry = secondsUntil(w.endsAt.getTime(), now);
   throw unauthenticated(`Too many sign-ups from this address; retry in ${retry}s.`, retry);
-}
-
-/**
- * addMember by email tells its caller whether an account has that email (NOT_FOUND). Anyone may
- * create a production and so call it: at most `addMemberMaxUnknownPerUser` such answers per acting
- * user per window bound that enumeration (docs/security.md). `lookup` answers whether the email was
- * known; known ones are refunded, so adding real colleagues never uses the budget.
- */
-export async function withMemberLookupSlot<T>(
-  actorUserId: string,
-  lookup: () => Promise<T | null>,
-): Promise<T | null> {
-  const max = runtime().config.limits.addMemberMaxUnknownPerUser;
-  const now = Date.now();
-  const w = windowOf(now);
-  const key = `member-lookup:${actorUserId}:${w.id}`;
-  const { count } = await bump(key, 1, w, now);
-  if (count > max) {
-    await refund(key);
-    const retry = secondsUntil(w.endsAt.getTime(), now);
-    throw forbidden(`Too many unknown emails looked up; retry in ${retry}s.`);
-  }
-  const found = await lookup().catch(async (err: unknown) => {
-    await refund(key);
-    throw err;
-  });
-  if (found !== null) await refund(key);
-  return found;
 }

@@ -76,20 +76,6 @@ describe("parseConfig", () => {
       /JWT_PREVIOUS_SECRETS/,
     );
   });
-
-  it("signs /media/ links with MEDIA_URL_SECRET, else JWT_SECRET, for a bounded MEDIA_URL_TTL", () => {
-    const jwt = "j".repeat(32);
-    const own = "m".repeat(32);
-    expect(parseConfig({ JWT_SECRET: jwt }).mediaUrlSecret).toEqual(new TextEncoder().encode(jwt));
-    expect(parseConfig({ JWT_SECRET: jwt, MEDIA_URL_SECRET: own }).mediaUrlSecret).toEqual(
-      new TextEncoder().encode(own),
-    );
-    expect(parseConfig({}).mediaUrlSecret).toHaveLength(32); // random per process
-    expect(parseConfig({}).mediaUrlTtlSeconds).toBe(21_600);
-    expect(() => parseConfig({ MEDIA_URL_SECRET: "short" })).toThrow(/MEDIA_URL_SECRET/);
-    expect(() => parseConfig({ MEDIA_URL_TTL: "10" })).toThrow(/MEDIA_URL_TTL/);
-    expect(() => parseConfig({ MEDIA_URL_TTL: "1h" })).toThrow(/MEDIA_URL_TTL/);
-  });
 });
 
 describe(".env.example", () => {

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Env, parseDuration, Reader } from "./reader.js";
-import { resolveJwtSecret, resolveMediaUrlSecret, resolvePreviousSecrets } from "./secrets.js";
 import { parseWebhookConfig, type WebhookConfig } from "./webhooks.js";
 
 export { type Env, parseDuration } from "./reader.js";
@@ -47,8 +46,6 @@ export interface Limits {
   /** Failed sign-ins per client IP inside `signInWindowSeconds` before refusing. */
   signInMaxFailuresPerIp: number;
   signInWindowSeconds: number;
-  /** addMember answers "no account has this email" per acting user inside `signInWindowSeconds`. */
-  addMemberMaxUnknownPerUser: number;
 }
 
 export interface Config {
@@ -90,13 +87,6 @@ export interface Config {
    * /media/ paths. Empty (the default): /media/ only. Also the CSP's media-src.
    */
   mediaHosts: readonly string[];
-  /**
-   * Signs /media/ links (auth/media-url.ts): MEDIA_URL_SECRET, else JWT_SECRET, else random per
-   * process (then a link works only on the process that signed it: set one for several processes).
-   */
-  mediaUrlSecret: Uint8Array;
-  /** How long a signed /media/ link opens its file (MEDIA_URL_TTL seconds). */
-  mediaUrlTtlSeconds: number;
   repoRoot: string;
   version: string;
   limits: Limits;
@@ -170,6 +160,34 @@ function readVersion(): string {
   }
 }
 
+/**
+ * JWT_SECRET, if given. Unset (the default, in every mode) means the signing keys live in the
+ * database, created once and shared by every process (auth/signing-keys.ts).
+ */
+function resolveJwtSecret(r: Reader): Uint8Array | null {
+  const given = r.raw("JWT_SECRET");
+  if (given === undefined || given === "") return null;
+  if (given.length < 32)
+    r.problems.push("JWT_SECRET must be at least 32 characters (try: openssl rand -hex 32).");
+  return new TextEncoder().encode(given);
+}
+
+/** Secrets that signed tokens before the current JWT_SECRET; they still verify until those expire. */
+function resolvePreviousSecrets(r: Reader): Uint8Array[] {
+  const raw = r.raw("JWT_PREVIOUS_SECRETS") ?? "";
+  const secrets = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (secrets.some((s) => s.length < 32))
+    r.problems.push("JWT_PREVIOUS_SECRETS: each secret must be at least 32 characters.");
+  if (secrets.length > 0 && r.raw("JWT_SECRET") === undefined)
+    r.problems.push(
+      "JWT_PREVIOUS_SECRETS needs JWT_SECRET (without it the keys live in the database; rotate with `pnpm rotate-key`).",
+    );
+  return secrets.map((s) => new TextEncoder().encode(s));
+}
+
 /** Pure parse of an environment map (tests pass their own). */
 export function parseConfig(env: Env): Config {
   const r = new Reader(env, REPO_ROOT);
@@ -187,7 +205,6 @@ export function parseConfig(env: Env): Config {
       `MONGODB_URI must start with mongodb:// or mongodb+srv:// (unset it to use the embedded store).`,
     );
   }
-  const jwtSecret = resolveJwtSecret(r);
   const config: Config = {
     nodeEnv,
     isProduction: nodeEnv === "production",
@@ -200,7 +217,7 @@ export function parseConfig(env: Env): Config {
     dataDir,
     embeddedDbPath: join(dataDir, "db"),
     embeddedStoreTcp: r.bool("EMBEDDED_STORE_TCP", false),
-    jwtSecret,
+    jwtSecret: resolveJwtSecret(r),
     jwtPreviousSecrets: resolvePreviousSecrets(r),
     tokenTtlSeconds,
     logLevel: r.oneOf("LOG_LEVEL", LOG_LEVELS, nodeEnv === "test" ? "warn" : "info"),
@@ -209,8 +226,6 @@ export function parseConfig(env: Env): Config {
     clientDist: r.path("CLIENT_DIST", join(REPO_ROOT, "client", "dist")),
     mediaDir: r.path("MEDIA_DIR", join(SERVER_ROOT, "media")),
     mediaHosts: r.hosts("MEDIA_HOSTS"),
-    mediaUrlSecret: resolveMediaUrlSecret(r, jwtSecret),
-    mediaUrlTtlSeconds: r.int("MEDIA_URL_TTL", 6 * 3_600, 60, 7 * 86_400),
     repoRoot: REPO_ROOT,
     version: readVersion(),
     limits: {
@@ -230,7 +245,6 @@ export function parseConfig(env: Env): Config {
       signUpMaxPerIp: r.int("SIGNUP_MAX_PER_IP", 20, 1, 100_000),
       signInMaxFailuresPerIp: r.int("SIGNIN_MAX_FAILURES_PER_IP", 100, 1, 100_000),
       signInWindowSeconds: r.int("SIGNIN_WINDOW_SECONDS", 900, 1, 86_400),
-      addMemberMaxUnknownPerUser: r.int("ADD_MEMBER_MAX_UNKNOWN", 20, 1, 100_000),
     },
     realtime: parseRealtimeConfig(r), // realtime helper
     webhooks: parseWebhookConfig(r),
@@ -259,13 +273,12 @@ export function loadConfig(): Config {
 
 /** Builds a config for tests: isolated, in-memory friendly, overridable. */
 export function testConfig(overrides: Env = {}): Config {
-  // Test files sign many users up from one address and probe unknown emails; both limits have their own tests.
+  // Test files sign many users up from one address; the sign-up limit has its own test.
   return parseConfig({
     NODE_ENV: "test",
     PORT: "0",
     SEED_DEMO: "false",
     SIGNUP_MAX_PER_IP: "100000",
-    ADD_MEMBER_MAX_UNKNOWN: "100000", // its own test: productions/member-lookup.attack.test.ts
     ...overrides,
   });
 }

@@ -4,7 +4,6 @@ import { badInput, conflict, forbidden, notFound } from "../errors/app-errors.js
 import { runCommand } from "../events/command.js";
 import { EventType } from "../events/event.enums.js";
 import { recordEvents } from "../events/event.service.js";
-import { withMemberLookupSlot } from "../auth/rate-limit.js";
 import { UserModel } from "../users/user.model.js";
 import { MAX_MEMBERS, MembershipModel } from "./membership.model.js";
 import type { Role } from "./production.enums.js";
@@ -15,8 +14,7 @@ import { isDuplicateKey } from "../core/text.js";
 
 /**
  * Precedence: NOT_FOUND (production) -> FORBIDDEN (role) -> then the email, which names something
- * else: NOT_FOUND when no account has it (bounded per acting user: withMemberLookupSlot) -> CONFLICT
- * when already a member.
+ * else: NOT_FOUND when no account has it -> CONFLICT when already a member.
  */
 export async function addMemberCommand(
   ctx: Context,
@@ -30,9 +28,7 @@ export async function addMemberCommand(
   const normalised = (email ?? "").trim().toLowerCase();
   if (normalised.length === 0 || normalised.length > 320)
     throw badInput("email is required.", { email: "required" });
-  const user = await withMemberLookupSlot(member.userId, () =>
-    UserModel.findOne({ email: normalised }, { _id: 1 }).lean(),
-  );
+  const user = await UserModel.findOne({ email: normalised }, { _id: 1 }).lean();
   if (!user) throw notFound("User with this email");
   const count = await MembershipModel.countDocuments({ productionId: production._id });
   if (count >= MAX_MEMBERS) throw conflict(`A production has at most ${MAX_MEMBERS} members.`);

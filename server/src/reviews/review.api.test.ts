@@ -261,13 +261,7 @@ describe("addVersion fields by kind", () => {
       number: 2,
       startTimecode: "01:00:00;00",
       durationFrames: 1800,
-      // Answered as a signed link (issue 13): the stored path plus its expiry and signature.
-      stems: [
-        {
-          stem: "DIALOGUE",
-          mediaUrl: expect.stringMatching(/^\/media\/demo\/mix-dialogue\.ogg\?exp=\d+&sig=/),
-        },
-      ],
+      stems: [{ stem: "DIALOGUE", mediaUrl: "/media/demo/mix-dialogue.ogg" }],
       loudness: { integratedLkfs: -27.1, truePeakDbtp: -2.3, loudnessRange: 7.5 },
       revision: null,
       lineCount: null,

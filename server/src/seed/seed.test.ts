@@ -192,7 +192,7 @@ describe("demo seed", () => {
     // Every media path the seed uses exists on disk.
     const urls = versions.flatMap((a) => a.flatMap((v) => [v.mediaUrl, ...v.stems.map((s) => s.mediaUrl)]));
     for (const url of urls.filter((u): u is string => !!u)) {
-      expect(existsSync(new URL(`../..${url.split("?")[0]}`, import.meta.url)), url).toBe(true);
+      expect(existsSync(new URL(`../..${url}`, import.meta.url)), url).toBe(true);
     }
   });
 

@@ -22,9 +22,8 @@ export class ScriptRevision {
 @ObjectType({ description: "One stem file of a mix version." })
 export class StemTrack {
   @Field(() => Stem, { description: "Which stem this file is." }) stem!: Stem;
-  /** As stored (unsigned); the `mediaUrl` field is signed at read time (version-media.resolver.ts). */
+  @Field(() => String, { description: "Where the stem's media is (as given to addVersion)." })
   mediaUrl!: string;
-  productionId!: string;
 }
 
 @ObjectType({ description: "Measured loudness of a mix (ITU-R BS.1770)." })
@@ -114,7 +113,10 @@ export class Version {
     nullable: true,
   })
   text!: string | null;
-  /** As stored (unsigned); the `mediaUrl` field is signed at read time (version-media.resolver.ts). */
+  @Field(() => String, {
+    description: "CUT and MIX: where the picture or mix media is, as given; null if none or for SCRIPT.",
+    nullable: true,
+  })
   mediaUrl!: string | null;
   @Field(() => FrameRate, { nullable: true, description: "Effective rate (default FPS_24) for CUT and MIX." })
   frameRate!: FrameRate | null;
@@ -196,11 +198,7 @@ export function toVersion(doc: VersionDoc): Version {
         ? Object.assign(new ScriptRevision(), { color: doc.revisionColor, label: doc.revisionLabel ?? "" })
         : null,
     stems: (doc.stems ?? []).map((s) =>
-      Object.assign(new StemTrack(), {
-        stem: s.stem,
-        mediaUrl: s.mediaUrl,
-        productionId: String(doc.productionId),
-      }),
+      Object.assign(new StemTrack(), { stem: s.stem, mediaUrl: s.mediaUrl }),
     ),
     loudness: doc.loudness
       ? Object.assign(new Loudness(), {
