@@ -19,6 +19,27 @@ async function signIn(email: string): Promise<string> {
   return expectData(res).signIn.token;
 }
 
+interface TimeCarried {
+  version: {
+    carriedNotes: {
+      edges: {
+        node: { outcome: string; method: string; detail: string; anchor: { startTimecode: string } };
+      }[];
+    };
+  };
+}
+
+/** A cut or mix version's carried notes, as the showrunner sees them. */
+async function timeCarried(versionId: string | undefined) {
+  const token = await signIn("showrunner@demo.greenlight");
+  return server.gql<TimeCarried>(
+    `query($v: ID!) { version(id: $v) { carriedNotes { edges { node { outcome method detail
+      anchor { ... on TimeAnchor { startTimecode } } } } } } }`,
+    { v: versionId },
+    { token },
+  );
+}
+
 const DEMO = `{ productions { id title kind stage members { role user { email } }
   episodes { number title assets { kind } }
   assets { id kind title }
@@ -119,20 +140,7 @@ describe("demo seed", () => {
     ]);
     expect(expectData(blue).version.changedLines).toHaveLength(6);
     // Cut v2's EDL moved the montage before the red light: v1's open notes followed their shots.
-    const cutV2 = await server.gql<{
-      version: {
-        carriedNotes: {
-          edges: {
-            node: { outcome: string; method: string; detail: string; anchor: { startTimecode: string } };
-          }[];
-        };
-      };
-    }>(
-      `query($v: ID!) { version(id: $v) { carriedNotes { edges { node { outcome method detail
-        anchor { ... on TimeAnchor { startTimecode } } } } } } }`,
-      { v: cut?.versions[1]?.id },
-      { token },
-    );
+    const cutV2 = await timeCarried(cut?.versions[1]?.id);
     expect(
       expectData(cutV2).version.carriedNotes.edges.map(({ node: c }) => [
         c.method,
@@ -147,20 +155,7 @@ describe("demo seed", () => {
 
     // The mix's versions are laid to cut v1 and v2: v1's open notes followed the recut's conform.
     expect(mix?.versions.map((v) => v.pictureVersion?.id)).toEqual(cut?.versions.map((v) => v.id));
-    const mixV2 = await server.gql<{
-      version: {
-        carriedNotes: {
-          edges: {
-            node: { outcome: string; method: string; detail: string; anchor: { startTimecode: string } };
-          }[];
-        };
-      };
-    }>(
-      `query($v: ID!) { version(id: $v) { carriedNotes { edges { node { outcome method detail
-        anchor { ... on TimeAnchor { startTimecode } } } } } } }`,
-      { v: mix?.versions[1]?.id },
-      { token },
-    );
+    const mixV2 = await timeCarried(mix?.versions[1]?.id);
     const follows = "follows picture: cut v1 → v2";
     expect(
       expectData(mixV2).version.carriedNotes.edges.map(({ node: c }) => [
